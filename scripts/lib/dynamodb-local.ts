@@ -1,0 +1,192 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
+/**
+ * DynamoDB Local, the official emulator, as a managed dependency of tests, `npm start` and benchmarks.
+ *
+ * The jar ships inside the npm package `amplify-dynamodb-simulator`. Installing that package pulls about 350 MB of
+ * Amplify code whose JavaScript does not even load, so we fetch only its tarball (pinned, integrity-checked by npm) and
+ * keep the `emulator/` folder under the git-ignored `.dynamodb/`.
+ */
+export const SIMULATOR_PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
+
+const projectRoot = resolve(__dirname, '..', '..');
+const emulatorDir = join(projectRoot, '.dynamodb', SIMULATOR_PACKAGE.replace('@', '-'));
+const jarPath = join(emulatorDir, 'DynamoDBLocal.jar');
+
+export class JavaMissingError extends Error {
+  constructor(cause?: unknown) {
+    super(
+      'DynamoDB Local needs Java 17 or newer and `java` was not found on PATH. ' +
+        'Install a JDK (for example `apt-get install openjdk-17-jre-headless` or `brew install openjdk@17`), ' +
+        'or set DYNAMODB_ENDPOINT to an emulator you run yourself.',
+      { cause },
+    );
+    this.name = 'JavaMissingError';
+  }
+}
+
+/** Fetches the emulator once; later calls return at once. */
+export function ensureEmulatorJar(log: (line: string) => void = () => {}): string {
+  if (existsSync(jarPath)) return emulatorDir;
+  log(`fetching DynamoDB Local from ${SIMULATOR_PACKAGE} (one time, about 56 MB)…`);
+  const work = mkdtempSync(join(tmpdir(), 'linkwork-ddb-'));
+  try {
+    const tarball = execFileSync('npm', ['pack', SIMULATOR_PACKAGE, '--silent', '--pack-destination', work], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop();
+    if (!tarball) throw new Error(`npm pack ${SIMULATOR_PACKAGE} printed no file name`);
+    execFileSync('tar', ['-xzf', join(work, tarball), '-C', work, 'package/emulator']);
+    mkdirSync(join(emulatorDir, '..'), { recursive: true });
+    // Rename last, so an interrupted fetch never leaves a half-unpacked emulator that looks complete.
+    renameSync(join(work, 'package', 'emulator'), emulatorDir);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return emulatorDir;
+}
+
+function assertJava(): void {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+  } catch (error) {
+    throw new JavaMissingError(error);
+  }
+}
+
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  /** The emulator process we started, or undefined when DYNAMODB_ENDPOINT pointed at one already running. */
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Keep tables in memory only (tests, throwaway runs). Otherwise `dbPath` is required. */
+  inMemory: boolean;
+  dbPath?: string;
+  port?: number;
+  log?: (line: string) => void;
+  /** How long to wait for the emulator to answer. */
+  readyTimeoutMs?: number;
+}
+
+/** Dummy credentials: DynamoDB Local accepts any, but only letters and digits. */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export function localClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials, maxAttempts: 3 });
+}
+
+async function waitUntilAnswering(endpoint: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const client = localClient(endpoint);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child && child.exitCode !== null) {
+        throw new Error(`DynamoDB Local exited with code ${child.exitCode} before it answered`);
+      }
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}`, { cause: error });
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Refuses anything but loopback, so a test or seed can never write to a real AWS table. */
+export function assertLoopbackEndpoint(endpoint: string): void {
+  const host = new URL(endpoint).hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  if (!loopback) {
+    throw new Error(`Refusing to use DynamoDB endpoint ${endpoint}: tests and local runs only talk to loopback.`);
+  }
+}
+
+/**
+ * Starts DynamoDB Local on a free loopback port (or uses DYNAMODB_ENDPOINT) and resolves once it answers.
+ */
+export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoDbLocal> {
+  const log = options.log ?? (() => {});
+  const external = process.env.DYNAMODB_ENDPOINT;
+  if (external) {
+    assertLoopbackEndpoint(external);
+    await waitUntilAnswering(external, options.readyTimeoutMs ?? 10_000);
+    return { endpoint: external, pid: undefined, stop: async () => {} };
+  }
+  assertJava();
+  const dir = ensureEmulatorJar(log);
+  const port = options.port ?? (await freeLoopbackPort());
+  const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', requireDbPath(options.dbPath)];
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-Xmx1g',
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      ...storage,
+      '-sharedDb',
+      '-disableTelemetry',
+      '-port',
+      String(port),
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = () => stopProcess(child);
+  try {
+    await waitUntilAnswering(endpoint, options.readyTimeoutMs ?? 30_000, child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
+  }
+  return { endpoint, pid: child.pid, stop };
+}
+
+function requireDbPath(dbPath: string | undefined): string {
+  if (!dbPath) throw new Error('startDynamoDbLocal: dbPath is required unless inMemory is true');
+  mkdirSync(dbPath, { recursive: true });
+  return dbPath;
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}

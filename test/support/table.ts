@@ -1,0 +1,36 @@
+import { CreateTableCommand, DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ulid } from 'ulid';
+import { assertLoopbackEndpoint, localClient } from '../../scripts/lib/dynamodb-local';
+import { createTableInput } from '../../functions/platform/dynamodb/table-definition';
+
+export interface TestTable {
+  tableName: string;
+  endpoint: string;
+  client: DynamoDBClient;
+  drop(): Promise<void>;
+}
+
+/** The emulator the global setup started; integration tests refuse anything that is not loopback. */
+export function testEndpoint(): string {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run integration tests through jest (global setup)');
+  assertLoopbackEndpoint(endpoint);
+  return endpoint;
+}
+
+/** A new, empty table with the production key schema, so tests never see each other's data. */
+export async function freshTable(): Promise<TestTable> {
+  const endpoint = testEndpoint();
+  const client = localClient(endpoint);
+  const tableName = `test-${ulid().toLowerCase()}`;
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  return {
+    tableName,
+    endpoint,
+    client,
+    drop: async () => {
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
+      client.destroy();
+    },
+  };
+}
