@@ -1,20 +1,14 @@
-import type { Config } from 'jest';
-
-const swc: [string, Record<string, unknown>] = [
-  '@swc/jest',
-  { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
-];
+/** @type {import('jest').Config} */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 // Type checking is `npm run typecheck`'s job; jest only strips types so the suite stays fast.
-const config: Config = {
+module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': swc },
-  // jose 6 ships ESM only; swc turns it into CommonJS for the tests.
+  // jose 6 ships ES modules only; swc turns it into CommonJS for the tests.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30_000,
-} as Config;
-
-export default config;
+};

@@ -1,0 +1,66 @@
+import { ConflictError } from '../../shared/errors';
+import type { DataStore } from '../../platform/dynamodb/client';
+import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
+import { entityConfig } from '../../platform/dynamodb/service';
+import { type Organisation, organisationEntity } from '../entities/organisation';
+import { type StaffUser, staffUserEntity } from '../entities/staff-user';
+import type { IdentityRepository } from '../ports';
+
+export class DynamoDbIdentityRepository implements IdentityRepository {
+  private readonly organisations;
+  private readonly staff;
+
+  constructor(store: DataStore) {
+    const config = entityConfig(store);
+    this.organisations = organisationEntity(config);
+    this.staff = staffUserEntity(config);
+  }
+
+  async createOrganisation(organisation: Organisation): Promise<void> {
+    try {
+      await this.organisations.create(organisation).go();
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) {
+        throw new ConflictError(`Organisation ${organisation.organisationId} already exists`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getOrganisation(organisationId: string): Promise<Organisation | undefined> {
+    const { data } = await this.organisations.get({ organisationId }).go();
+    return data ?? undefined;
+  }
+
+  async listChildOrganisations(parentId: string): Promise<Organisation[]> {
+    const { data } = await this.organisations.query.byParent({ parentId }).go({ pages: 'all' });
+    return data;
+  }
+
+  async createStaffUser(user: StaffUser): Promise<void> {
+    try {
+      await this.staff.create(user).go();
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) {
+        throw new ConflictError(`Staff user ${user.userId} already exists`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getStaffUser(userId: string): Promise<StaffUser | undefined> {
+    const { data } = await this.staff.get({ userId }).go();
+    return data ?? undefined;
+  }
+
+  async getStaffUsers(userIds: readonly string[]): Promise<StaffUser[]> {
+    if (userIds.length === 0) return [];
+    const { data } = await this.staff.get(userIds.map((userId) => ({ userId }))).go();
+    return data;
+  }
+
+  async listStaffByOrganisation(organisationId: string): Promise<StaffUser[]> {
+    const { data } = await this.staff.query.byOrganisation({ organisationId }).go({ pages: 'all' });
+    return data;
+  }
+}

@@ -1,0 +1,48 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { type EntityConfig, SERVICE } from '../../platform/dynamodb/service';
+
+export const ROLES = ['LINK_WORKER', 'COORDINATOR', 'COMMISSIONER', 'PROVIDER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * A member of staff. `userId` is the identity provider's subject (Cognito `sub`), so a verified token maps to exactly
+ * one record. The organisation and its ancestors are copied in for one-comparison scope checks.
+ */
+export function staffUserEntity(config: EntityConfig) {
+  return new Entity(
+    {
+      model: { entity: 'staffUser', version: '1', service: SERVICE },
+      attributes: {
+        userId: { type: 'string', required: true, readOnly: true },
+        role: { type: ROLES, required: true },
+        name: { type: 'string', required: true },
+        email: { type: 'string', required: true },
+        /** How patients reach this person (shown in HELP replies); a work number or a team route, never personal. */
+        contactRoute: { type: 'string' },
+        /** Unset only for national administrators. */
+        organisationId: { type: 'string' },
+        icbId: { type: 'string' },
+        pcnId: { type: 'string' },
+        practiceId: { type: 'string' },
+        active: { type: 'boolean', required: true, default: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['userId'] },
+          sk: { field: 'sk', composite: [] },
+        },
+        /** "Who works in this PCN?", for coordinators assigning referrals. */
+        byOrganisation: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['organisationId'] },
+          sk: { field: 'gsi1sk', composite: ['role', 'name', 'userId'] },
+        },
+      },
+    },
+    config,
+  );
+}
+
+export type StaffUserEntity = ReturnType<typeof staffUserEntity>;
+export type StaffUser = EntityItem<StaffUserEntity>;

@@ -1,0 +1,57 @@
+import type { Clock } from '../../shared/clock';
+import { ValidationError } from '../../shared/errors';
+import type { IdGenerator } from '../../shared/ids';
+import type { Organisation, OrganisationKind } from '../entities/organisation';
+import type { IdentityRepository } from '../ports';
+
+export interface RegisterOrganisationInput {
+  kind: OrganisationKind;
+  name: string;
+  odsCode?: string;
+  parentId?: string;
+  /** Supplied by seeds and imports that keep ids from another system; generated otherwise. */
+  organisationId?: string;
+}
+
+/** Which kind of organisation each kind hangs under. ICBs are the top of the tree. */
+const PARENT_KIND: Record<OrganisationKind, OrganisationKind | undefined> = {
+  ICB: undefined,
+  PCN: 'ICB',
+  PRACTICE: 'PCN',
+  PROVIDER: 'ICB',
+};
+
+/**
+ * Primary course: an administrator registers an ICB, a PCN within it, a practice within that PCN, or an activity
+ * provider within an ICB. The new organisation records its ancestors so later scope checks need no tree walk.
+ */
+export async function registerOrganisation(
+  deps: { identity: IdentityRepository; clock: Clock; newId: IdGenerator },
+  input: RegisterOrganisationInput,
+): Promise<Organisation> {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) throw new ValidationError('name', 'must be 1 to 200 characters');
+  const parentKind = PARENT_KIND[input.kind];
+  const organisationId = input.organisationId ?? deps.newId();
+  const base = { organisationId, kind: input.kind, name, odsCode: input.odsCode, createdAt: deps.clock.now().toISOString() };
+
+  let organisation: Organisation;
+  if (parentKind === undefined) {
+    if (input.parentId) throw new ValidationError('parentId', `an ${input.kind} has no parent organisation`);
+    organisation = { ...base, icbId: organisationId };
+  } else {
+    if (!input.parentId) throw new ValidationError('parentId', `a ${input.kind} must belong to a ${parentKind}`);
+    const parent = await deps.identity.getOrganisation(input.parentId);
+    if (!parent || parent.kind !== parentKind) {
+      throw new ValidationError('parentId', `must be the id of an existing ${parentKind}`);
+    }
+    organisation = {
+      ...base,
+      parentId: parent.organisationId,
+      icbId: parent.icbId,
+      pcnId: parent.kind === 'PCN' ? parent.organisationId : parent.pcnId,
+    };
+  }
+  await deps.identity.createOrganisation(organisation);
+  return organisation;
+}
