@@ -46,7 +46,10 @@ export function parseUkMobile(input: string, field = 'mobile'): string {
   const national = nationalPart(compact);
   if (typeof national !== 'string') throw new ValidationError(field, national.problem);
   if (national !== '' && !national.startsWith('7')) {
-    throw new ValidationError(field, `mobile number must be a UK mobile starting 07; landlines and other numbers cannot receive texts (${EXAMPLE})`);
+    throw new ValidationError(
+      field,
+      `mobile number must be a UK mobile starting 07; landlines and other numbers cannot receive texts (${EXAMPLE})`,
+    );
   }
   if (national.length < 10) {
     throw new ValidationError(field, `mobile number is too short: a UK mobile has 11 digits starting 07 (${EXAMPLE})`);

@@ -10,8 +10,7 @@ import {
 } from '../../../functions/shared/nhs-number';
 
 const digit = fc.integer({ min: 0, max: 9 });
-const digits = (length: number) =>
-  fc.array(digit, { minLength: length, maxLength: length }).map((ds) => ds.join(''));
+const digits = (length: number) => fc.array(digit, { minLength: length, maxLength: length }).map((ds) => ds.join(''));
 const nineDigits = digits(9);
 const validNhsNumber = nineDigits
   .filter((nine) => nhsNumberCheckDigit(nine) !== undefined)
@@ -129,10 +128,14 @@ describe('parseNhsNumber', () => {
 
   it('returns the same digits however spaces and dashes are inserted', () => {
     fc.assert(
-      fc.property(validNhsNumber, fc.array(fc.constantFrom('', '', ' ', '-', '  '), { minLength: 11, maxLength: 11 }), (valid, seps) => {
-        const typed = [...valid].map((d, i) => `${seps[i]}${d}`).join('') + seps[10];
-        expect(parseNhsNumber(typed)).toBe(valid);
-      }),
+      fc.property(
+        validNhsNumber,
+        fc.array(fc.constantFrom('', '', ' ', '-', '  '), { minLength: 11, maxLength: 11 }),
+        (valid, seps) => {
+          const typed = [...valid].map((d, i) => `${seps[i]}${d}`).join('') + seps[10];
+          expect(parseNhsNumber(typed)).toBe(valid);
+        },
+      ),
     );
   });
 
