@@ -1,0 +1,82 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDataStore } from '../functions/platform/dynamodb/client';
+import { systemClock } from '../functions/shared/clock';
+import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
+import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
+import { ensureTable } from './lib/local-table';
+import { seedDemoDataOnce } from './seed/demo';
+
+/**
+ * `npm start`: the whole of Linkwork on one machine. DynamoDB Local keeps its data under .data/ (so a restart keeps it)
+ * unless --in-memory or LINKWORK_IN_MEMORY=1 asks for a throwaway run.
+ */
+const { values: options } = parseArgs({
+  options: {
+    'in-memory': { type: 'boolean', default: process.env.LINKWORK_IN_MEMORY === '1' },
+    port: { type: 'string', default: process.env.PORT ?? '4000' },
+    'table-name': { type: 'string', default: process.env.TABLE_NAME ?? 'linkwork-local' },
+    'no-seed': { type: 'boolean', default: false },
+  },
+});
+
+const root = resolve(__dirname, '..');
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const stoppers: (() => Promise<void>)[] = [];
+  let emulator: DynamoDbLocal | undefined;
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('\nstopping…');
+    for (const stop of stoppers.reverse()) await stop().catch((error) => console.error(error));
+    log('stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    emulator = await startDynamoDbLocal({
+      inMemory: options['in-memory'] ?? false,
+      dbPath: join(root, '.data', 'dynamodb'),
+      log,
+    });
+    stoppers.push(emulator.stop);
+    const tableName = options['table-name'] ?? 'linkwork-local';
+    const client = localClient(emulator.endpoint);
+    const created = await ensureTable(client, tableName);
+    client.destroy();
+    const store = createDataStore({ tableName, endpoint: emulator.endpoint });
+
+    const seeded = options['no-seed'] ? false : await seedDemoDataOnce(store, systemClock);
+
+    log('');
+    log(`Linkwork is running (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(`  DynamoDB Local  ${emulator.endpoint}  table ${tableName}${created ? ' (created)' : ''}`);
+    log(`                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`);
+    log(`  demo data       ${seeded ? 'seeded now' : 'already there (delete .data/ to start again)'}`);
+    const users = await listDemoUsers(store);
+    log('');
+    log('Seeded users (role, id):');
+    for (const user of users) log(`  ${user.role.padEnd(13)} ${user.userId.padEnd(12)} ${user.name}`);
+    log('');
+    log('Ctrl-C stops everything.');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    console.error('If the seed stopped half-way, delete .data/ and run npm start again.');
+    await stopAll(1);
+  }
+}
+
+async function listDemoUsers(store: ReturnType<typeof createDataStore>) {
+  const identity = new DynamoDbIdentityRepository(store);
+  const ids = ['lw-asha', 'lw-ben', 'lw-cara', 'lw-dev', 'coord-erin', 'comm-femi', 'prov-gwen', 'admin-hal'];
+  const users = await identity.getStaffUsers(ids);
+  return users.sort((a, b) => ids.indexOf(a.userId) - ids.indexOf(b.userId));
+}
+
+void main();
