@@ -1,0 +1,26 @@
+import type { AuditAction } from '../audit/entities/audit-event';
+import type { Principal } from '../identity/principal';
+import type { Prescription } from './entities/prescription';
+import type { PrescribingDeps } from './use-cases/deps';
+
+/** Records on the patient's audit trail that `principal` did `action` to a prescription or its attendance. */
+export function auditPrescription(
+  deps: Pick<PrescribingDeps, 'audit' | 'clock'>,
+  principal: Principal,
+  action: AuditAction,
+  operation: string,
+  prescription: Pick<Prescription, 'prescriptionId' | 'patientId'>,
+  entityType: 'prescription' | 'attendance' = 'prescription',
+  entityId: string = prescription.prescriptionId,
+): Promise<void> {
+  return deps.audit.record({
+    actorUserId: principal.userId,
+    actorRole: principal.role,
+    action,
+    operation,
+    entityType,
+    entityId,
+    patientId: prescription.patientId,
+    at: deps.clock.now().toISOString(),
+  });
+}

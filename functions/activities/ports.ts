@@ -1,0 +1,91 @@
+import type { IdentityRepository } from '../identity/ports';
+import type { Activity, ActivityCategory } from './entities/activity';
+import type { Attendance } from './entities/attendance';
+import type { Prescription, PrescriptionStatus } from './entities/prescription';
+
+/** Organisations, to check a new activity's PCN and provider (the identity context's repository satisfies it). */
+export type OrganisationDirectory = Pick<IdentityRepository, 'getOrganisation'>;
+
+export interface ActivityListQuery {
+  /** One PCN's directory (gsi1), or one provider's activities (gsi2). */
+  by: { pcnId: string } | { providerOrganisationId: string };
+  category?: ActivityCategory;
+  /** Lower-cased; matched as a substring of name, description and venue. */
+  text?: string;
+  includeArchived: boolean;
+  first: number;
+  /** A cursor returned by an earlier page of the same query. */
+  after?: string;
+}
+
+export interface ActivityPage {
+  items: Activity[];
+  /** Opaque; null on the last page. */
+  endCursor: string | null;
+}
+
+export interface ActivityRepository {
+  /** Throws ConflictError if the id is taken. */
+  create(activity: Activity): Promise<void>;
+  get(activityId: string): Promise<Activity | undefined>;
+  /** One BatchGetItem per 100 ids; missing ids are left out. */
+  getMany(activityIds: readonly string[]): Promise<Activity[]>;
+  /** Writes the whole activity if the stored version is still `expectedVersion`; throws ConflictError otherwise. */
+  replace(activity: Activity, expectedVersion: number): Promise<void>;
+  /** Pages through the index, filtering as it goes, until `first` matches are found. ValidationError('after') for a bad cursor. */
+  list(query: ActivityListQuery): Promise<ActivityPage>;
+}
+
+/** What prescribing needs to know about a referral (owned by the referrals context). */
+export interface ReferralForPrescribing {
+  referralId: string;
+  patientId: string;
+  icbId: string;
+  pcnId: string;
+  practiceId: string;
+  linkWorkerId?: string;
+  status: string;
+  /** The referral's optimistic-lock version; prescribing writes are conditional on it. */
+  version: number;
+  activeActivityIds: string[];
+}
+
+export interface ReferralReader {
+  getReferralForPrescribing(referralId: string): Promise<ReferralForPrescribing | undefined>;
+}
+
+/** The referral as read, for the conditional update that keeps `referral.activeActivityIds` in step. */
+export interface ReferralVersion {
+  referralId: string;
+  version: number;
+}
+
+export interface PrescriptionEnding {
+  status: Extract<PrescriptionStatus, 'COMPLETED' | 'STOPPED'>;
+  endedAt: string;
+  endedBy: string;
+}
+
+export interface PrescriptionRepository {
+  /**
+   * One transaction: puts the prescription (it must not exist) and adds its activity to the referral's
+   * `activeActivityIds`, bumping the referral's version if it is still `referral.version`. ConflictError otherwise.
+   */
+  createForReferral(prescription: Prescription, referral: ReferralVersion): Promise<void>;
+  get(prescriptionId: string): Promise<Prescription | undefined>;
+  listForActivity(activityId: string): Promise<Prescription[]>;
+  /**
+   * One transaction: ends the prescription (if still at `prescription.version`) and removes its activity from the
+   * referral's `activeActivityIds` (if the referral is still at `referral.version`). ConflictError otherwise.
+   */
+  end(prescription: Prescription, ending: PrescriptionEnding, referral: ReferralVersion): Promise<void>;
+  /**
+   * Puts the attendance. With `start`, in the same transaction moves the prescription PROPOSED → STARTED and records
+   * the first attended session, if the prescription is still at `prescription.version`; ConflictError otherwise.
+   */
+  recordAttendance(
+    attendance: Attendance,
+    start?: { prescription: Prescription; firstAttendedOn: string; updatedAt: string },
+  ): Promise<void>;
+  listAttendance(prescriptionId: string): Promise<Attendance[]>;
+}

@@ -1,0 +1,44 @@
+import { canAccessCareRecord, type Principal } from '../../identity/principal';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
+import { auditPrescription } from '../audit';
+import { OPEN_PRESCRIPTION_STATUSES, type Prescription } from '../entities/prescription';
+import type { PrescriptionEnding } from '../ports';
+import type { PrescribingDeps } from './deps';
+
+export interface EndPrescriptionInput {
+  prescriptionId: string;
+  status: PrescriptionEnding['status'];
+  /** The version the link worker saw; given, a concurrent change makes this fail with ConflictError. */
+  expectedVersion?: number;
+}
+
+const ENDINGS: readonly string[] = ['COMPLETED', 'STOPPED'];
+
+/**
+ * Primary course: the link worker records that the person completed the activity, or stopped going. In one
+ * transaction the prescription ends and its activity leaves the referral's `activeActivityIds`.
+ */
+export async function endPrescription(
+  deps: Pick<PrescribingDeps, 'prescriptions' | 'referrals' | 'audit' | 'clock'>,
+  principal: Principal,
+  input: EndPrescriptionInput,
+): Promise<Prescription> {
+  if (!ENDINGS.includes(input.status)) throw new ValidationError('status', 'must be COMPLETED or STOPPED');
+  const prescription = await deps.prescriptions.get(input.prescriptionId);
+  const referral = prescription ? await deps.referrals.getReferralForPrescribing(prescription.referralId) : undefined;
+  if (!prescription || !referral || !canAccessCareRecord(principal, referral)) throw new ForbiddenError();
+  if (!OPEN_PRESCRIPTION_STATUSES.includes(prescription.status)) {
+    throw new ConflictError(`The prescription has already ended (${prescription.status})`);
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== prescription.version) {
+    throw new ConflictError('The prescription was changed by someone else; reload and try again');
+  }
+  const ending: PrescriptionEnding = {
+    status: input.status,
+    endedAt: deps.clock.now().toISOString(),
+    endedBy: principal.userId,
+  };
+  await deps.prescriptions.end(prescription, ending, { referralId: referral.referralId, version: referral.version });
+  await auditPrescription(deps, principal, 'UPDATE', 'endPrescription', prescription);
+  return { ...prescription, ...ending, updatedAt: ending.endedAt, version: prescription.version + 1 };
+}
