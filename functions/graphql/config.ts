@@ -1,0 +1,23 @@
+import { optionalEnv, requireEnv } from '../shared/env';
+
+export interface GraphQLConfig {
+  tableName: string;
+  /** `prod` hardens the server (no introspection, landing page, schema hints or stack traces). */
+  stage: string;
+  /** DynamoDB Local, for `npm start` and tests; unset in AWS. */
+  dynamoDbEndpoint?: string;
+}
+
+/** Read once at cold start; a missing variable stops the function with its name. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GraphQLConfig {
+  const endpoint = optionalEnv('DYNAMODB_ENDPOINT', env);
+  return {
+    tableName: requireEnv('TABLE_NAME', env),
+    stage: requireEnv('STAGE', env),
+    ...(endpoint ? { dynamoDbEndpoint: endpoint } : {}),
+  };
+}
+
+export function isProduction(stage: string): boolean {
+  return stage === 'prod';
+}

@@ -1,0 +1,140 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError, ValidationError } from '../shared/errors';
+import { logger } from './logger';
+
+/**
+ * The one edge where errors become GraphQL errors. Clients see `extensions.code` from this list and nothing else:
+ * domain errors keep their code and message; Apollo's own request errors (parse, validation, bad variables) keep
+ * theirs; anything unexpected becomes INTERNAL_SERVER_ERROR with a generic message and is logged here, without its
+ * message (which may quote stored data), only its name, code and stack frames.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes Apollo Server and graphql-js attach to malformed requests; they describe the request, never our data. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+]);
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+export const INTERNAL_MESSAGE = 'Something went wrong on our side. It has been logged; please try again.';
+
+/** A DomainError as a GraphQLError, for errors raised outside resolvers (context creation) that need an HTTP status. */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  const status = HTTP_STATUS[error.code];
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: {
+      code: error.code,
+      ...(error instanceof ValidationError ? { field: error.field } : {}),
+      ...(status ? { http: { status } } : {}),
+    },
+  });
+}
+
+/** The first DomainError along the `originalError` / `cause` chain, if any. */
+function findDomainError(error: unknown): DomainError | undefined {
+  const seen = new Set<unknown>();
+  for (let current = error; current && !seen.has(current); ) {
+    seen.add(current);
+    if (current instanceof DomainError) return current;
+    const next: unknown =
+      (current as { originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+    current = next;
+  }
+  return undefined;
+}
+
+const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; /;
+const LITERAL_ERROR = /^Expected value of type "(\w+)", found [\s\S]*?; /;
+
+/**
+ * A scalar's ValidationError reaches us wrapped by graphql-js, whose message quotes the rejected value (an NHS
+ * number, a phone number). Rebuild it from the variable path and our own reason, so nothing personal is echoed.
+ */
+function validationErrorOutput(
+  formatted: GraphQLFormattedError,
+  error: ValidationError,
+): { message: string; field: string } {
+  const reason = error.message.startsWith(`${error.field}: `)
+    ? error.message.slice(error.field.length + 2)
+    : error.message;
+  const variable = VARIABLE_ERROR.exec(formatted.message);
+  if (variable) {
+    const field = variable[2] ?? variable[1]!;
+    return { message: `${field}: ${reason}`, field };
+  }
+  if (LITERAL_ERROR.test(formatted.message)) return { message: `${error.field}: ${reason}`, field: error.field };
+  return { message: error.message, field: error.field };
+}
+
+/** What may be logged about an unexpected error: names, codes and stack frames, never its message. */
+export function describeError(error: unknown): Record<string, unknown> {
+  const chain: string[] = [];
+  const seen = new Set<unknown>();
+  let frames: string[] | undefined;
+  for (let current = error; current && !seen.has(current); ) {
+    seen.add(current);
+    const e = current as { name?: string; code?: string; stack?: string; originalError?: unknown; cause?: unknown };
+    chain.push([e.name ?? typeof current, e.code].filter(Boolean).join(':'));
+    // The first stack line repeats the message; keep only the frames.
+    if (e.stack && !(current instanceof GraphQLError))
+      frames ??= e.stack
+        .split('\n')
+        .slice(1, 12)
+        .map((l) => l.trim());
+    current = e.originalError ?? e.cause;
+  }
+  return { errorChain: chain, stack: frames };
+}
+
+/** Apollo's `formatError`: see the module comment. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const domain = findDomainError(unwrapResolverError(error)) ?? findDomainError(error);
+  if (domain) {
+    if (domain instanceof ValidationError) {
+      const { message, field } = validationErrorOutput(formatted, domain);
+      return { ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
+    }
+    return { ...formatted, message: domain.message, extensions: { code: domain.code } };
+  }
+
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+
+  logger.error('Unexpected error while serving a GraphQL request', {
+    path: formatted.path,
+    ...describeError(unwrapResolverError(error)),
+  });
+  return {
+    message: INTERNAL_MESSAGE,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,69 @@
+import {
+  handlers,
+  type LambdaHandler,
+  type middleware,
+  startServerAndCreateLambdaHandler,
+} from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { DataStore } from '../platform/dynamodb/client';
+import { DomainError } from '../shared/errors';
+import { authenticate } from './auth';
+import type { GraphQLContext } from './context';
+import { toGraphQLError } from './errors';
+import { createLoaders } from './loaders';
+import { createApolloServer } from './server';
+import { createServices, type ServiceOptions, type Services } from './services';
+
+export const requestHandler =
+  handlers.createAPIGatewayProxyEventV2RequestHandler<APIGatewayProxyEventV2WithJWTAuthorizer>();
+export type GraphQLLambdaHandler = LambdaHandler<typeof requestHandler>;
+
+/** Bodies larger than this are refused before parsing; no legitimate operation comes close. */
+export const MAX_BODY_BYTES = 100 * 1024;
+
+/** Refuses oversized bodies with 413 before Apollo parses them. */
+export const bodySizeLimit: middleware.MiddlewareFn<typeof requestHandler> = async (event) => {
+  if (!event.body) return undefined;
+  const bytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
+  if (bytes > MAX_BODY_BYTES) {
+    return {
+      statusCode: 413,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        errors: [
+          { message: `Request body is larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+        ],
+      }),
+    };
+  }
+  return undefined;
+};
+
+export interface GraphQLHandlerOptions extends ServiceOptions {
+  store: DataStore;
+  stage: string;
+  /** Built from `store` unless given (tests pass their own clock and id generator through ServiceOptions instead). */
+  services?: Services;
+}
+
+/**
+ * The Lambda handler for API Gateway HTTP API (payload v2) with a JWT authorizer. Per request: the caller is
+ * established from the authorizer's claims and their staff record (auth.ts), and fresh DataLoaders are made.
+ */
+export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLLambdaHandler {
+  const services = options.services ?? createServices(options.store, options);
+  const server = createApolloServer({ stage: options.stage });
+  return startServerAndCreateLambdaHandler(server, requestHandler, {
+    middleware: [bodySizeLimit],
+    context: async ({ event }): Promise<GraphQLContext> => {
+      try {
+        const principal = await authenticate(event, services.identity);
+        return { principal, loaders: createLoaders(services, principal), services };
+      } catch (error) {
+        // Context errors skip resolver error handling; give them their code and HTTP status here.
+        if (error instanceof DomainError) throw toGraphQLError(error);
+        throw error;
+      }
+    },
+  });
+}

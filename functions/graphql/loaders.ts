@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import { getActivitiesByIds } from '../activities';
+import type { Principal } from '../identity/principal';
+import { getPatientsByIds, getReferral, getReferralsInScope, type Referral, type ReferralRecord } from '../referrals';
+import type { Loaders } from './context';
+import type { Services } from './services';
+
+/** Answers in key order, `undefined` for keys the store did not return (DataLoader requires one value per key). */
+export function inKeyOrder<K, V>(keys: readonly K[], values: readonly V[], keyOf: (value: V) => K): (V | undefined)[] {
+  const byKey = new Map(values.map((value) => [keyOf(value), value] as const));
+  return keys.map((key) => byKey.get(key));
+}
+
+/** BatchGetItem takes at most 100 keys; DataLoader splits larger batches for us. */
+const MAX_BATCH = 100;
+
+/** Fresh loaders for one request and one caller, so nothing cached outlives the caller's permissions. */
+export function createLoaders(services: Services, principal: Principal): Loaders {
+  return {
+    staffUsers: new DataLoader(
+      async (ids: readonly string[]) => inKeyOrder(ids, await services.identity.getStaffUsers(ids), (u) => u.userId),
+      { maxBatchSize: MAX_BATCH },
+    ),
+    // Organisations have no batch read yet; the loader still de-duplicates within a request.
+    organisations: new DataLoader(async (ids: readonly string[]) =>
+      Promise.all(ids.map((id) => services.identity.getOrganisation(id))),
+    ),
+    activities: new DataLoader((ids: readonly string[]) => getActivitiesByIds(services.activities, principal, ids), {
+      maxBatchSize: MAX_BATCH,
+    }),
+    patients: new DataLoader((ids: readonly string[]) => getPatientsByIds(services.referrals, ids), {
+      maxBatchSize: MAX_BATCH,
+    }),
+    referrals: new DataLoader<string, Referral>(
+      (ids: readonly string[]) => getReferralsInScope(services.referrals, principal, ids),
+      {
+        maxBatchSize: MAX_BATCH,
+      },
+    ),
+    referralRecords: new DataLoader<string, ReferralRecord>(
+      (ids: readonly string[]) =>
+        Promise.all(
+          ids.map((referralId) =>
+            getReferral(services.referrals, principal, { referralId }).catch((error: unknown) =>
+              error instanceof Error ? error : new Error(String(error)),
+            ),
+          ),
+        ),
+      { batch: false },
+    ),
+  };
+}

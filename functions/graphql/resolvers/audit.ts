@@ -1,0 +1,21 @@
+import { getAuditTrail } from '../../audit';
+import type { Resolvers } from '../generated/resolvers-types';
+import { connectionFromPage, pageArgs } from '../pagination';
+
+export const auditResolvers: Resolvers = {
+  Query: {
+    auditTrail: async (_parent, args, { principal, services }) => {
+      const page = pageArgs(args);
+      const result = await getAuditTrail(
+        { auditTrail: services.referrals.audit, patients: services.referrals.referrals },
+        principal,
+        { patientId: args.patientId, first: page.limit, ...(page.after ? { after: page.after } : {}) },
+      );
+      return connectionFromPage(result.items, result);
+    },
+  },
+  AuditEvent: {
+    id: (event) => event.auditId,
+    actor: async (event, _args, { loaders }) => (await loaders.staffUsers.load(event.actorUserId)) ?? null,
+  },
+};

@@ -1,0 +1,66 @@
+import { buildASTSchema, concatAST, isObjectType, parse } from 'graphql';
+import { typeDefs } from '../../../functions/graphql/generated/schema';
+import { resolvers } from '../../../functions/graphql/resolvers';
+
+describe('schema', () => {
+  const schema = buildASTSchema(concatAST(typeDefs.map((sdl) => parse(sdl))));
+  const resolverMap = resolvers as Record<string, Record<string, unknown> | undefined>;
+
+  it('exposes the contracted operation names', () => {
+    const queries = Object.keys(schema.getQueryType()!.getFields()).sort();
+    const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
+
+    expect(queries).toEqual(
+      expect.arrayContaining(['me', 'caseload', 'referral', 'patient', 'activities', 'activity', 'auditTrail']),
+    );
+    expect(mutations).toEqual(
+      expect.arrayContaining([
+        'createReferral',
+        'assignReferral',
+        'transitionReferral',
+        'recordWhatMatters',
+        'createActivity',
+        'updateActivity',
+        'prescribeActivity',
+        'recordAttendance',
+        'setSmsConsent',
+        'erasePatient',
+      ]),
+    );
+  });
+
+  it('has a resolver for every query and mutation (no field is left to return null)', () => {
+    const missing = [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
+      Object.values(type.getFields())
+        .filter((field) => typeof resolverMap[type.name]?.[field.name] !== 'function')
+        .map((field) => `${type.name}.${field.name}`),
+    );
+
+    expect(missing).toEqual([]);
+  });
+
+  it('returns every list of records as a Relay connection with edges and pageInfo', () => {
+    const offenders: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const named = field.type.toString();
+        const element = schema.getType(named.replace(/[[\]!]/g, ''));
+        // Lists of records (types with an id) must be connections; small value lists (outcome answers) may not be.
+        if (
+          named.startsWith('[') &&
+          !type.name.endsWith('Connection') &&
+          isObjectType(element) &&
+          element.getFields().id
+        ) {
+          offenders.push(`${type.name}.${field.name}: ${named}`);
+        }
+      }
+      if (type.name.endsWith('Connection')) {
+        expect(Object.keys(type.getFields()).sort()).toEqual(['edges', 'pageInfo']);
+      }
+    }
+
+    expect(offenders).toEqual([]);
+  });
+});
