@@ -1,9 +1,13 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
 import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
+import { startLocalApi } from './lib/local-api';
+import { LOCAL_STATE_FILE } from './lib/local-state';
+import { signLocalToken } from './lib/local-jwt';
 import { ensureTable } from './lib/local-table';
 import { seedDemoDataOnce } from './seed/demo';
 
@@ -54,15 +58,33 @@ async function main(): Promise<void> {
 
     const seeded = options['no-seed'] ? false : await seedDemoDataOnce(store, systemClock);
 
+    const api = await startLocalApi({ store, port: Number(options.port), log });
+    stoppers.push(api.close);
+
+    // Lets `npm run token` and `npm run sms` find this run without flags; removed again on a clean stop.
+    mkdirSync(join(root, '.data'), { recursive: true });
+    writeFileSync(
+      LOCAL_STATE_FILE,
+      `${JSON.stringify({ dynamodbEndpoint: emulator.endpoint, tableName, apiUrl: api.url }, null, 2)}\n`,
+    );
+    stoppers.push(async () => rmSync(LOCAL_STATE_FILE, { force: true }));
+
     log('');
     log(`Linkwork is running (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     log(`  DynamoDB Local  ${emulator.endpoint}  table ${tableName}${created ? ' (created)' : ''}`);
     log(`                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`);
     log(`  demo data       ${seeded ? 'seeded now' : 'already there (delete .data/ to start again)'}`);
+    log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
     const users = await listDemoUsers(store);
     log('');
-    log('Seeded users (role, id):');
-    for (const user of users) log(`  ${user.role.padEnd(13)} ${user.userId.padEnd(12)} ${user.name}`);
+    log('Seeded users, each with a bearer token valid for 8 hours (or: npm run token -- <id>):');
+    for (const user of users) {
+      log(`  ${user.role.padEnd(13)} ${user.userId.padEnd(11)} ${user.name}`);
+      log(`    Bearer ${await signLocalToken(user)}`);
+    }
+    log('');
+    log(`Try: curl -s ${api.url} -H 'content-type: application/json' \\`);
+    log(`       -H "authorization: Bearer $(npm run -s token -- lw-asha)" -d '{"query":"{ me { name role } }"}'`);
     log('');
     log('Ctrl-C stops everything.');
   } catch (error) {

@@ -4,8 +4,7 @@
  *   npm run token -- <userId-or-email>
  *   curl -H "authorization: Bearer $(npm run -s token -- lena.link@example.nhs.uk)" …
  *
- * Reads the user from DynamoDB Local (DYNAMODB_ENDPOINT, default http://127.0.0.1:8000; TABLE_NAME, default
- * linkwork-local) and signs with the local key the local API verifies against. Only the token goes to stdout.
+ * Reads the user from the DynamoDB Local that `npm start` is running (or DYNAMODB_ENDPOINT and TABLE_NAME) and signs with the local key the local API verifies against. Only the token goes to stdout.
  */
 import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
 import { type StaffUser, staffUserEntity } from '../functions/identity/entities/staff-user';
@@ -13,6 +12,7 @@ import { createDataStore, type DataStore } from '../functions/platform/dynamodb/
 import { entityConfig } from '../functions/platform/dynamodb/service';
 import { assertLoopbackEndpoint } from './lib/dynamodb-local';
 import { signLocalToken } from './lib/local-jwt';
+import { readLocalState } from './lib/local-state';
 
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8000';
 export const DEFAULT_TABLE = 'linkwork-local';
@@ -33,9 +33,10 @@ export async function tokenFor(
   env: NodeJS.ProcessEnv = process.env,
   options: { keyFile?: string } = {},
 ): Promise<string> {
-  const endpoint = env.DYNAMODB_ENDPOINT || DEFAULT_ENDPOINT;
+  const running = readLocalState();
+  const endpoint = env.DYNAMODB_ENDPOINT || running?.dynamodbEndpoint || DEFAULT_ENDPOINT;
   assertLoopbackEndpoint(endpoint);
-  const store = createDataStore({ tableName: env.TABLE_NAME || DEFAULT_TABLE, endpoint });
+  const store = createDataStore({ tableName: env.TABLE_NAME || running?.tableName || DEFAULT_TABLE, endpoint });
   try {
     const user = await findStaffUser(store, idOrEmail);
     if (!user) throw new Error(`No staff user with id or e-mail "${idOrEmail}" in ${store.tableName} at ${endpoint}`);

@@ -1,0 +1,84 @@
+import type { AuditAction } from '../audit/entities/audit-event';
+import type { AuditLog } from '../audit/ports';
+import { type CareScope, canAccessCareRecord, type Principal } from '../identity/principal';
+import type { Clock } from '../shared/clock';
+import { ForbiddenError } from '../shared/errors';
+import type { IdGenerator } from '../shared/ids';
+import type { Patient } from './entities/patient';
+import type { Referral } from './entities/referral';
+import type { ReferralRepository, StaffDirectory } from './ports';
+
+/** What every use case of this context is given. */
+export interface ReferralDeps {
+  referrals: ReferralRepository;
+  staff: StaffDirectory;
+  audit: AuditLog;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+/** Roles that work with care records at all; commissioners and providers see only aggregate figures. */
+export const CARE_ROLES = ['LINK_WORKER', 'COORDINATOR', 'ADMIN'] as const;
+
+export function assertCareRole(principal: Principal): void {
+  if (!(CARE_ROLES as readonly string[]).includes(principal.role)) throw new ForbiddenError();
+}
+
+export function referralScope(referral: Referral): CareScope {
+  return {
+    icbId: referral.icbId,
+    pcnId: referral.pcnId,
+    practiceId: referral.practiceId,
+    linkWorkerId: referral.linkWorkerId,
+  };
+}
+
+/** The referral, if the caller may see it; a missing referral gets the same ForbiddenError as a foreign one. */
+export function assertCanAccessReferral(principal: Principal, referral: Referral | undefined): Referral {
+  if (!referral || !canAccessCareRecord(principal, referralScope(referral))) throw new ForbiddenError();
+  return referral;
+}
+
+/**
+ * A patient is visible through any referral the caller may see. Coordinators and administrators also see a patient
+ * registered in their scope (e.g. before any referral, or when creating a further one); link workers only through a
+ * referral, so a link worker never reads a patient who is on someone else's caseload.
+ */
+export function canAccessPatient(principal: Principal, patient: Patient, referrals: readonly Referral[]): boolean {
+  if (referrals.some((referral) => canAccessCareRecord(principal, referralScope(referral)))) return true;
+  if (principal.role === 'LINK_WORKER') return false;
+  return canAccessCareRecord(principal, { icbId: patient.icbId, pcnId: patient.pcnId, practiceId: patient.practiceId });
+}
+
+/** Loads a patient and their referrals (two requests), throwing ForbiddenError unless the caller may see them. */
+export async function loadPatientInScope(
+  deps: Pick<ReferralDeps, 'referrals'>,
+  principal: Principal,
+  patientId: string,
+): Promise<{ patient: Patient; referrals: Referral[] }> {
+  assertCareRole(principal);
+  const [patient, referrals] = await Promise.all([
+    deps.referrals.getPatient(patientId),
+    deps.referrals.listPatientReferrals(patientId),
+  ]);
+  if (!patient || !canAccessPatient(principal, patient, referrals)) throw new ForbiddenError();
+  return { patient, referrals };
+}
+
+/** Records that `principal` did `action` to a patient's record. Ids only. */
+export function auditAccess(
+  deps: Pick<ReferralDeps, 'audit' | 'clock'>,
+  principal: Principal,
+  action: AuditAction,
+  operation: string,
+  target: { patientId: string; entityType: 'patient' | 'referral'; entityId: string },
+): Promise<void> {
+  return deps.audit.record({
+    actorUserId: principal.userId,
+    actorRole: principal.role,
+    action,
+    operation,
+    at: deps.clock.now().toISOString(),
+    ...target,
+  });
+}

@@ -1,0 +1,401 @@
+import { Service } from 'electrodb';
+import type { DataStore } from '../../platform/dynamodb/client';
+import { entityConfig } from '../../platform/dynamodb/service';
+import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
+import { nhsNumberClaimEntity } from '../entities/nhs-number-claim';
+import { type Patient, patientEntity } from '../entities/patient';
+import { type Referral, referralEntity } from '../entities/referral';
+import { type ReferralEvent, referralEventEntity } from '../entities/referral-event';
+import { goalEntity, type WhatMattersNote, whatMattersEntity } from '../entities/what-matters';
+import { NhsNumberClaimedError } from '../errors';
+import type {
+  CaseloadQuery,
+  GoalWrite,
+  NewReferralWrite,
+  Page,
+  PatientChanges,
+  ReferralChanges,
+  ReferralRecord,
+  ReferralRepository,
+} from '../ports';
+import { queryKeyPage } from './key-paging';
+
+/** DynamoDB's limit on keys in one BatchGetItem and items in one TransactWriteItems. */
+const BATCH_GET_LIMIT = 100;
+const TRANSACTION_LIMIT = 100;
+const MAX_ATTEMPTS = 5;
+
+type CancelReason = { rejected: boolean; code: string };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const backoff = (attempt: number) => sleep(Math.round(2 ** attempt * 10 * (0.5 + Math.random())));
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Keys set to `undefined` in a changes object mean "remove this attribute". */
+function splitChanges<T extends object>(changes: T): { set: Partial<T>; remove: (keyof T)[] } {
+  const set: Partial<T> = {};
+  const remove: (keyof T)[] = [];
+  for (const [key, value] of Object.entries(changes) as [keyof T, unknown][]) {
+    if (value === undefined || value === null) remove.push(key);
+    else set[key] = value as T[keyof T];
+  }
+  return { set, remove };
+}
+
+function cancelReasons(data: unknown): CancelReason[] {
+  return (data as CancelReason[]).map((reason) => ({ rejected: reason.rejected, code: reason.code }));
+}
+
+export class DynamoDbReferralRepository implements ReferralRepository {
+  private readonly service;
+  private readonly documentClient;
+
+  constructor(store: DataStore) {
+    const config = entityConfig(store);
+    this.documentClient = store.documentClient;
+    this.service = new Service({
+      patient: patientEntity(config),
+      nhsNumberClaim: nhsNumberClaimEntity(config),
+      referral: referralEntity(config),
+      referralEvent: referralEventEntity(config),
+      whatMatters: whatMattersEntity(config),
+      goal: goalEntity(config),
+    });
+  }
+
+  private get entities() {
+    return this.service.entities;
+  }
+
+  async getPatient(patientId: string): Promise<Patient | undefined> {
+    const { data } = await this.entities.patient.get({ patientId }).go();
+    return data ?? undefined;
+  }
+
+  async getPatients(patientIds: readonly string[]): Promise<(Patient | undefined)[]> {
+    const found = await this.batchGet(
+      patientIds,
+      (ids) => this.entities.patient.get(ids.map((patientId) => ({ patientId }))).go(),
+      (item) => item.patientId,
+      (key) => key.patientId,
+    );
+    return patientIds.map((id) => found.get(id));
+  }
+
+  async findPatientIdByNhsNumber(nhsNumber: string): Promise<string | undefined> {
+    const { data } = await this.entities.nhsNumberClaim.get({ nhsNumber }).go();
+    return data?.patientId;
+  }
+
+  async createReferral(write: NewReferralWrite): Promise<void> {
+    const { newPatient, existingPatientId } = write;
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.service.transaction
+        .write(({ patient, nhsNumberClaim, referral, referralEvent }) => [
+          ...(newPatient
+            ? [
+                patient.create(newPatient).commit(),
+                nhsNumberClaim
+                  .create({
+                    nhsNumber: newPatient.nhsNumber!,
+                    patientId: newPatient.patientId,
+                    claimedAt: newPatient.createdAt,
+                  })
+                  .commit(),
+              ]
+            : [
+                patient
+                  .check({ patientId: existingPatientId! })
+                  .where(
+                    ({ patientId, erasedAt }, { exists, notExists }) =>
+                      `${exists(patientId)} AND ${notExists(erasedAt)}`,
+                  )
+                  .commit(),
+              ]),
+          referral.create(write.referral).commit(),
+          referralEvent.create(write.event).commit(),
+        ])
+        .go();
+      if (!result.canceled) return;
+      const reasons = cancelReasons(result.data);
+      if (reasons.some((reason) => reason.code === 'TransactionConflict') && attempt < MAX_ATTEMPTS) {
+        await backoff(attempt);
+        continue;
+      }
+      if (newPatient && reasons[1]?.code === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
+      if (!newPatient && reasons[0]?.code === 'ConditionalCheckFailed') {
+        throw new ConflictError('The patient no longer exists or has been erased');
+      }
+      throw new ConflictError(`The referral could not be created (${reasons.map((reason) => reason.code).join(', ')})`);
+    }
+  }
+
+  async getReferral(referralId: string): Promise<Referral | undefined> {
+    const { data } = await this.entities.referral.get({ referralId }).go();
+    return data ?? undefined;
+  }
+
+  async getReferrals(referralIds: readonly string[]): Promise<(Referral | undefined)[]> {
+    const found = await this.batchGet(
+      referralIds,
+      (ids) => this.entities.referral.get(ids.map((referralId) => ({ referralId }))).go(),
+      (item) => item.referralId,
+      (key) => key.referralId,
+    );
+    return referralIds.map((id) => found.get(id));
+  }
+
+  async getReferralRecord(referralId: string): Promise<ReferralRecord | undefined> {
+    const { data } = await this.service.collections.referralRecord({ referralId }).go({ pages: 'all' });
+    const referral = data.referral[0];
+    if (!referral) return undefined;
+    return { referral, events: data.referralEvent, notes: data.whatMatters, goals: data.goal };
+  }
+
+  async listPatientReferrals(patientId: string): Promise<Referral[]> {
+    const { data } = await this.entities.referral.query.byPatient({ patientId }).go({ pages: 'all' });
+    return data;
+  }
+
+  async updateReferral(
+    current: Referral,
+    changes: ReferralChanges,
+    events: readonly ReferralEvent[],
+    updatedAt: string,
+  ): Promise<Referral> {
+    const merged = { ...current, ...changes };
+    const { set, remove } = splitChanges(changes);
+    const next = {
+      ...set,
+      // Index keys are rebuilt from every composite attribute, so all of them are written on each change.
+      caseState: merged.caseState,
+      caseloadOwner: merged.caseloadOwner,
+      nextCheckInSort: merged.nextCheckInSort,
+      lastContactSort: merged.lastContactSort,
+      version: current.version + 1,
+      updatedAt,
+    };
+    const result = await this.service.transaction
+      .write(({ referral, referralEvent }) => [
+        referral
+          .patch({ referralId: current.referralId })
+          .set(next)
+          .remove(remove)
+          .where(({ version }, { eq }) => eq(version, current.version))
+          .commit(),
+        ...events.map((event) => referralEvent.create(event).commit()),
+      ])
+      .go();
+    if (result.canceled) {
+      const reasons = cancelReasons(result.data);
+      if (reasons.some((reason) => reason.code === 'ConditionalCheckFailed' || reason.code === 'TransactionConflict')) {
+        throw new ConflictError(
+          `Referral ${current.referralId} was changed by someone else (version ${current.version} is stale); reload and retry`,
+        );
+      }
+      throw new Error(`Referral update cancelled: ${reasons.map((reason) => reason.code).join(', ')}`);
+    }
+    const updated = { ...current, ...next } as Referral;
+    for (const key of remove) delete updated[key];
+    return updated;
+  }
+
+  async queryCaseload(query: CaseloadQuery): Promise<Page<Referral>> {
+    const { referral } = this.entities;
+    const { caseloadOwner, caseState, statuses, concernOnly, checkInDueBefore } = query;
+    const byNextCheckIn = query.sort === 'NEXT_CHECK_IN';
+    // Due-before on the next-check-in index is a key range (the index is sorted by it); elsewhere it is a filter.
+    const dueFilter = checkInDueBefore !== undefined && !byNextCheckIn;
+    const base = byNextCheckIn
+      ? checkInDueBefore !== undefined
+        ? referral.query
+            .byCaseloadOwner({ caseloadOwner })
+            .between({ caseState, nextCheckInSort: '' }, { caseState, nextCheckInSort: checkInDueBefore })
+        : referral.query.byCaseloadOwner({ caseloadOwner, caseState })
+      : referral.query.byLastContact({ caseloadOwner, caseState });
+    const hasFilter = (statuses?.length ?? 0) > 0 || concernOnly === true || dueFilter;
+    const params = hasFilter
+      ? base
+          .where((attributes, { eq, lt }) => {
+            const clauses: string[] = [];
+            if (statuses?.length)
+              clauses.push(`(${statuses.map((status) => eq(attributes.status, status)).join(' OR ')})`);
+            if (concernOnly) clauses.push(eq(attributes.concernOpen, true));
+            if (dueFilter) clauses.push(lt(attributes.nextCheckInAt, checkInDueBefore));
+            return clauses.join(' AND ');
+          })
+          .params()
+      : base.params();
+    const index = byNextCheckIn ? 'gsi1' : 'gsi2';
+    return queryKeyPage({
+      documentClient: this.documentClient,
+      params,
+      keyFields: ['pk', 'sk', `${index}pk`, `${index}sk`],
+      partition: { [`${index}pk`]: params.ExpressionAttributeValues[':pk'] },
+      first: query.first,
+      after: query.after,
+      parse: (items) => referral.parse({ Items: items }).data,
+    });
+  }
+
+  async saveWhatMatters(notes: readonly WhatMattersNote[], goals: readonly GoalWrite[]): Promise<void> {
+    if (notes.length + goals.length === 0) return;
+    if (notes.length + goals.length > TRANSACTION_LIMIT) {
+      throw new ValidationError('notes', `at most ${TRANSACTION_LIMIT} notes and goals at once`);
+    }
+    const result = await this.service.transaction
+      .write(({ whatMatters, goal }) => [
+        ...notes.map((note) => whatMatters.create(note).commit()),
+        ...goals.map((write) =>
+          write.kind === 'create'
+            ? goal.create(write.goal).commit()
+            : goal
+                .patch({ referralId: write.goal.referralId, goalId: write.goal.goalId })
+                .set({
+                  updatedAt: write.goal.updatedAt,
+                  updatedBy: write.goal.updatedBy,
+                  ...(write.goal.status !== undefined ? { status: write.goal.status } : {}),
+                  ...(write.goal.description !== undefined ? { description: write.goal.description } : {}),
+                })
+                .commit(),
+        ),
+      ])
+      .go();
+    if (result.canceled) {
+      const reasons = cancelReasons(result.data);
+      const missing = reasons.findIndex((reason, i) => i >= notes.length && reason.code === 'ConditionalCheckFailed');
+      if (missing >= 0)
+        throw new ValidationError(`goals[${missing - notes.length}].goalId`, 'no such goal on this referral');
+      throw new ConflictError(`What matters could not be saved (${reasons.map((reason) => reason.code).join(', ')})`);
+    }
+  }
+
+  async updatePatient(patientId: string, changes: PatientChanges): Promise<Patient> {
+    const { set, remove } = splitChanges(changes);
+    const { data } = await this.entities.patient
+      .patch({ patientId })
+      .set(set as Partial<Patient>)
+      .remove(remove as (keyof Patient)[] as never)
+      .go({ response: 'all_new' });
+    return data as Patient;
+  }
+
+  async erasePatient(patient: Patient, referrals: readonly Referral[], erasedAt: string): Promise<void> {
+    // Children first and the patient last: if anything fails part-way the patient is not yet marked erased, so
+    // running the erasure again finishes the job (every step is idempotent).
+    for (const { referralId } of referrals) {
+      const record = await this.getReferralRecord(referralId);
+      if (!record) continue;
+      type Erasure =
+        | { kind: 'referral' }
+        | { kind: 'event'; at: string; eventId: string }
+        | { kind: 'note'; noteId: string }
+        | { kind: 'goal'; goalId: string };
+      const erasures: Erasure[] = [
+        { kind: 'referral' },
+        ...record.events
+          .filter((event) => event.reason !== undefined)
+          .map((event) => ({ kind: 'event' as const, at: event.at, eventId: event.eventId })),
+        ...record.notes
+          .filter((note) => note.text !== undefined)
+          .map((note) => ({ kind: 'note' as const, noteId: note.noteId })),
+        ...record.goals
+          .filter((goal) => goal.description !== undefined)
+          .map((goal) => ({ kind: 'goal' as const, goalId: goal.goalId })),
+      ];
+      for (const part of chunk(erasures, TRANSACTION_LIMIT)) {
+        const result = await this.service.transaction
+          .write(({ referral, referralEvent, whatMatters, goal }) =>
+            part.map((erasure) => {
+              switch (erasure.kind) {
+                case 'referral':
+                  return referral
+                    .patch({ referralId })
+                    .set({ updatedAt: erasedAt })
+                    .add({ version: 1 })
+                    .remove(['note'])
+                    .commit();
+                case 'event':
+                  return referralEvent
+                    .patch({ referralId, at: erasure.at, eventId: erasure.eventId })
+                    .remove(['reason'])
+                    .commit();
+                case 'note':
+                  return whatMatters
+                    .patch({ referralId, noteId: erasure.noteId })
+                    .set({ erasedAt })
+                    .remove(['text'])
+                    .commit();
+                case 'goal':
+                  return goal
+                    .patch({ referralId, goalId: erasure.goalId })
+                    .set({ erasedAt })
+                    .remove(['description'])
+                    .commit();
+                default:
+                  throw new UnreachableCaseError(erasure);
+              }
+            }),
+          )
+          .go();
+        if (result.canceled) throw new ConflictError('Erasure was interrupted by a concurrent change; run it again');
+      }
+    }
+    const result = await this.service.transaction
+      .write(({ patient: patients, nhsNumberClaim }) => [
+        patients
+          .patch({ patientId: patient.patientId })
+          .remove([
+            'nhsNumber',
+            'givenName',
+            'familyName',
+            'preferredName',
+            'dateOfBirth',
+            'sex',
+            'ethnicity',
+            'mobile',
+            'accessibilityNeeds',
+          ])
+          .set({ erasedAt, updatedAt: erasedAt, smsConsent: 'OPTED_OUT', smsConsentChangedAt: erasedAt })
+          .commit(),
+        ...(patient.nhsNumber
+          ? [
+              nhsNumberClaim
+                .delete({ nhsNumber: patient.nhsNumber })
+                .where(({ patientId }, { eq }) => eq(patientId, patient.patientId))
+                .commit(),
+            ]
+          : []),
+      ])
+      .go();
+    if (result.canceled) throw new ConflictError('Erasure was interrupted by a concurrent change; run it again');
+  }
+
+  /** BatchGetItem per 100 keys, retrying unprocessed keys with backoff. */
+  private async batchGet<T, K>(
+    ids: readonly string[],
+    get: (ids: string[]) => Promise<{ data: T[]; unprocessed: K[] }>,
+    idOfItem: (item: T) => string,
+    idOfKey: (key: K) => string,
+  ): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const unique = [...new Set(ids)];
+    for (const part of chunk(unique, BATCH_GET_LIMIT)) {
+      let pending = part;
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const { data, unprocessed } = await get(pending);
+        for (const item of data) found.set(idOfItem(item), item);
+        pending = unprocessed.map(idOfKey);
+        if (pending.length === 0) break;
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
+        await backoff(attempt);
+      }
+    }
+    return found;
+  }
+}

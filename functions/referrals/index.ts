@@ -1,0 +1,60 @@
+/**
+ * The referrals context's public surface (patients, referrals, caseloads, erasure). The GraphQL layer imports from
+ * here only. Every use case is `useCase(deps, principal, input)` and enforces the caller's scope itself.
+ */
+
+export { CARE_ROLES, canAccessPatient, type ReferralDeps } from './access';
+// Wiring
+export { DynamoDbReferralRepository } from './adapters/dynamodb-referral-repository';
+export { createReferralDeps } from './deps';
+// Types and vocabularies
+export type { Patient } from './entities/patient';
+export { patientEntity } from './entities/patient';
+export type { LatestOutcomes, Referral } from './entities/referral';
+export { referralEntity } from './entities/referral';
+export type { ReferralEvent } from './entities/referral-event';
+export type { Goal, WhatMattersNote } from './entities/what-matters';
+export type {
+  CaseloadQuery,
+  CaseloadSort,
+  Page,
+  ReferralRecord,
+  ReferralRepository,
+  StaffDirectory,
+} from './ports';
+export { CASELOAD_SORTS } from './ports';
+export {
+  CONTACT_STATUSES,
+  isLegalTransition,
+  REFERRAL_TRANSITIONS,
+  TERMINAL_STATUSES,
+} from './transitions';
+// Use cases
+export { type AssignReferralInput, assignReferral } from './use-cases/assign-referral';
+export {
+  type CreateReferralInput,
+  type CreateReferralResult,
+  createReferral,
+  type NewPatientInput,
+  NOTE_MAX,
+} from './use-cases/create-referral';
+export { type ErasePatientResult, erasePatient } from './use-cases/erase-patient';
+export {
+  CASELOAD_DEFAULT_PAGE,
+  CASELOAD_MAX_PAGE,
+  type GetCaseloadInput,
+  getCaseload,
+} from './use-cases/get-caseload';
+export { setSmsConsent, type UpdatePatientContactInput, updatePatientContact } from './use-cases/patient-contact';
+export {
+  getPatient,
+  getPatientsByIds,
+  getReferral,
+  getReferralsByIds,
+  getReferralsInScope,
+  listPatientReferrals,
+} from './use-cases/read-records';
+export { type GoalInput, type RecordWhatMattersInput, recordWhatMatters } from './use-cases/record-what-matters';
+export { type TransitionReferralInput, transitionReferral } from './use-cases/transition-referral';
+export { type CaseloadFieldChanges, updateReferralCaseloadFields } from './use-cases/update-caseload-fields';
+export * from './vocabulary';

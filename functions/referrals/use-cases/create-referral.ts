@@ -1,0 +1,230 @@
+import { canAccessCareRecord, type Principal } from '../../identity/principal';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
+import { parseNhsNumber } from '../../shared/nhs-number';
+import { parseUkMobile } from '../../shared/phone';
+import { assertCareRole, auditAccess, type ReferralDeps } from '../access';
+import type { Patient } from '../entities/patient';
+import type { Referral } from '../entities/referral';
+import type { ReferralEvent } from '../entities/referral-event';
+import { NhsNumberClaimedError } from '../errors';
+import { oneOf, optionalText, pastIsoDate, requiredText } from '../validation';
+import {
+  ageBandAt,
+  caseloadOwnerOf,
+  NEEDS,
+  type Need,
+  NO_DATE_SORT,
+  REFERRAL_SOURCES,
+  type ReferralSource,
+  SEXES,
+  type Sex,
+  SMS_CONSENT_STATES,
+  type SmsConsentState,
+} from '../vocabulary';
+
+export interface NewPatientInput {
+  nhsNumber: string;
+  givenName: string;
+  familyName: string;
+  preferredName?: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  sex: Sex;
+  ethnicity?: string;
+  /** Any UK mobile format; stored as E.164. */
+  mobile?: string;
+  smsConsent?: SmsConsentState;
+  accessibilityNeeds?: string;
+}
+
+export interface CreateReferralInput {
+  /** The referring practice; the referral takes its PCN and ICB. */
+  practiceId: string;
+  /** Exactly one of `patientId` (an existing patient) and `newPatient`. */
+  patientId?: string;
+  /** A patient whose NHS number is already known is reused, not duplicated; the details given are then ignored. */
+  newPatient?: NewPatientInput;
+  source: ReferralSource;
+  needs: Need[];
+  note?: string;
+  /** Assign at once (optional); a link worker may only name themselves. */
+  linkWorkerId?: string;
+}
+
+export interface CreateReferralResult {
+  referral: Referral;
+  patientId: string;
+  /** False when an existing patient (by id or NHS number) was used. */
+  patientCreated: boolean;
+}
+
+export const NOTE_MAX = 2000;
+
+interface ValidPatient extends Omit<NewPatientInput, 'smsConsent'> {
+  smsConsent: SmsConsentState;
+}
+
+function validateNewPatient(input: NewPatientInput, now: Date): ValidPatient {
+  const field = (name: string) => `newPatient.${name}`;
+  const mobile = optionalText(input.mobile, field('mobile'), 40);
+  const smsConsent =
+    input.smsConsent === undefined ? 'NOT_ASKED' : oneOf(input.smsConsent, SMS_CONSENT_STATES, field('smsConsent'));
+  const patient: ValidPatient = {
+    nhsNumber: parseNhsNumber(input.nhsNumber, field('nhsNumber')),
+    givenName: requiredText(input.givenName, field('givenName'), 100),
+    familyName: requiredText(input.familyName, field('familyName'), 100),
+    preferredName: optionalText(input.preferredName, field('preferredName'), 100),
+    dateOfBirth: pastIsoDate(input.dateOfBirth, field('dateOfBirth'), now),
+    sex: oneOf(input.sex, SEXES, field('sex')),
+    ethnicity: optionalText(input.ethnicity, field('ethnicity'), 10),
+    mobile: mobile === undefined ? undefined : parseUkMobile(mobile, field('mobile')),
+    smsConsent,
+    accessibilityNeeds: optionalText(input.accessibilityNeeds, field('accessibilityNeeds'), 1000),
+  };
+  if (smsConsent === 'GIVEN' && patient.mobile === undefined) {
+    throw new ValidationError(field('smsConsent'), 'consent to SMS needs a mobile number');
+  }
+  return patient;
+}
+
+function validateNeeds(needs: unknown): Need[] {
+  if (!Array.isArray(needs) || needs.length === 0) throw new ValidationError('needs', 'name at least one need');
+  const valid = needs.map((need, i) => oneOf(need, NEEDS, `needs[${i}]`));
+  return [...new Set(valid)];
+}
+
+/**
+ * Primary course: a link worker, coordinator or administrator records a referral from a practice in their scope, for
+ * a new patient (whose details and NHS number claim are created with it) or an existing one. The patient, the claim,
+ * the referral and its RECEIVED event are written in one transaction, so either all exist or none. If the NHS number
+ * is already claimed — before or concurrently — the existing patient is reused, so one person is one patient.
+ */
+export async function createReferral(
+  deps: ReferralDeps,
+  principal: Principal,
+  input: CreateReferralInput,
+): Promise<CreateReferralResult> {
+  assertCareRole(principal);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+
+  // Validate everything before reading or writing anything.
+  if ((input.patientId === undefined) === (input.newPatient === undefined)) {
+    throw new ValidationError('patientId', 'give either patientId or newPatient, not both');
+  }
+  const newPatient = input.newPatient ? validateNewPatient(input.newPatient, now) : undefined;
+  const source = oneOf(input.source, REFERRAL_SOURCES, 'source');
+  const needs = validateNeeds(input.needs);
+  const note = optionalText(input.note, 'note', NOTE_MAX);
+  if (principal.role === 'LINK_WORKER' && input.linkWorkerId !== undefined && input.linkWorkerId !== principal.userId) {
+    throw new ForbiddenError('A link worker may only assign a new referral to themselves');
+  }
+
+  const practice = await deps.staff.getOrganisation(input.practiceId);
+  if (practice?.kind !== 'PRACTICE' || !practice.pcnId) throw new ForbiddenError();
+  const scope = { icbId: practice.icbId, pcnId: practice.pcnId, practiceId: practice.organisationId };
+  if (!canAccessCareRecord(principal, scope)) throw new ForbiddenError();
+
+  if (input.linkWorkerId !== undefined) {
+    const worker = await deps.staff.getStaffUser(input.linkWorkerId);
+    if (worker?.role !== 'LINK_WORKER' || !worker.active || worker.pcnId !== scope.pcnId) {
+      throw new ValidationError('linkWorkerId', "must be an active link worker of the practice's PCN");
+    }
+  }
+
+  let existing: Patient | undefined;
+  if (input.patientId !== undefined) {
+    existing = await deps.referrals.getPatient(input.patientId);
+    const patientScope = existing && { icbId: existing.icbId, pcnId: existing.pcnId, practiceId: existing.practiceId };
+    if (!existing || existing.erasedAt || !patientScope || !canAccessCareRecord(principal, patientScope)) {
+      throw new ForbiddenError();
+    }
+  } else if (newPatient) {
+    existing = await findByNhsNumber(deps, newPatient.nhsNumber);
+  }
+
+  const referralId = deps.newId();
+  const build = (patient: Patient): { referral: Referral; event: ReferralEvent } => {
+    const referral: Referral = {
+      referralId,
+      patientId: patient.patientId,
+      ...scope,
+      linkWorkerId: input.linkWorkerId,
+      caseloadOwner: caseloadOwnerOf({ linkWorkerId: input.linkWorkerId, pcnId: scope.pcnId }),
+      source,
+      needs,
+      note,
+      status: 'RECEIVED',
+      caseState: 'OPEN',
+      ageBandAtReferral: patient.dateOfBirth ? ageBandAt(patient.dateOfBirth, now) : undefined,
+      receivedAt: at,
+      nextCheckInSort: NO_DATE_SORT,
+      lastContactSort: NO_DATE_SORT,
+      concernOpen: false,
+      snomedCodes: [],
+      version: 1,
+      createdBy: principal.userId,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const event: ReferralEvent = {
+      referralId,
+      eventId: deps.newId(),
+      kind: 'RECEIVED',
+      at,
+      actorUserId: principal.userId,
+      actorRole: principal.role,
+      toStatus: 'RECEIVED',
+      toLinkWorkerId: input.linkWorkerId,
+    };
+    return { referral, event };
+  };
+
+  let patientCreated = false;
+  let patient: Patient;
+  let written: { referral: Referral; event: ReferralEvent };
+  if (existing) {
+    patient = existing;
+    written = build(patient);
+    await deps.referrals.createReferral({ existingPatientId: patient.patientId, ...written });
+  } else {
+    const fresh: Patient = { patientId: deps.newId(), ...newPatient!, ...scope, createdAt: at, updatedAt: at };
+    if (fresh.smsConsent !== 'NOT_ASKED') fresh.smsConsentChangedAt = at;
+    written = build(fresh);
+    try {
+      await deps.referrals.createReferral({ newPatient: fresh, ...written });
+      patient = fresh;
+      patientCreated = true;
+    } catch (error) {
+      if (!(error instanceof NhsNumberClaimedError)) throw error;
+      // Someone registered this NHS number between our look-up and our write: use their patient.
+      const claimed = await findByNhsNumber(deps, fresh.nhsNumber!);
+      if (!claimed) throw new ConflictError('The NHS number is being registered concurrently; try again');
+      patient = claimed;
+      written = build(patient);
+      await deps.referrals.createReferral({ existingPatientId: patient.patientId, ...written });
+    }
+  }
+
+  const { referral } = written;
+  await Promise.all([
+    patientCreated
+      ? auditAccess(deps, principal, 'CREATE', 'createReferral', {
+          patientId: patient.patientId,
+          entityType: 'patient',
+          entityId: patient.patientId,
+        })
+      : undefined,
+    auditAccess(deps, principal, 'CREATE', 'createReferral', {
+      patientId: patient.patientId,
+      entityType: 'referral',
+      entityId: referral.referralId,
+    }),
+  ]);
+  return { referral, patientId: patient.patientId, patientCreated };
+}
+
+async function findByNhsNumber(deps: ReferralDeps, nhsNumber: string): Promise<Patient | undefined> {
+  const patientId = await deps.referrals.findPatientIdByNhsNumber(nhsNumber);
+  return patientId === undefined ? undefined : deps.referrals.getPatient(patientId);
+}

@@ -1,0 +1,75 @@
+import type { Principal } from '../../identity/principal';
+import { ConflictError, ValidationError } from '../../shared/errors';
+import { parseUkMobile } from '../../shared/phone';
+import { auditAccess, loadPatientInScope, type ReferralDeps } from '../access';
+import type { Patient } from '../entities/patient';
+import type { PatientChanges } from '../ports';
+import { nonEmptyId, oneOf, optionalText } from '../validation';
+import { SMS_CONSENT_STATES, type SmsConsentState } from '../vocabulary';
+
+/**
+ * Primary course: the link worker records what the person said about text messages (consent given, refused, or
+ * withdrawn). The time of the change is kept, as the lawful basis for check-ins depends on it.
+ */
+export async function setSmsConsent(
+  deps: ReferralDeps,
+  principal: Principal,
+  input: { patientId: string; consent: SmsConsentState },
+): Promise<Patient> {
+  const consent = oneOf(input.consent, SMS_CONSENT_STATES, 'consent');
+  const { patient } = await loadPatientInScope(deps, principal, nonEmptyId(input.patientId, 'patientId'));
+  if (patient.erasedAt) throw new ConflictError("The patient's data has been erased");
+  if (consent === 'GIVEN' && !patient.mobile)
+    throw new ValidationError('consent', 'consent to SMS needs a mobile number');
+  if (consent === patient.smsConsent) return patient;
+  const at = deps.clock.now().toISOString();
+  const updated = await deps.referrals.updatePatient(patient.patientId, {
+    smsConsent: consent,
+    smsConsentChangedAt: at,
+    updatedAt: at,
+  });
+  await auditAccess(deps, principal, 'UPDATE', 'setSmsConsent', {
+    patientId: patient.patientId,
+    entityType: 'patient',
+    entityId: patient.patientId,
+  });
+  return updated;
+}
+
+export interface UpdatePatientContactInput {
+  patientId: string;
+  /** A UK mobile in any format; `null` removes it (and with it any SMS consent). Absent leaves it. */
+  mobile?: string | null;
+  preferredName?: string | null;
+  accessibilityNeeds?: string | null;
+}
+
+/** Primary course: the person has a new mobile number, or tells us how they like to be addressed or helped. */
+export async function updatePatientContact(
+  deps: ReferralDeps,
+  principal: Principal,
+  input: UpdatePatientContactInput,
+): Promise<Patient> {
+  const at = deps.clock.now().toISOString();
+  const changes: PatientChanges = { updatedAt: at };
+  if (input.mobile !== undefined) changes.mobile = input.mobile === null ? null : parseUkMobile(input.mobile, 'mobile');
+  if (input.preferredName !== undefined) {
+    changes.preferredName = optionalText(input.preferredName, 'preferredName', 100) ?? null;
+  }
+  if (input.accessibilityNeeds !== undefined) {
+    changes.accessibilityNeeds = optionalText(input.accessibilityNeeds, 'accessibilityNeeds', 1000) ?? null;
+  }
+  const { patient } = await loadPatientInScope(deps, principal, nonEmptyId(input.patientId, 'patientId'));
+  if (patient.erasedAt) throw new ConflictError("The patient's data has been erased");
+  if (changes.mobile === null && patient.smsConsent === 'GIVEN') {
+    changes.smsConsent = 'NOT_ASKED';
+    changes.smsConsentChangedAt = at;
+  }
+  const updated = await deps.referrals.updatePatient(patient.patientId, changes);
+  await auditAccess(deps, principal, 'UPDATE', 'updatePatientContact', {
+    patientId: patient.patientId,
+    entityType: 'patient',
+    entityId: patient.patientId,
+  });
+  return updated;
+}

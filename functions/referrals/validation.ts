@@ -1,0 +1,56 @@
+import { ValidationError } from '../shared/errors';
+
+/** Trimmed text of 1..max characters, or a ValidationError naming `field`. */
+export function requiredText(value: unknown, field: string, max: number): string {
+  if (typeof value !== 'string') throw new ValidationError(field, 'is required');
+  const text = value.trim();
+  if (text.length === 0) throw new ValidationError(field, 'must not be empty');
+  if (text.length > max) throw new ValidationError(field, `must be at most ${max} characters`);
+  return text;
+}
+
+/** Like `requiredText`, but `undefined`/`null`/blank give `undefined`. */
+export function optionalText(value: unknown, field: string, max: number): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  return requiredText(value, field, max);
+}
+
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new ValidationError(field, `must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date `YYYY-MM-DD`, not in the future relative to `now`. */
+export function pastIsoDate(value: unknown, field: string, now: Date): string {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match) throw new ValidationError(field, 'must be a date as YYYY-MM-DD');
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new ValidationError(field, 'is not a real date');
+  }
+  if (date.getTime() > now.getTime()) throw new ValidationError(field, 'must not be in the future');
+  if (Number(match[1]) < 1880) throw new ValidationError(field, 'is too far in the past');
+  return value as string;
+}
+
+/** An ISO 8601 date-time with a zone, normalised to `toISOString()` form so it sorts correctly in keys. */
+export function isoDateTime(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    throw new ValidationError(field, 'must be an ISO 8601 date-time with a time zone');
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new ValidationError(field, 'is not a real date-time');
+  return date.toISOString();
+}
+
+export function nonEmptyId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 100) {
+    throw new ValidationError(field, 'must be an id');
+  }
+  return value;
+}

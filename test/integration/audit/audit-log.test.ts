@@ -1,0 +1,126 @@
+import { DynamoDbAuditLog, getAuditTrail } from '../../../functions/audit';
+import { createReferral, getCaseload, getPatient, getReferral } from '../../../functions/referrals';
+import { ForbiddenError } from '../../../functions/shared/errors';
+import { buildWorld, newPatient, type World } from '../referrals/world';
+
+describe('audit log (DynamoDB Local)', () => {
+  let world: World;
+  const commands: string[] = [];
+
+  beforeAll(async () => {
+    world = await buildWorld();
+    world.store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        commands.push(context.commandName ?? 'unknown');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+  });
+  afterAll(() => world.table.drop());
+
+  async function referral() {
+    const details = newPatient();
+    const created = await createReferral(world.deps, world.as.lw1, {
+      practiceId: world.practiceA.organisationId,
+      source: 'GP',
+      needs: ['MONEY_DEBT'],
+      note: 'Worried about rent arrears',
+      newPatient: details,
+      linkWorkerId: world.users.lw1.userId,
+    });
+    return { ...created, details };
+  }
+
+  const trail = (patientId: string, first = 100, after?: string) =>
+    getAuditTrail({ auditTrail: world.deps.audit, patients: world.deps.referrals }, world.as.admin, {
+      patientId,
+      first,
+      after,
+    });
+
+  it('returns a READ event for each read of a patient or referral, after a CREATE', async () => {
+    const { patientId, referral: created } = await referral();
+
+    await getPatient(world.deps, world.as.lw1, { patientId });
+    await getReferral(world.deps, world.as.coordA, { referralId: created.referralId });
+
+    const { items } = await trail(patientId);
+    expect(items.map((event) => [event.action, event.entityType, event.operation, event.actorUserId])).toEqual([
+      ['CREATE', 'patient', 'createReferral', world.users.lw1.userId],
+      ['CREATE', 'referral', 'createReferral', world.users.lw1.userId],
+      ['READ', 'patient', 'getPatient', world.users.lw1.userId],
+      ['READ', 'referral', 'getReferral', world.users.coordA.userId],
+    ]);
+  });
+
+  it('holds ids only: no name, NHS number, phone number or note', async () => {
+    const { patientId, details } = await referral();
+    await getPatient(world.deps, world.as.lw1, { patientId });
+
+    const text = JSON.stringify((await trail(patientId)).items);
+
+    for (const secret of [details.givenName, details.familyName, details.nhsNumber, details.mobile!, 'rent arrears']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('records one event per patient on a caseload page, before the page is returned', async () => {
+    const made = await Promise.all(Array.from({ length: 3 }, () => referral()));
+
+    const page = await getCaseload(world.deps, world.as.lw1, { first: 100 });
+
+    expect(page.items.length).toBeGreaterThanOrEqual(3);
+    for (const { patientId } of made) {
+      const { items } = await trail(patientId);
+      expect(items.filter((event) => event.operation === 'getCaseload')).toHaveLength(1);
+    }
+  });
+
+  it('writes records made in the same tick in BatchWriteItem requests of 25, each resolved once written', async () => {
+    const log = new DynamoDbAuditLog(world.store, world.newId);
+    const patientId = 'PATIENT-BATCH';
+    commands.length = 0;
+
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        log.record({
+          actorUserId: world.users.lw1.userId,
+          actorRole: 'LINK_WORKER',
+          action: 'READ',
+          entityType: 'referral',
+          entityId: `R${i}`,
+          operation: 'test',
+          patientId,
+          at: world.clock.now().toISOString(),
+        }),
+      ),
+    );
+
+    expect(commands).toEqual(['BatchWriteItemCommand', 'BatchWriteItemCommand', 'BatchWriteItemCommand']);
+    expect((await log.listByPatient(patientId, 100)).items).toHaveLength(60);
+  });
+
+  it('returns the trail a page at a time with no repeats', async () => {
+    const { patientId } = await referral();
+    for (let i = 0; i < 5; i++) await getPatient(world.deps, world.as.lw1, { patientId });
+
+    const first = await trail(patientId, 4);
+    const second = await trail(patientId, 4, first.endCursor);
+
+    expect(first).toMatchObject({ hasNextPage: true });
+    expect(second).toMatchObject({ hasNextPage: false });
+    const ids = [...first.items, ...second.items].map((event) => event.auditId);
+    expect(new Set(ids).size).toBe(7);
+  });
+
+  it('throws FORBIDDEN to anyone but an administrator of the patient’s ICB', async () => {
+    const { patientId } = await referral();
+
+    for (const who of ['lw1', 'coordA', 'commissioner', 'otherAdmin'] as const) {
+      await expect(
+        getAuditTrail({ auditTrail: world.deps.audit, patients: world.deps.referrals }, world.as[who], { patientId }),
+      ).rejects.toThrow(ForbiddenError);
+    }
+  });
+});
