@@ -4,8 +4,9 @@ import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dy
 import { registerOrganisation } from '../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../functions/identity/use-cases/register-staff-user';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
-import type { Clock } from '../../functions/shared/clock';
+import { type Clock, ManualClock } from '../../functions/shared/clock';
 import { createIdGenerator } from '../../functions/shared/ids';
+import { seedCare } from './care';
 import { SeededRandom } from './random';
 
 export const DEMO_SEED = 20_261_125;
@@ -27,7 +28,9 @@ export interface DemoData {
 export async function seedDemoDataOnce(store: DataStore, clock: Clock): Promise<boolean> {
   const marker = await store.documentClient.send(new GetCommand({ TableName: store.tableName, Key: MARKER_KEY }));
   if (marker.Item) return false;
-  await seedDemoData(store, clock);
+  const random = new SeededRandom(DEMO_SEED);
+  const demo = await seedDemoData(store, clock, random);
+  await seedCare(store, new ManualClock(clock.now()), random, demo);
   // Written last: a run stopped half-way leaves no marker, and the message below says how to start again.
   await store.documentClient.send(
     new PutCommand({ TableName: store.tableName, Item: { ...MARKER_KEY, seededAt: clock.now().toISOString() } }),
@@ -39,8 +42,7 @@ export async function seedDemoDataOnce(store: DataStore, clock: Clock): Promise<
  * One ICB, two PCNs, four practices, four link workers, a coordinator, a commissioner, an activity provider and an
  * admin. Staff ids are readable (`lw-asha`) so `npm run token -- lw-asha` is easy to type; real ids are Cognito subjects.
  */
-export async function seedDemoData(store: DataStore, clock: Clock): Promise<DemoData> {
-  const random = new SeededRandom(DEMO_SEED);
+export async function seedDemoData(store: DataStore, clock: Clock, random: SeededRandom): Promise<DemoData> {
   const identity = new DynamoDbIdentityRepository(store);
   const deps = { identity, clock, newId: createIdGenerator(clock) };
 

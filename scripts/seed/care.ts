@@ -1,0 +1,183 @@
+import { createActivitiesDeps, createActivity, prescribeActivity, recordAttendance } from '../../functions/activities';
+import type { Activity, ActivityCategory } from '../../functions/activities';
+import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
+import type { StaffUser } from '../../functions/identity/entities/staff-user';
+import type { Principal } from '../../functions/identity/principal';
+import type { DataStore } from '../../functions/platform/dynamodb/client';
+import {
+  createReferral,
+  createReferralDeps,
+  type Need,
+  NEEDS,
+  type Referral,
+  REFERRAL_SOURCES,
+  type ReferralStatus,
+  SEXES,
+  transitionReferral,
+} from '../../functions/referrals';
+import { type ManualClock, toIsoDate } from '../../functions/shared/clock';
+import { createIdGenerator } from '../../functions/shared/ids';
+import { fictionalNhsNumber } from '../../functions/shared/nhs-number';
+import { dramaMobile } from '../../functions/shared/phone';
+import type { DemoData } from './demo';
+import type { SeededRandom } from './random';
+
+const DAY = 86_400_000;
+
+const GIVEN_NAMES = ['Margaret', 'John', 'Priya', 'Tomasz', 'Aisha', 'Derek', 'Sian', 'Kwame', 'Eileen', 'Raj', 'Nora',
+  'Callum', 'Fatima', 'Gordon', 'Bernadette', 'Yusuf', 'Irene', 'Malcolm', 'Chloe', 'Stanley', 'Mei', 'Patrick'];
+const FAMILY_NAMES = ['Ashworth', 'Begum', 'Carter', 'Dlamini', 'Evans', 'Fraser', 'Gallagher', 'Hussain', 'Iqbal',
+  'Jenkins', 'Kowalski', 'Lloyd', 'Mensah', 'Nolan', 'O’Brien', 'Pearson', 'Quinn', 'Rahman', 'Singh', 'Thompson'];
+
+const ACTIVITIES: { name: string; category: ActivityCategory; venue: string; schedule: string; description: string }[] = [
+  { name: 'Riverside Walking Group', category: 'PHYSICAL_ACTIVITY', venue: 'Riverside Park gates', schedule: 'Tuesdays 10:00, about an hour', description: 'Gentle, friendly walks on flat paths with a cuppa after.' },
+  { name: 'Chair Yoga', category: 'PHYSICAL_ACTIVITY', venue: 'St Mark’s Church Hall', schedule: 'Thursdays 14:00', description: 'Seated yoga for all abilities.' },
+  { name: 'Watercolour Wednesdays', category: 'ARTS_AND_CREATIVITY', venue: 'Northgate Library', schedule: 'Wednesdays 13:30', description: 'Paint together; all materials provided.' },
+  { name: 'Community Choir', category: 'ARTS_AND_CREATIVITY', venue: 'Elm Tree Community Centre', schedule: 'Mondays 18:30', description: 'No auditions, no reading music needed.' },
+  { name: 'Allotment Buddies', category: 'NATURE_AND_GARDENING', venue: 'Castle Street Allotments', schedule: 'Saturdays 10:00', description: 'Grow veg with others; tools and tea provided.' },
+  { name: 'Green Gym', category: 'NATURE_AND_GARDENING', venue: 'Southbank Nature Reserve', schedule: 'Fridays 10:00', description: 'Outdoor conservation tasks that keep you active.' },
+  { name: 'Local History Society', category: 'LEARNING_AND_HERITAGE', venue: 'Riverdale Museum', schedule: 'First Monday of the month 14:00', description: 'Talks, old photos and memories of the town.' },
+  { name: 'Digital Skills Drop-in', category: 'LEARNING_AND_HERITAGE', venue: 'Southbank Library', schedule: 'Tuesdays 11:00', description: 'Help with phones, tablets and video calls.' },
+  { name: 'Men’s Shed', category: 'SOCIAL_GROUPS', venue: 'Unit 4, Mill Lane', schedule: 'Mon, Wed, Fri 10:00–15:00', description: 'Woodwork, repairs and good company.' },
+  { name: 'Friendship Café', category: 'SOCIAL_GROUPS', venue: 'Riverside Health Centre café', schedule: 'Thursdays 10:30', description: 'Drop in for a chat, cake and a warm welcome.' },
+  { name: 'Tea Dance', category: 'DANCE', venue: 'Town Hall Ballroom', schedule: 'Sundays 14:00', description: 'Ballroom and sequence dancing, beginners welcome.' },
+  { name: 'Seated Dance', category: 'DANCE', venue: 'Millbrook Court', schedule: 'Wednesdays 11:00', description: 'Dance to music you love, from your chair.' },
+  { name: 'Food Bank Volunteers', category: 'VOLUNTEERING', venue: 'Riverdale Food Bank', schedule: 'Flexible, weekdays', description: 'Sort, pack and serve; training given.' },
+  { name: 'Park Ranger Helpers', category: 'VOLUNTEERING', venue: 'Southbank Park office', schedule: 'Saturdays 09:30', description: 'Help look after the park and its wildlife.' },
+  { name: 'Money Advice Clinic', category: 'ADVICE_SERVICES', venue: 'Citizens Advice, High Street', schedule: 'Mondays and Thursdays by appointment', description: 'Free, confidential help with debt and benefits.' },
+  { name: 'Housing Help Point', category: 'ADVICE_SERVICES', venue: 'Riverdale Civic Centre', schedule: 'Wednesdays 09:30–12:30', description: 'Advice on renting, repairs and moving home.' },
+  { name: 'Carers’ Coffee Morning', category: 'SOCIAL_GROUPS', venue: 'Castle Street Medical Centre', schedule: 'Second Tuesday of the month 10:00', description: 'Time out and support for unpaid carers.' },
+  { name: 'Bereavement Walk and Talk', category: 'PHYSICAL_ACTIVITY', venue: 'Memorial Gardens', schedule: 'Fridays 11:00', description: 'A gentle walk with others who understand loss.' },
+  { name: 'Pottery for Beginners', category: 'ARTS_AND_CREATIVITY', venue: 'Southbank Arts Centre', schedule: 'Tuesdays 19:00', description: 'Make a pot in six weeks; small group.' },
+  { name: 'Book Circle', category: 'OTHER', venue: 'Elm Tree Library', schedule: 'Last Thursday of the month 15:00', description: 'A relaxed chat about a book, large print available.' },
+];
+
+/** Where a seeded referral ends up, with how many referrals (per link worker) reach it. */
+const CURRENT_STATUSES: ReferralStatus[] = [
+  'RECEIVED', 'CONTACTED', 'CONTACTED', 'ACCEPTED', 'ACCEPTED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE',
+];
+const PATH: ReferralStatus[] = ['CONTACTED', 'ACCEPTED', 'ACTIVE', 'CLOSED'];
+
+export interface SeededCare {
+  activities: Activity[];
+  referrals: Referral[];
+}
+
+/**
+ * About 80 patients with referrals in every status spread over the four link workers (each with more than one page of
+ * open caseload), 20 activities, prescriptions and attendance. Everything goes through the use cases, with a manual
+ * clock walked through the past year, so the records (and their audit and stream history) are what production makes.
+ */
+export async function seedCare(store: DataStore, clock: ManualClock, random: SeededRandom, demo: DemoData): Promise<SeededCare> {
+  const newId = createIdGenerator(clock);
+  const identity = new DynamoDbIdentityRepository(store);
+  const referralDeps = createReferralDeps(store, { clock, newId });
+  const activityDeps = createActivitiesDeps(store, { organisations: identity, clock, newId });
+  const admin = principalOf(demo.users.find((user) => user.role === 'ADMIN'));
+  const linkWorkers = demo.users.filter((user) => user.role === 'LINK_WORKER');
+  const today = clock.now().getTime();
+
+  clock.set(today - 400 * DAY);
+  const activities: Activity[] = [];
+  for (const [index, spec] of ACTIVITIES.entries()) {
+    const pcnId = demo.organisations.pcnIds[index % 2] as string;
+    activities.push(
+      await createActivity(activityDeps, admin, {
+        pcnId,
+        providerOrganisationId: demo.organisations.providerOrganisationId,
+        name: spec.name,
+        description: spec.description,
+        category: spec.category,
+        venueName: spec.venue,
+        venueAddress: `${random.int(1, 120)} High Street, Riverdale`,
+        postcode: `RD${random.int(1, 9)} ${random.int(1, 9)}${random.pick(['AB', 'DE', 'FG', 'HJ', 'LN'])}`,
+        scheduleText: spec.schedule,
+        contact: { name: 'Riverdale Community Action', phone: '0113 496 0999' },
+        cost: random.chance(0.7) ? { kind: 'FREE' } : { kind: 'CHARGE', details: `£${random.int(1, 4)} a session` },
+        capacity: random.chance(0.6) ? random.int(8, 30) : null,
+        takesDirectReferrals: random.chance(0.5),
+      }),
+    );
+  }
+
+  const referrals: Referral[] = [];
+  let patientNumber = 0;
+  for (const [workerIndex, worker] of linkWorkers.entries()) {
+    const pcnId = worker.pcnId as string;
+    const practices = demo.organisations.practiceIds.slice(workerIndex < 2 ? 0 : 2, workerIndex < 2 ? 2 : 4);
+    const pcnActivities = activities.filter((activity) => activity.pcnId === pcnId);
+    // 21 patients each: every one has a referral that is still open; a third were referred before and closed.
+    for (let n = 0; n < 21; n += 1) {
+      patientNumber += 1;
+      const mobile = random.chance(0.9) ? dramaMobile(patientNumber) : undefined;
+      const patient = {
+        nhsNumber: fictionalNhsNumber(1000 + patientNumber * 7),
+        givenName: random.pick(GIVEN_NAMES),
+        familyName: random.pick(FAMILY_NAMES),
+        dateOfBirth: `${random.int(1935, 2006)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`,
+        sex: random.pick(SEXES.slice(0, 2)),
+        mobile,
+        smsConsent: mobile && random.chance(0.9) ? ('GIVEN' as const) : ('NOT_ASKED' as const),
+      };
+      const practiceId = random.pick(practices);
+      const earlier = random.chance(0.33);
+      const episodes: ReferralStatus[] = earlier ? [random.pick(['CLOSED', 'DECLINED', 'UNABLE_TO_CONTACT'] as const)] : [];
+      episodes.push(random.pick(CURRENT_STATUSES));
+      if (random.chance(0.45)) episodes.push(random.pick(CURRENT_STATUSES));
+      let patientId: string | undefined;
+      for (const [episode, target] of episodes.entries()) {
+        const receivedDaysAgo = episode === 0 && earlier ? random.int(150, 360) : random.int(1, 140);
+        clock.set(today - receivedDaysAgo * DAY);
+        const created = await createReferral(referralDeps, admin, {
+          practiceId,
+          ...(patientId ? { patientId } : { newPatient: patient }),
+          source: random.pick(REFERRAL_SOURCES),
+          needs: random.some(NEEDS, 1, 3) as Need[],
+          note: 'Seeded demo referral.',
+          linkWorkerId: target === 'RECEIVED' && random.chance(0.5) ? undefined : worker.userId,
+        });
+        patientId = created.patientId;
+        let referral = created.referral;
+        for (const step of pathTo(target)) {
+          clock.set(clock.now().getTime() + random.int(1, 6) * DAY);
+          referral = await transitionReferral(referralDeps, admin, { referralId: referral.referralId, to: step });
+          if (step === 'ACCEPTED' && pcnActivities.length > 0) {
+            const activity = random.pick(pcnActivities);
+            const prescription = await prescribeActivity(activityDeps, admin, {
+              referralId: referral.referralId,
+              activityId: activity.activityId,
+              startDate: toIsoDate(clock.now()),
+            });
+            if (target !== 'ACCEPTED' && random.chance(0.8)) {
+              clock.set(clock.now().getTime() + random.int(2, 7) * DAY);
+              await recordAttendance(activityDeps, admin, {
+                prescriptionId: prescription.prescriptionId,
+                sessionDate: toIsoDate(clock.now()),
+                status: 'ATTENDED',
+              });
+            }
+          }
+        }
+        referrals.push(referral);
+      }
+    }
+  }
+  clock.set(today);
+  return { activities, referrals };
+}
+
+function pathTo(target: ReferralStatus): ReferralStatus[] {
+  if (target === 'RECEIVED') return [];
+  if (target === 'UNABLE_TO_CONTACT') return ['UNABLE_TO_CONTACT'];
+  if (target === 'DECLINED') return ['CONTACTED', 'DECLINED'];
+  return PATH.slice(0, PATH.indexOf(target) + 1);
+}
+
+function principalOf(user: StaffUser | undefined): Principal {
+  if (!user) throw new Error('the demo data set has no admin');
+  return { userId: user.userId, role: user.role, organisationId: user.organisationId, icbId: user.icbId };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
