@@ -24,6 +24,9 @@ const { values: options } = parseArgs({
   },
 });
 
+// The SDK's notice that its 2027 releases need Node 22 says nothing about this run; keep the start-up output readable.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = resolve(__dirname, '..');
 const log = (line: string) => console.log(line);
 
