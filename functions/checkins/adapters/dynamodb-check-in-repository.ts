@@ -1,0 +1,316 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { outcomeEntity } from '../../outcomes/entities/outcome';
+import type { DataStore } from '../../platform/dynamodb/client';
+import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
+import { entityConfig } from '../../platform/dynamodb/service';
+import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
+import { ConflictError } from '../../shared/errors';
+import { type CheckIn, checkInEntity } from '../entities/check-in';
+import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
+import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
+import type { CheckInRepository, InboundCommit, ThreadMessage } from '../ports';
+
+/** The due-index shard of a check-in: FNV-1a of its id, so writes spread evenly and a shard never changes. */
+export function dueShardOf(checkInId: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < checkInId.length; i++) {
+    hash ^= checkInId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return String(hash % DUE_INDEX_SHARDS);
+}
+
+/** Thread message ids sort by time, then by a suffix that makes them unique and (for inbound) deterministic. */
+function threadMessageId(message: ThreadMessage): string {
+  if (message.inboundMessageId && message.direction === 'IN') return `in-${message.inboundMessageId}`;
+  return `out-${message.kind}-${message.questionIndex ?? 'x'}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+type Where = Parameters<ReturnType<ReturnType<typeof checkInEntity>['query']['byId']>['where']>[0];
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type TransactUpdate = NonNullable<TransactItem['Update']>;
+type TransactPut = NonNullable<TransactItem['Put']>;
+
+export class DynamoDbCheckInRepository implements CheckInRepository {
+  private readonly checkIns;
+  private readonly messages;
+  private readonly receipts;
+  private readonly outcomes;
+  private readonly documentClient;
+
+  constructor(store: DataStore) {
+    const config = entityConfig(store);
+    this.checkIns = checkInEntity(config);
+    this.messages = smsMessageEntity(config);
+    this.receipts = inboundReceiptEntity(config);
+    this.outcomes = outcomeEntity(config);
+    this.documentClient = store.documentClient;
+  }
+
+  async create(checkIn: CheckIn): Promise<void> {
+    try {
+      await this.checkIns
+        .create({ ...checkIn, ...(checkIn.dueAt ? { dueShard: dueShardOf(checkIn.checkInId) } : {}) })
+        .go();
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) {
+        throw new ConflictError(`Check-in ${checkIn.checkInId} already exists`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async get(checkInId: string): Promise<CheckIn | undefined> {
+    const { data } = await this.checkIns.get({ checkInId }).go({ consistent: true });
+    return data ?? undefined;
+  }
+
+  async listByPatient(patientId: string): Promise<CheckIn[]> {
+    const { data } = await this.checkIns.query.byPatient({ patientId }).go({ pages: 'all' });
+    return data;
+  }
+
+  async listDue(now: string, limitPerShard: number): Promise<CheckIn[]> {
+    const shards = Array.from({ length: DUE_INDEX_SHARDS }, (_, shard) => String(shard));
+    const pages = await Promise.all(
+      shards.map((dueShard) =>
+        this.checkIns.query.dueForSending({ dueShard }).lte({ dueAt: now }).go({ limit: limitPerShard }),
+      ),
+    );
+    return pages.flatMap((page) => page.data).sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  }
+
+  /** Runs a conditional patch; false when the condition failed (someone else changed the check-in). */
+  private async conditional(run: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** The check-in is still exactly in the state it was read in (status, step and due time). */
+  private asRead(checkIn: CheckIn): Where {
+    return (attr, op) =>
+      [
+        op.eq(attr.status, checkIn.status),
+        op.eq(attr.questionIndex, checkIn.questionIndex),
+        op.eq(attr.introSent, checkIn.introSent),
+        checkIn.dueAt ? op.eq(attr.dueAt, checkIn.dueAt) : op.notExists(attr.dueAt),
+      ].join(' AND ');
+  }
+
+  claim(checkIn: CheckIn, claim: { token: string; at: string; timeoutAt: string }): Promise<boolean> {
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({
+          status: 'SENDING',
+          claimToken: claim.token,
+          claimedAt: claim.at,
+          dueAt: claim.timeoutAt,
+          dueShard: dueShardOf(checkIn.checkInId),
+          updatedAt: claim.at,
+        })
+        .where(this.asRead({ ...checkIn, status: 'WAITING' }))
+        .go(),
+    );
+  }
+
+  async confirmSent(
+    checkIn: CheckIn,
+    token: string,
+    next: {
+      status: 'AWAITING_REPLY' | 'WAITING';
+      introSent: boolean;
+      dueAt: string;
+      questionSentAt?: string;
+      providerMessageId: string;
+    },
+    message: ThreadMessage,
+  ): Promise<boolean> {
+    const update = this.checkIns
+      .patch({ checkInId: checkIn.checkInId })
+      .set({
+        status: next.status,
+        introSent: next.introSent,
+        dueAt: next.dueAt,
+        dueShard: dueShardOf(checkIn.checkInId),
+        attempts: 0,
+        lastProviderMessageId: next.providerMessageId,
+        updatedAt: message.at,
+        ...(next.questionSentAt ? { questionSentAt: next.questionSentAt } : {}),
+      })
+      .remove(['claimToken', 'claimedAt', 'lastFailure'])
+      .where((attr, op) => `${op.eq(attr.status, 'SENDING')} AND ${op.eq(attr.claimToken, token)}`)
+      .params();
+    return this.transact([{ Update: update as TransactUpdate }, { Put: this.messageParams(message) }]).then(
+      (result) => result === 'ok',
+    );
+  }
+
+  releaseClaim(
+    checkIn: CheckIn,
+    token: string,
+    next: { status: 'WAITING' | 'FAILED'; attempts: number; failure: string; dueAt: string | null; at: string },
+  ): Promise<boolean> {
+    const dueFields = next.dueAt ? { dueAt: next.dueAt, dueShard: dueShardOf(checkIn.checkInId) } : {};
+    const remove: ('claimToken' | 'claimedAt' | 'dueAt' | 'dueShard')[] = ['claimToken', 'claimedAt'];
+    if (!next.dueAt) remove.push('dueAt', 'dueShard');
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({
+          status: next.status,
+          attempts: next.attempts,
+          lastFailure: next.failure,
+          updatedAt: next.at,
+          ...dueFields,
+          ...(next.status === 'FAILED' ? { needsReview: true, closedAt: next.at, closeReason: 'SEND_FAILED' } : {}),
+        })
+        .remove(remove)
+        .where((attr, op) => `${op.eq(attr.status, 'SENDING')} AND ${op.eq(attr.claimToken, token)}`)
+        .go(),
+    );
+  }
+
+  markUncertain(checkIn: CheckIn, at: string): Promise<boolean> {
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({ status: 'UNCERTAIN', needsReview: true, closedAt: at, closeReason: 'SEND_UNCONFIRMED', updatedAt: at })
+        .remove(['dueAt', 'dueShard'])
+        .where((attr, op) => `${op.eq(attr.status, 'SENDING')} AND ${op.eq(attr.claimToken, checkIn.claimToken ?? '')}`)
+        .go(),
+    );
+  }
+
+  defer(checkIn: CheckIn, dueAt: string): Promise<boolean> {
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({ dueAt, dueShard: dueShardOf(checkIn.checkInId) })
+        .where(this.asRead(checkIn))
+        .go(),
+    );
+  }
+
+  close(
+    checkIn: CheckIn,
+    close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string },
+  ): Promise<boolean> {
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({ status: close.status, closeReason: close.reason, closedAt: close.at, updatedAt: close.at })
+        .remove(['dueAt', 'dueShard'])
+        .where(this.asRead(checkIn))
+        .go(),
+    );
+  }
+
+  claimReminder(checkIn: CheckIn, at: string, expiresAt: string): Promise<boolean> {
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({ reminderSentAt: at, dueAt: expiresAt, dueShard: dueShardOf(checkIn.checkInId), updatedAt: at })
+        .where((attr, op) => `${this.asRead(checkIn)(attr, op)} AND ${op.notExists(attr.reminderSentAt)}`)
+        .go(),
+    );
+  }
+
+  releaseReminder(checkIn: CheckIn, dueAt: string): Promise<boolean> {
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({ dueAt, dueShard: dueShardOf(checkIn.checkInId) })
+        .remove(['reminderSentAt'])
+        .where(
+          (attr, op) =>
+            `${op.eq(attr.status, 'AWAITING_REPLY')} AND ${op.eq(attr.questionIndex, checkIn.questionIndex)} AND ${op.exists(attr.reminderSentAt)}`,
+        )
+        .go(),
+    );
+  }
+
+  async commitInbound(input: Parameters<CheckInRepository['commitInbound']>[0]): Promise<InboundCommit> {
+    const receivedEpoch = Math.floor(new Date(input.receivedAt).getTime() / 1000);
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: this.receipts
+          .create({
+            inboundMessageId: input.inboundMessageId,
+            receivedAt: input.receivedAt,
+            expiresAt: receivedEpoch + INBOUND_RECEIPT_TTL_SECONDS,
+          })
+          .params() as TransactPut,
+      },
+    ];
+    if (input.checkIn) {
+      const { checkIn, advance } = input.checkIn;
+      const dueFields = advance.dueAt ? { dueAt: advance.dueAt, dueShard: dueShardOf(checkIn.checkInId) } : {};
+      const base = this.checkIns
+        .patch({ checkInId: checkIn.checkInId })
+        .set({ ...advance.set, ...dueFields, updatedAt: input.receivedAt });
+      const update = (advance.dueAt ? base : base.remove(['dueAt', 'dueShard']))
+        .where(
+          (attr, op) =>
+            `${op.eq(attr.status, advance.expected.status)} AND ${op.eq(attr.questionIndex, advance.expected.questionIndex)}`,
+        )
+        .params();
+      items.push({ Update: update as TransactUpdate });
+    }
+    if (input.outcome)
+      items.push({
+        Put: this.outcomes.create({ ...input.outcome, createdAt: input.receivedAt }).params() as TransactPut,
+      });
+    items.push({ Put: this.messageParams(input.message) });
+    const result = await this.transact(items);
+    if (result === 'ok') return 'committed';
+    return result.failedIndex === 0 ? 'duplicate' : 'stale';
+  }
+
+  async appendMessage(message: ThreadMessage): Promise<void> {
+    await this.messages.put(this.messageItem(message)).go();
+  }
+
+  async listThread(checkInId: string): Promise<SmsMessage[]> {
+    const { data } = await this.messages.query.byCheckIn({ checkInId }).go({ pages: 'all' });
+    return data;
+  }
+
+  private messageItem(message: ThreadMessage) {
+    return {
+      checkInId: message.checkInId,
+      messageId: threadMessageId(message),
+      direction: message.direction,
+      kind: message.kind,
+      body: message.body,
+      at: message.at,
+      patientId: message.patientId,
+      questionIndex: message.questionIndex,
+      providerMessageId: message.providerMessageId,
+      inboundMessageId: message.inboundMessageId,
+    };
+  }
+
+  private messageParams(message: ThreadMessage) {
+    return this.messages.put(this.messageItem(message)).params() as TransactPut;
+  }
+
+  /** A transaction of ElectroDB-built params; on a failed condition, says which item failed. */
+  private async transact(
+    items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  ): Promise<'ok' | { failedIndex: number }> {
+    try {
+      await this.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'ok';
+    } catch (error) {
+      if (!isConditionalCheckFailure(error)) throw error;
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      return { failedIndex: reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') };
+    }
+  }
+}

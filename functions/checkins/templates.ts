@@ -1,0 +1,78 @@
+import { countSegments, toGsm7Basic } from './gsm7';
+import { type QuestionDefinition, replyHint, validRange } from './questionnaires';
+
+/*
+ * Every text a patient gets. Rules (tested for every template with the longest allowed values, see
+ * test/unit/checkins/templates.test.ts): one GSM-7 segment; says who it is from; plain words (reading age about 9);
+ * no emoji; no relative dates such as "today" or "tomorrow", because a text may arrive late. (The ONS4 questions say
+ * "yesterday": that is the instrument's own wording and is kept exactly.)
+ */
+
+/** Longest organisation label shown after "Linkwork for "; longer names are shortened at a word boundary. */
+export const MAX_ORGANISATION_LABEL = 16;
+/** Longest link worker name in a HELP reply (the first name is used). */
+export const MAX_LINK_WORKER_NAME = 16;
+/** Longest contact route shown in a HELP reply; a longer one is replaced by a generic route (never cut short). */
+export const MAX_CONTACT_ROUTE = 28;
+
+export const SIGNPOSTING = 'If you need help now call 111, or 999 in an emergency. Samaritans: 116 123.';
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > 0 ? cut.slice(0, space) : text.slice(0, max)).trim();
+}
+
+/** `Riverside Health PCN` → `Riverside Health`: the PCN's short name as patients know it, GSM-7 safe, ≤ 16 chars. */
+export function organisationLabel(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const short = toGsm7Basic(name)
+    .replace(/\s*\b(Primary Care Network|PCN)\b\s*$/i, '')
+    .trim();
+  return short ? shorten(short, MAX_ORGANISATION_LABEL) : undefined;
+}
+
+/** Who a text is from: `Linkwork for Riverside Health`, or plain `Linkwork`. */
+export function senderLabel(organisationName: string | undefined): string {
+  const label = organisationLabel(organisationName);
+  return label ? `Linkwork for ${label}` : 'Linkwork';
+}
+
+export const templates = {
+  /** First text of a check-in when the notice and the first question fit together. */
+  firstQuestion: (sender: string, question: QuestionDefinition) =>
+    `${sender}: Replies are not read straight away. ${question.text} ${replyHint(question)}`,
+  /** First text of a check-in when the first question is too long to share a text with the notice. */
+  intro: (sender: string, questionCount: number) =>
+    `${sender}: We have ${questionCount} short ${questionCount === 1 ? 'question' : 'questions'} for your link worker. Replies are not read straight away. Text STOP to opt out.`,
+  question: (sender: string, question: QuestionDefinition) => `${sender}: ${question.text} ${replyHint(question)}`,
+  reask: (sender: string, question: QuestionDefinition) =>
+    question.response.kind === 'scale'
+      ? `${sender}: Sorry, we could not read that. Please reply with ${validRange(question)}.`
+      : `${sender}: Sorry, we could not read that. ${replyHint(question)}`,
+  thanks: (sender: string) =>
+    `${sender}: Thank you. Your answers are saved for your link worker. Text STOP if you do not want these texts.`,
+  reminder: (sender: string) =>
+    `${sender}: We have not had your answer yet. Please reply to our last text when you can. Text STOP to opt out.`,
+  stopConfirmed: (sender: string) =>
+    `${sender}: You will not get any more texts from us. Text START if you want them again.`,
+  startConfirmed: (sender: string) =>
+    `${sender}: You will get check-in texts from us again. Text STOP at any time to stop them.`,
+  help: (sender: string, linkWorkerName: string | undefined, contactRoute: string | undefined) => {
+    const first = linkWorkerName ? toGsm7Basic(linkWorkerName).split(' ')[0] : '';
+    const name = first && first.length <= MAX_LINK_WORKER_NAME ? ` ${first}` : '';
+    const safeRoute = contactRoute ? toGsm7Basic(contactRoute) : '';
+    const route = safeRoute && safeRoute.length <= MAX_CONTACT_ROUTE ? safeRoute : 'your GP surgery';
+    return `${sender}: Texts for your link worker${name}. Replies are read later. Contact: ${route}. Text STOP to opt out.`;
+  },
+  signposting: (sender: string) => `${sender}: Your link worker will read this later. ${SIGNPOSTING}`,
+} as const;
+
+export type TemplateName = keyof typeof templates;
+
+/** True when the text fits one GSM-7 segment (the rule for every text we send). */
+export function fitsOneSegment(text: string): boolean {
+  const count = countSegments(text);
+  return count.encoding === 'GSM-7' && count.segments === 1;
+}

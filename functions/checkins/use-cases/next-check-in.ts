@@ -1,0 +1,23 @@
+import type { CheckIn } from '../entities/check-in';
+import type { CheckInDeps } from '../ports';
+
+/** Not yet started: nothing has been sent, so it is still "the next check-in" on the caseload. */
+export function isUpcoming(checkIn: CheckIn): boolean {
+  return checkIn.status === 'WAITING' && checkIn.questionIndex === 0 && !checkIn.introSent;
+}
+
+/**
+ * Recomputes the referral's `nextCheckInAt`/`nextCheckInId`/`nextCheckInSort` from the patient's check-ins: the
+ * earliest one not yet started. Called by every use case that schedules, starts, cancels or closes a check-in.
+ */
+export async function refreshNextCheckIn(
+  deps: Pick<CheckInDeps, 'checkIns' | 'careRecords' | 'clock'>,
+  referral: { referralId: string; patientId: string },
+): Promise<void> {
+  const checkIns = await deps.checkIns.listByPatient(referral.patientId);
+  const upcoming = checkIns
+    .filter((checkIn) => checkIn.referralId === referral.referralId && isUpcoming(checkIn))
+    .map((checkIn) => ({ checkInId: checkIn.checkInId, at: checkIn.dueAt ?? checkIn.scheduledFor }))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.checkInId.localeCompare(b.checkInId));
+  await deps.careRecords.setNextCheckIn(referral.referralId, upcoming[0], deps.clock.now().toISOString());
+}

@@ -1,0 +1,253 @@
+import type { CheckIn } from '../entities/check-in';
+import type { SmsKind } from '../entities/sms-message';
+import { SmsSendError } from '../errors';
+import type { DispatchPolicy } from '../policy';
+import type { CheckInDeps, PatientContact } from '../ports';
+import { defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
+import { fitsOneSegment, templates } from '../templates';
+import { refreshNextCheckIn } from './next-check-in';
+
+/*
+ * Sending one step of a check-in (the intro, or the current question), AT MOST ONCE.
+ *
+ * Primary course: check consent → claim the step with a conditional write (WAITING → SENDING, with a claim token and
+ * a timeout in the due index) → send through the SmsSender port → confirm (SENDING → AWAITING_REPLY with the
+ * provider's message id, and the text in the thread).
+ *
+ * Why at most once: no SMS API takes an idempotency key, so the only way never to send a question twice is to never
+ * send without winning the claim, and never to send again once a claim was taken but not confirmed. If we crash (or
+ * the provider call ends in a way that leaves us unsure) between claim and confirm, the check-in stays SENDING until
+ * its claim times out; the dispatcher then marks it UNCERTAIN and `needsReview`, and a person decides. A provider
+ * refusal that certainly sent nothing (throttling, 5xx) releases the claim with a backoff, up to `maxAttempts`; then
+ * the check-in is FAILED, also visible for review. See docs/clinical-safety.md (H5, H6).
+ */
+
+export type StepOutcome = 'sent' | 'deferred' | 'skipped' | 'lost-race' | 'retry' | 'failed' | 'uncertain';
+
+export interface SendStepOptions {
+  policy: DispatchPolicy;
+  catalogue?: QuestionCatalogue;
+  /** Replies to a patient's own text are sent at once, whatever the window. */
+  ignoreWindow?: boolean;
+  /** Patient already read by the caller (the dispatcher reads a batch). */
+  patient?: PatientContact | null;
+  /** Waits for the rate limiter; called just before each provider call. */
+  beforeSend?: () => Promise<void>;
+}
+
+const ms = (iso: string) => new Date(iso).getTime();
+
+function consentProblem(patient: PatientContact | undefined | null): string | undefined {
+  if (!patient || patient.erased) return 'NO_PATIENT';
+  if (patient.smsConsent === 'OPTED_OUT') return 'OPTED_OUT';
+  if (patient.smsConsent !== 'GIVEN') return 'NO_CONSENT';
+  if (!patient.mobile) return 'NO_MOBILE';
+  return undefined;
+}
+
+export async function sendCurrentStep(
+  deps: CheckInDeps,
+  checkIn: CheckIn,
+  options: SendStepOptions,
+): Promise<StepOutcome> {
+  const { policy } = options;
+  const catalogue = options.catalogue ?? defaultCatalogue;
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const telemetry = deps.telemetry;
+
+  if (!options.ignoreWindow && !policy.window.isOpen(now)) {
+    const opening = policy.window.nextOpening(now).toISOString();
+    return (await deps.checkIns.defer(checkIn, opening)) ? 'deferred' : 'lost-race';
+  }
+
+  const patient =
+    options.patient === undefined ? await deps.careRecords.getPatient(checkIn.patientId) : options.patient;
+  const referral = await deps.careRecords.getReferral(checkIn.referralId);
+  const problem = consentProblem(patient) ?? (referral?.open ? undefined : 'REFERRAL_CLOSED');
+  if (problem) {
+    const closed = await deps.checkIns.close(checkIn, { status: 'CANCELLED', reason: problem, at: nowIso });
+    if (closed) {
+      telemetry?.info('check-in cancelled before sending', { checkInId: checkIn.checkInId, reason: problem });
+      await refreshNextCheckIn(deps, checkIn);
+    }
+    return closed ? 'skipped' : 'lost-race';
+  }
+  const mobile = patient!.mobile!;
+
+  const question = catalogue.get(checkIn.questions[checkIn.questionIndex]);
+  let body: string;
+  let kind: SmsKind;
+  let questionStep = true;
+  if (checkIn.questionIndex === 0 && !checkIn.introSent) {
+    const combined = templates.firstQuestion(checkIn.senderLabel, question);
+    if (fitsOneSegment(combined)) {
+      body = combined;
+      kind = 'QUESTION';
+    } else {
+      body = templates.intro(checkIn.senderLabel, checkIn.questions.length);
+      kind = 'INTRO';
+      questionStep = false;
+    }
+  } else {
+    body = templates.question(checkIn.senderLabel, question);
+    kind = 'QUESTION';
+  }
+
+  const token = deps.newId();
+  const claimed = await deps.checkIns.claim(checkIn, {
+    token,
+    at: nowIso,
+    timeoutAt: new Date(now.getTime() + policy.claimTimeoutMs).toISOString(),
+  });
+  if (!claimed) return 'lost-race';
+
+  await options.beforeSend?.();
+  let providerMessageId: string;
+  try {
+    ({ providerMessageId } = await deps.sms.send({ to: mobile, body }));
+  } catch (error) {
+    const at = deps.clock.now();
+    if (error instanceof SmsSendError) {
+      const attempts = checkIn.attempts + 1;
+      const giveUp = !error.retryable || attempts >= policy.maxAttempts;
+      await deps.checkIns.releaseClaim(checkIn, token, {
+        status: giveUp ? 'FAILED' : 'WAITING',
+        attempts,
+        failure: error.failure,
+        dueAt: giveUp ? null : new Date(at.getTime() + policy.backoffMs(attempts)).toISOString(),
+        at: at.toISOString(),
+      });
+      telemetry?.warn('sms provider refused a check-in text', {
+        checkInId: checkIn.checkInId,
+        failure: error.failure,
+        attempts,
+        gaveUp: giveUp,
+      });
+      if (giveUp) await refreshNextCheckIn(deps, checkIn);
+      return giveUp ? 'failed' : 'retry';
+    }
+    // We cannot tell whether the text went: keep the claim, so it becomes UNCERTAIN and is never resent.
+    telemetry?.error('sms send ended uncertainly; the claim is kept and will be marked UNCERTAIN', {
+      checkInId: checkIn.checkInId,
+      errorName: (error as Error)?.name,
+    });
+    return 'uncertain';
+  }
+
+  const sentAt = deps.clock.now();
+  const sentIso = sentAt.toISOString();
+  const waitMs = checkIn.reminderSentAt ? policy.expireAfterMs : policy.reminderAfterMs;
+  const confirmed = await deps.checkIns.confirmSent(
+    checkIn,
+    token,
+    questionStep
+      ? {
+          status: 'AWAITING_REPLY',
+          introSent: true,
+          dueAt: new Date(sentAt.getTime() + waitMs).toISOString(),
+          questionSentAt: sentIso,
+          providerMessageId,
+        }
+      : { status: 'WAITING', introSent: true, dueAt: sentIso, providerMessageId },
+    {
+      checkInId: checkIn.checkInId,
+      direction: 'OUT',
+      kind,
+      body,
+      at: sentIso,
+      patientId: checkIn.patientId,
+      questionIndex: checkIn.questionIndex,
+      providerMessageId,
+    },
+  );
+  if (!confirmed) {
+    telemetry?.error('sent, but the claim had been taken over; check-in left for review', {
+      checkInId: checkIn.checkInId,
+    });
+    return 'uncertain';
+  }
+  if (checkIn.questionIndex === 0 && !checkIn.introSent) await refreshNextCheckIn(deps, checkIn);
+
+  if (!questionStep) {
+    // The intro went alone; the first question follows straight away under a claim of its own.
+    const next: CheckIn = {
+      ...checkIn,
+      status: 'WAITING',
+      introSent: true,
+      dueAt: sentIso,
+      attempts: 0,
+      claimToken: undefined,
+      claimedAt: undefined,
+    };
+    const again = await sendCurrentStep(deps, next, { ...options, ignoreWindow: true, patient: patient ?? null });
+    return again === 'lost-race' ? 'sent' : again;
+  }
+  return 'sent';
+}
+
+/** Time-based work on a check-in waiting for a reply: one reminder, then NO_RESPONSE. */
+export async function remindOrExpire(
+  deps: CheckInDeps,
+  checkIn: CheckIn,
+  options: SendStepOptions,
+): Promise<'reminded' | 'expired' | 'deferred' | 'lost-race' | 'retry' | 'skipped'> {
+  const { policy } = options;
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const sentAt = ms(checkIn.questionSentAt ?? checkIn.updatedAt ?? nowIso);
+  const expiresAt = sentAt + policy.expireAfterMs;
+
+  if (now.getTime() >= expiresAt) {
+    const closed = await deps.checkIns.close(checkIn, { status: 'NO_RESPONSE', reason: 'NO_RESPONSE', at: nowIso });
+    if (closed) await refreshNextCheckIn(deps, checkIn);
+    return closed ? 'expired' : 'lost-race';
+  }
+  if (checkIn.reminderSentAt) {
+    return (await deps.checkIns.defer(checkIn, new Date(expiresAt).toISOString())) ? 'deferred' : 'lost-race';
+  }
+  if (!policy.window.isOpen(now)) {
+    const opening = policy.window.nextOpening(now).getTime();
+    const dueAt = new Date(Math.min(opening, expiresAt)).toISOString();
+    return (await deps.checkIns.defer(checkIn, dueAt)) ? 'deferred' : 'lost-race';
+  }
+  const patient =
+    options.patient === undefined ? await deps.careRecords.getPatient(checkIn.patientId) : options.patient;
+  if (consentProblem(patient)) {
+    const closed = await deps.checkIns.close(checkIn, {
+      status: 'CANCELLED',
+      reason: consentProblem(patient)!,
+      at: nowIso,
+    });
+    return closed ? 'skipped' : 'lost-race';
+  }
+  if (!(await deps.checkIns.claimReminder(checkIn, nowIso, new Date(expiresAt).toISOString()))) return 'lost-race';
+  await options.beforeSend?.();
+  const body = templates.reminder(checkIn.senderLabel);
+  try {
+    const { providerMessageId } = await deps.sms.send({ to: patient!.mobile!, body });
+    await deps.checkIns.appendMessage({
+      checkInId: checkIn.checkInId,
+      direction: 'OUT',
+      kind: 'REMINDER',
+      body,
+      at: deps.clock.now().toISOString(),
+      patientId: checkIn.patientId,
+      questionIndex: checkIn.questionIndex,
+      providerMessageId,
+    });
+    return 'reminded';
+  } catch (error) {
+    if (error instanceof SmsSendError && error.retryable) {
+      const retryAt = new Date(now.getTime() + policy.backoffMs(1)).toISOString();
+      await deps.checkIns.releaseReminder(
+        { ...checkIn, reminderSentAt: nowIso, dueAt: new Date(expiresAt).toISOString() },
+        retryAt,
+      );
+      return 'retry';
+    }
+    // Unsure whether it went: a reminder is never worth a second text, so it counts as sent.
+    deps.telemetry?.error('reminder send ended uncertainly; not retried', { checkInId: checkIn.checkInId });
+    return 'reminded';
+  }
+}

@@ -1,0 +1,274 @@
+import { SmsSendError } from '../../../functions/checkins/errors';
+import type { SmsSender } from '../../../functions/checkins/ports';
+import { dispatchDueCheckIns } from '../../../functions/checkins/use-cases/dispatch-due-check-ins';
+import { scheduleCheckIn } from '../../../functions/checkins/use-cases/schedule-check-in';
+import { addPatientWithReferral, createWorld, DAY, getReferral, ORIGINATION, type World } from './fixtures';
+
+describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopback)', () => {
+  let world: World;
+  afterEach(() => world.close());
+
+  async function scheduled(options: Parameters<typeof addPatientWithReferral>[1] = {}, questions?: string[]) {
+    const who = await addPatientWithReferral(world, options);
+    const checkIn = await scheduleCheckIn(world.deps, {
+      principal: world.linkWorker,
+      referralId: who.referralId,
+      wave: 'AD_HOC',
+      questions,
+      dueAt: world.clock.now().toISOString(),
+    });
+    return { ...who, checkIn };
+  }
+
+  it('sends the first question through SNS as a Transactional text from our number and waits for a reply', async () => {
+    world = await createWorld();
+    const { checkIn, mobile, referralId } = await scheduled();
+    expect((await getReferral(world, referralId)).nextCheckInId).toBe(checkIn.checkInId);
+
+    const report = await dispatchDueCheckIns(world.deps, world.dispatch);
+
+    expect(report).toMatchObject({ sent: 1, deferred: 0, skipped: 0, failed: 0 });
+    expect(world.sns.published).toHaveLength(1);
+    const [text] = world.sns.published;
+    expect(text.phoneNumber).toBe(mobile);
+    expect(text.message).toMatch(
+      /^Linkwork for Riverside Health: Replies are not read straight away\. Overall, how happy/,
+    );
+    expect(text.attributes).toEqual({
+      'AWS.SNS.SMS.SMSType': { dataType: 'String', stringValue: 'Transactional' },
+      'AWS.MM.SMS.OriginationNumber': { dataType: 'String', stringValue: ORIGINATION },
+    });
+    const stored = await world.deps.checkIns.get(checkIn.checkInId);
+    expect(stored).toMatchObject({ status: 'AWAITING_REPLY', lastProviderMessageId: text.messageId, introSent: true });
+    expect(stored?.claimToken).toBeUndefined();
+    const thread = await world.deps.checkIns.listThread(checkIn.checkInId);
+    expect(thread).toEqual([expect.objectContaining({ direction: 'OUT', kind: 'QUESTION', body: text.message })]);
+    const referral = await getReferral(world, referralId);
+    expect(referral.nextCheckInSort).toBe('~');
+    expect(referral.nextCheckInId).toBeUndefined();
+  });
+
+  it('sends a short intro first when the first question cannot share a text with the notice', async () => {
+    world = await createWorld();
+    const { checkIn } = await scheduled({}, ['ONS4.worthwhile', 'ONS4.happiness']);
+
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+
+    expect(world.sns.published.map((sms) => sms.message)).toEqual([
+      expect.stringContaining('We have 2 short questions for your link worker. Replies are not read straight away.'),
+      expect.stringContaining('things you do in your life are worthwhile?'),
+    ]);
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({
+      status: 'AWAITING_REPLY',
+      questionIndex: 0,
+    });
+  });
+
+  it('sends each question exactly once when two dispatchers run at the same time', async () => {
+    world = await createWorld();
+    const all = [];
+    for (let i = 0; i < 12; i++) all.push(await scheduled());
+
+    const [first, second] = await Promise.all([
+      dispatchDueCheckIns(world.deps, world.dispatch),
+      dispatchDueCheckIns(world.deps, world.dispatch),
+    ]);
+
+    expect(first.sent + second.sent).toBe(12);
+    expect(world.sns.published).toHaveLength(12);
+    expect(new Set(world.sns.published.map((sms) => sms.phoneNumber)).size).toBe(12);
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+    expect(world.sns.published).toHaveLength(12);
+  });
+
+  it('defers outside the window and sends at 09:00 BST on the Monday after the clocks go forward', async () => {
+    world = await createWorld('2026-03-27T18:30:00.000Z'); // Friday 18:30 GMT
+    const { checkIn } = await scheduled();
+
+    const friday = await dispatchDueCheckIns(world.deps, world.dispatch);
+    expect(friday).toMatchObject({ sent: 0, deferred: 1 });
+    expect((await world.deps.checkIns.get(checkIn.checkInId))?.dueAt).toBe('2026-03-30T08:00:00.000Z');
+
+    world.clock.set('2026-03-30T07:59:00.000Z'); // Monday 08:59 BST
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ considered: 0, sent: 0 });
+    world.clock.set('2026-03-30T08:00:00.000Z'); // Monday 09:00 BST
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ sent: 1 });
+    expect(world.sns.published).toHaveLength(1);
+  });
+
+  it('sends nothing at 08:30 GMT after the clocks go back, and sends at 09:00 GMT', async () => {
+    world = await createWorld('2026-10-23T17:30:00.000Z'); // Friday 18:30 BST
+    await scheduled();
+
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+    world.clock.set('2026-10-26T08:30:00.000Z'); // Monday 08:30 GMT (would be 09:30 BST)
+    expect((await dispatchDueCheckIns(world.deps, world.dispatch)).sent).toBe(0);
+    world.clock.set('2026-10-26T09:00:00.000Z');
+    expect((await dispatchDueCheckIns(world.deps, world.dispatch)).sent).toBe(1);
+  });
+
+  it('retries later after SNS throttling and a 500, sending exactly one text', async () => {
+    world = await createWorld();
+    const { checkIn } = await scheduled();
+    world.sns.failNext('throttle');
+    world.sns.failNext('error500');
+
+    const first = await dispatchDueCheckIns(world.deps, world.dispatch);
+    expect(first).toMatchObject({ sent: 0, retried: 1 });
+    const afterThrottle = await world.deps.checkIns.get(checkIn.checkInId);
+    expect(afterThrottle).toMatchObject({ status: 'WAITING', attempts: 1, lastFailure: 'THROTTLED' });
+    expect((afterThrottle?.dueAt ?? '') > world.clock.now().toISOString()).toBe(true);
+    expect((await dispatchDueCheckIns(world.deps, world.dispatch)).considered).toBe(0);
+
+    world.clock.advance(2 * 60_000);
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ retried: 1 });
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({
+      attempts: 2,
+      lastFailure: 'PROVIDER_500',
+    });
+
+    world.clock.advance(4 * 60_000);
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ sent: 1 });
+    expect(world.sns.requests).toBe(3);
+    expect(world.sns.published).toHaveLength(1);
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'AWAITING_REPLY', attempts: 0 });
+  });
+
+  it('marks the check-in FAILED and visible after the last allowed attempt', async () => {
+    world = await createWorld();
+    const { checkIn } = await scheduled();
+    world.sns.failNext('error500', 10);
+
+    for (let run = 0; run < 5; run++) {
+      await dispatchDueCheckIns(world.deps, world.dispatch);
+      world.clock.advance(20 * 60_000);
+    }
+
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({
+      status: 'FAILED',
+      attempts: 5,
+      needsReview: true,
+    });
+    expect(world.sns.requests).toBe(5);
+    expect(world.sns.published).toHaveLength(0);
+  });
+
+  it('never sends a second text after a crash between claim and confirm; marks it UNCERTAIN', async () => {
+    let crash = true;
+    world = await createWorld(
+      undefined,
+      (sender): SmsSender => ({
+        async send(message) {
+          const result = await sender.send(message);
+          if (crash) throw new Error('process died before recording the send'); // the text went, the confirm did not
+          return result;
+        },
+      }),
+    );
+    const { checkIn } = await scheduled();
+
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ uncertain: 1 });
+    crash = false;
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'SENDING' });
+    world.clock.advance(5 * 60_000);
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+    world.clock.advance(10 * 60_000);
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ uncertain: 1, sent: 0 });
+    world.clock.advance(DAY);
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+
+    expect(world.sns.published).toHaveLength(1);
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'UNCERTAIN', needsReview: true });
+  });
+
+  it('never sends a check-in that was claimed by a run that stopped before sending', async () => {
+    world = await createWorld();
+    const { checkIn } = await scheduled();
+    await world.deps.checkIns.claim(checkIn, {
+      token: 'dead-run',
+      at: world.clock.now().toISOString(),
+      timeoutAt: new Date(world.clock.now().getTime() + world.policy.claimTimeoutMs).toISOString(),
+    });
+
+    world.clock.advance(world.policy.claimTimeoutMs);
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+    world.clock.advance(DAY);
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+
+    expect(world.sns.requests).toBe(0);
+    expect((await world.deps.checkIns.get(checkIn.checkInId))?.status).toBe('UNCERTAIN');
+  });
+
+  it('skips and cancels check-ins of patients without consent or who opted out', async () => {
+    world = await createWorld();
+    const notAsked = await scheduled({ smsConsent: 'NOT_ASKED' });
+    const optedOut = await scheduled({ smsConsent: 'OPTED_OUT' });
+
+    const report = await dispatchDueCheckIns(world.deps, world.dispatch);
+
+    expect(report).toMatchObject({ skipped: 2, sent: 0 });
+    expect(world.sns.requests).toBe(0);
+    expect(await world.deps.checkIns.get(notAsked.checkIn.checkInId)).toMatchObject({
+      status: 'CANCELLED',
+      closeReason: 'NO_CONSENT',
+    });
+    expect(await world.deps.checkIns.get(optedOut.checkIn.checkInId)).toMatchObject({ closeReason: 'OPTED_OUT' });
+  });
+
+  it('sends one reminder after 3 days without a reply and closes as NO_RESPONSE after 7', async () => {
+    world = await createWorld();
+    const { checkIn } = await scheduled();
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+
+    world.clock.advance(3 * DAY); // Thursday 10:00
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ reminded: 1 });
+    expect(world.sns.published[1].message).toContain('We have not had your answer yet.');
+    world.clock.advance(DAY);
+    expect((await dispatchDueCheckIns(world.deps, world.dispatch)).considered).toBe(0);
+    world.clock.advance(3 * DAY);
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ expired: 1 });
+
+    expect(world.sns.published).toHaveLength(2);
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'NO_RESPONSE' });
+  });
+
+  it('stops starting sends when the run budget is spent and leaves the rest for the next run', async () => {
+    world = await createWorld();
+    for (let i = 0; i < 5; i++) await scheduled();
+    let elapsed = 0;
+    const sleeps: number[] = [];
+
+    const report = await dispatchDueCheckIns(world.deps, {
+      ...world.dispatch,
+      ratePerSecond: 2,
+      runBudgetMs: 1_000,
+      elapsedMs: () => elapsed,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        elapsed += ms;
+      },
+    });
+
+    expect(report).toMatchObject({ sent: 3, leftForNextRun: 2 });
+    expect(sleeps).toEqual([500, 500]);
+    expect(report.oldestDueAgeSeconds).toBe(0);
+    world.clock.advance(90_000);
+    const next = await dispatchDueCheckIns(world.deps, world.dispatch);
+    expect(next).toMatchObject({ sent: 2, oldestDueAgeSeconds: 90 });
+  });
+
+  it('throws nothing and counts a failure when one check-in cannot be processed', async () => {
+    world = await createWorld(
+      undefined,
+      (): SmsSender => ({
+        send: async () => {
+          throw new SmsSendError('InvalidParameter', false);
+        },
+      }),
+    );
+    const { checkIn } = await scheduled();
+
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ failed: 1 });
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'FAILED', attempts: 1 });
+  });
+});

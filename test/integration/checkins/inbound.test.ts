@@ -1,0 +1,201 @@
+import { MalformedInboundSmsError } from '../../../functions/checkins/errors';
+import { createInboundSmsHandler } from '../../../functions/checkins/handlers/inbound-sms';
+import { dispatchDueCheckIns } from '../../../functions/checkins/use-cases/dispatch-due-check-ins';
+import { scheduleCheckIn } from '../../../functions/checkins/use-cases/schedule-check-in';
+import { outcomeEntity } from '../../../functions/outcomes/entities/outcome';
+import { entityConfig } from '../../../functions/platform/dynamodb/service';
+import { dramaMobile } from '../../../functions/shared/phone';
+import { inboundSmsEvent, inboundSmsMessage, snsEvent } from '../../support/sms-events';
+import { addPatientWithReferral, createWorld, DAY, getPatient, getReferral, type World } from './fixtures';
+
+describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
+  let world: World;
+  let handler: ReturnType<typeof createInboundSmsHandler>;
+  afterEach(() => world.close());
+
+  async function asked(questions?: string[]) {
+    world = await createWorld();
+    handler = createInboundSmsHandler(() => ({ deps: world.deps, policy: world.policy }));
+    const who = await addPatientWithReferral(world);
+    const checkIn = await scheduleCheckIn(world.deps, {
+      principal: world.linkWorker,
+      referralId: who.referralId,
+      wave: 'BASELINE',
+      questions,
+      dueAt: world.clock.now().toISOString(),
+    });
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+    return { ...who, checkIn };
+  }
+
+  const reply = (from: string, messageBody: string, inboundMessageId?: string) =>
+    handler(inboundSmsEvent({ originationNumber: from, messageBody, inboundMessageId }));
+
+  async function outcomesOf(referralId: string) {
+    return (await outcomeEntity(entityConfig(world.store)).query.byReferral({ referralId }).go()).data;
+  }
+  const texts = () => world.sns.published.map((sms) => sms.message);
+
+  it('records each answer as an outcome, asks the next question and thanks at the end', async () => {
+    const { mobile, checkIn, referralId } = await asked();
+
+    for (const answer of [' 7 ', '2/10', 'Hardly ever']) {
+      world.clock.advance(60_000);
+      await reply(mobile, answer);
+    }
+
+    const outcomes = await outcomesOf(referralId);
+    expect(outcomes.map((o) => [o.instrument, o.item, o.value, o.option, o.wave, o.source])).toEqual([
+      ['ONS4', 'happiness', 7, undefined, 'BASELINE', 'SMS'],
+      ['ONS4', 'anxiety', 2, undefined, 'BASELINE', 'SMS'],
+      ['ONS_LONELINESS', 'lonely', 4, 'Hardly ever', 'BASELINE', 'SMS'],
+    ]);
+    expect(texts()).toHaveLength(4);
+    expect(texts()[1]).toContain('how anxious did you feel yesterday?');
+    expect(texts()[2]).toContain('How often do you feel lonely?');
+    expect(texts()[3]).toContain('Thank you.');
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'COMPLETED', answeredCount: 3 });
+    const referral = await getReferral(world, referralId);
+    expect(referral.latestOutcomes).toMatchObject({
+      'ONS4.happiness': { value: 7 },
+      'ONS_LONELINESS.lonely': { value: 'Hardly ever' },
+    });
+    const thread = await world.deps.checkIns.listThread(checkIn.checkInId);
+    expect(thread.map((m) => `${m.direction}:${m.kind}`)).toEqual([
+      'OUT:QUESTION',
+      'IN:REPLY',
+      'OUT:QUESTION',
+      'IN:REPLY',
+      'OUT:QUESTION',
+      'IN:REPLY',
+      'OUT:THANKS',
+    ]);
+  });
+
+  it('records one outcome and sends one next question when SNS delivers the same reply twice', async () => {
+    const { mobile, referralId } = await asked();
+
+    await reply(mobile, '6', 'inbound-1');
+    await reply(mobile, '6', 'inbound-1');
+    await Promise.all([reply(mobile, '6', 'inbound-1'), reply(mobile, '6', 'inbound-1')]);
+
+    expect(await outcomesOf(referralId)).toHaveLength(1);
+    expect(texts()).toHaveLength(2);
+  });
+
+  it('re-asks once with the valid range, then leaves the question unanswered and moves on', async () => {
+    const { mobile, checkIn, referralId } = await asked();
+
+    await reply(mobile, 'pretty good thanks');
+    expect(texts()[1]).toBe(
+      'Linkwork for Riverside Health: Sorry, we could not read that. Please reply with a number from 0 to 10.',
+    );
+    await reply(mobile, 'not sure');
+
+    expect(texts()[2]).toContain('how anxious');
+    expect(await outcomesOf(referralId)).toHaveLength(0);
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ questionIndex: 1, unansweredCount: 1 });
+  });
+
+  it('opts out at once on STOP mid-check-in, cancels what is pending and confirms once', async () => {
+    const { mobile, checkIn, patientId } = await asked();
+
+    await reply(mobile, ' stop ', 'stop-1');
+    await reply(mobile, ' stop ', 'stop-1');
+    await reply(mobile, 'STOP', 'stop-2');
+
+    expect((await getPatient(world, patientId)).smsConsent).toBe('OPTED_OUT');
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({
+      status: 'CANCELLED',
+      closeReason: 'OPTED_OUT',
+    });
+    expect(texts().filter((t) => t.includes('You will not get any more texts'))).toHaveLength(1);
+    world.clock.advance(3 * DAY);
+    await dispatchDueCheckIns(world.deps, world.dispatch);
+    expect(texts()).toHaveLength(2);
+  });
+
+  it('opts back in on START and confirms', async () => {
+    const { mobile, patientId } = await asked();
+    await reply(mobile, 'STOP');
+
+    await reply(mobile, 'Start');
+
+    expect((await getPatient(world, patientId)).smsConsent).toBe('GIVEN');
+    expect(texts()[2]).toContain('You will get check-in texts from us again.');
+  });
+
+  it('answers HELP with the link worker and their contact route', async () => {
+    const { mobile } = await asked();
+
+    await reply(mobile, 'help');
+
+    expect(texts()[1]).toBe(
+      'Linkwork for Riverside Health: Texts for your link worker Asha. Replies are read later. Contact: 0113 496 0000. Text STOP to opt out.',
+    );
+  });
+
+  it('drops texts from unknown numbers without answering', async () => {
+    await asked();
+
+    await reply(dramaMobile(999), 'hello');
+    await reply('not a number', 'hello');
+
+    expect(texts()).toHaveLength(1);
+  });
+
+  it('raises a concern, signposts at once and stops the check-in on a worrying reply', async () => {
+    const { mobile, checkIn, referralId } = await asked();
+
+    await reply(mobile, 'I feel like I want to end it all');
+
+    const referral = await getReferral(world, referralId);
+    expect(referral).toMatchObject({ concernOpen: true, concernRaisedAt: world.clock.now().toISOString() });
+    expect(texts()[1]).toBe(
+      'Linkwork for Riverside Health: Your link worker will read this later. If you need help now call 111, or 999 in an emergency. Samaritans: 116 123.',
+    );
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({
+      status: 'CANCELLED',
+      closeReason: 'CONCERN_RAISED',
+      needsReview: true,
+    });
+    expect(texts()).toHaveLength(2);
+  });
+
+  it('raises a concern and signposts for an anxiety answer in the highest band, then carries on', async () => {
+    const { mobile, referralId } = await asked(['ONS4.anxiety', 'ONS4.happiness']);
+
+    await reply(mobile, '9');
+
+    expect((await getReferral(world, referralId)).concernOpen).toBe(true);
+    expect(texts()[1]).toContain('Samaritans: 116 123.');
+    expect(texts()[2]).toContain('how happy');
+    expect((await outcomesOf(referralId))[0]).toMatchObject({ value: 9, band: 'high' });
+  });
+
+  it('signposts a worrying text even when no check-in is open', async () => {
+    const { mobile, referralId } = await asked(['ONS4.happiness']);
+    await reply(mobile, '8');
+
+    await reply(mobile, 'please call me');
+
+    expect((await getReferral(world, referralId)).concernOpen).toBe(true);
+    expect(texts()[2]).toContain('If you need help now call 111');
+  });
+
+  it('throws on malformed messages so the DLQ keeps them, still handling the good record', async () => {
+    const { mobile, referralId } = await asked();
+    const good = snsEvent(inboundSmsMessage({ originationNumber: mobile, messageBody: '5' }));
+    const event = {
+      Records: [snsEvent('not json').Records[0], good.Records[0], snsEvent('{"messageBody":"5"}').Records[0]],
+    };
+
+    await expect(handler(event)).rejects.toThrow(AggregateError);
+    await expect(handler(snsEvent('[]'))).rejects.toThrow(MalformedInboundSmsError);
+    await expect(
+      handler(snsEvent(JSON.stringify({ originationNumber: mobile, messageBody: 5, inboundMessageId: 'x' }))),
+    ).rejects.toThrow(MalformedInboundSmsError);
+
+    expect(await outcomesOf(referralId)).toHaveLength(1);
+  });
+});

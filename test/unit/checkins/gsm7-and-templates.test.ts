@@ -1,0 +1,111 @@
+import { countSegments, isGsm7, toGsm7Basic } from '../../../functions/checkins/gsm7';
+import { defaultCatalogue, replyHint } from '../../../functions/checkins/questionnaires';
+import {
+  fitsOneSegment,
+  MAX_CONTACT_ROUTE,
+  MAX_LINK_WORKER_NAME,
+  MAX_ORGANISATION_LABEL,
+  organisationLabel,
+  SIGNPOSTING,
+  senderLabel,
+  templates,
+} from '../../../functions/checkins/templates';
+
+describe('countSegments', () => {
+  it('returns one GSM-7 segment for 160 basic characters and two for 161', () => {
+    expect(countSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
+    expect(countSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', units: 161, segments: 2 });
+  });
+
+  it('counts each extension character as two septets', () => {
+    expect(countSegments('[]{}^\\|~€')).toMatchObject({ encoding: 'GSM-7', units: 18 });
+    expect(countSegments(`${'a'.repeat(159)}€`).segments).toBe(2);
+  });
+
+  it('returns UCS-2 with a 70 unit limit for emoji and curly quotes', () => {
+    expect(countSegments('Thanks 🙂')).toMatchObject({ encoding: 'UCS-2', segments: 1 });
+    expect(countSegments(`’${'a'.repeat(70)}`)).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+  });
+
+  it('keeps accented letters from the GSM-7 table as GSM-7', () => {
+    expect(isGsm7('Café Müller £3')).toBe(true);
+  });
+});
+
+describe('toGsm7Basic', () => {
+  it('returns names with curly quotes, dashes and other letters made GSM-7 safe', () => {
+    expect(toGsm7Basic('St Mary’s – Łódź {PCN}')).toBe("St Mary's - Lodz PCN");
+    expect(isGsm7(toGsm7Basic('Zoë 🙂 Ōsaka'))).toBe(true);
+  });
+});
+
+describe('templates', () => {
+  const longestOrganisation = 'Abcdefghijklmnop Qrstuvwxyz Primary Care Network';
+  const sender = senderLabel(longestOrganisation);
+  const longestName = 'Bartholomewwwwww Featherstonehaugh-Smythe';
+  const longestRoute = '0113 496 0000 (Mon-Fri 9-5)';
+  const questions = defaultCatalogue.all();
+
+  const rendered: [string, string][] = [
+    ['intro', templates.intro(sender, 5)],
+    ['thanks', templates.thanks(sender)],
+    ['reminder', templates.reminder(sender)],
+    ['stopConfirmed', templates.stopConfirmed(sender)],
+    ['startConfirmed', templates.startConfirmed(sender)],
+    ['help', templates.help(sender, longestName.slice(0, MAX_LINK_WORKER_NAME), longestRoute)],
+    ['help without names', templates.help(sender, undefined, undefined)],
+    ['signposting', templates.signposting(sender)],
+    ...questions.flatMap((question): [string, string][] => [
+      [`question ${question.instrument}.${question.item}`, templates.question(sender, question)],
+      [`reask ${question.instrument}.${question.item}`, templates.reask(sender, question)],
+    ]),
+  ];
+
+  it('uses the longest allowed organisation label', () => {
+    expect(organisationLabel(longestOrganisation)!.length).toBeLessThanOrEqual(MAX_ORGANISATION_LABEL);
+    expect(sender).toBe('Linkwork for Abcdefghijklmnop');
+    expect(longestRoute.length).toBeLessThanOrEqual(MAX_CONTACT_ROUTE);
+  });
+
+  it.each(rendered)('fits %s in one GSM-7 segment', (_name, text) => {
+    expect(countSegments(text)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+  });
+
+  it.each(rendered)('says who %s is from, with no relative dates', (_name, text) => {
+    expect(text.startsWith(`${sender}: `)).toBe(true);
+    const ours = questions.reduce((rest, question) => rest.replace(question.text, ''), text);
+    expect(ours).not.toMatch(/\b(today|tomorrow|tonight|yesterday|this (morning|afternoon|evening))\b/i);
+  });
+
+  it('says on the first text of every check-in that replies are not read straight away', () => {
+    for (const question of questions) {
+      const combined = templates.firstQuestion(sender, question);
+      const first = fitsOneSegment(combined) ? combined : templates.intro(sender, 3);
+      expect(first).toContain('Replies are not read straight away.');
+      expect(fitsOneSegment(first)).toBe(true);
+    }
+  });
+
+  it('fits the default first question together with the notice, saving a text', () => {
+    expect(fitsOneSegment(templates.firstQuestion(sender, defaultCatalogue.get('ONS4.happiness')))).toBe(true);
+  });
+
+  it('signposts with the exact crisis wording', () => {
+    expect(templates.signposting(sender)).toContain(SIGNPOSTING);
+    expect(SIGNPOSTING).toBe('If you need help now call 111, or 999 in an emergency. Samaritans: 116 123.');
+  });
+
+  it('returns a generic route in HELP when the contact route is too long, never a cut one', () => {
+    expect(templates.help(sender, 'Asha', 'x'.repeat(MAX_CONTACT_ROUTE + 1))).toContain('Contact: your GP surgery.');
+  });
+
+  it('keeps sentences short (about reading age 9)', () => {
+    for (const [, text] of rendered) {
+      const ours = questions.reduce(
+        (rest, question) => rest.replace(question.text, '').replace(replyHint(question), ''),
+        text,
+      );
+      for (const sentence of ours.split(/[.?!]\s/)) expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(16);
+    }
+  });
+});
