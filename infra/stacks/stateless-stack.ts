@@ -1,0 +1,261 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { acknowledge } from '../compliance';
+import type { LinkworkConfig } from '../config';
+import { OperationalAlarms } from '../constructs/alarms';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue';
+import { GraphqlApi } from '../constructs/graphql-api';
+import { type AsyncInvocationOptions, LinkworkFunction } from '../constructs/linkwork-function';
+import { Schedules } from '../constructs/schedules';
+import { FUNCTION_ENTRIES, type FunctionKey, TABLE_ACCESS } from '../functions';
+import { grantTableAccess } from '../table-access';
+
+/** What the stateless stack uses from the stateful one. */
+export interface StatefulResources {
+  readonly dataKey: IKey;
+  readonly table: ITableV2;
+  readonly inboundSmsTopic: ITopic;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+}
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: LinkworkConfig;
+  readonly stateful: StatefulResources;
+  /** Handler files by function; defaults to the real ones (tests swap in a fixture). */
+  readonly functionEntries?: Partial<Record<FunctionKey, string>>;
+}
+
+/** The dispatcher stops claiming new check-ins this long before its timeout, so a run never overlaps the next one. */
+const DISPATCHER_TIMEOUT = Duration.seconds(60);
+const DISPATCHER_RUN_BUDGET = Duration.seconds(50);
+
+/** Sizing per function: memory (and so CPU), timeout, reserved concurrency. */
+interface Sizing {
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly reservedConcurrency: number;
+  readonly asyncInvocation?: AsyncInvocationOptions;
+}
+
+/**
+ * Functions, API, schedules and alarms: everything that can be deleted and recreated from code. It reads the table,
+ * key, topic and user pool from the stateful stack and owns nothing that holds patient data beyond a retry.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Record<FunctionKey, LinkworkFunction>;
+  readonly api: GraphqlApi;
+  readonly schedules: Schedules;
+  readonly alarms: OperationalAlarms;
+  readonly foldStreamFailures: Queue;
+  readonly inboundSmsDeadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+    const { stage, sms } = config;
+    const entries = { ...FUNCTION_ENTRIES, ...props.functionEntries };
+    const tableEnvironment = { TABLE_NAME: stateful.table.tableName };
+    const smsIdentity = {
+      ...(sms.originationNumber ? { SMS_ORIGINATION_NUMBER: sms.originationNumber } : {}),
+      ...(sms.senderId ? { SMS_SENDER_ID: sms.senderId } : {}),
+    };
+
+    const make = (key: FunctionKey, name: string, description: string, sizing: Sizing, environment = {}) =>
+      new LinkworkFunction(this, pascal(key), {
+        name,
+        stage,
+        entry: entries[key],
+        description,
+        ...sizing,
+        logLevel: config.logLevel,
+        logRetentionDays: config.logRetentionDays,
+        key: stateful.dataKey,
+        environment: { ...tableEnvironment, ...environment },
+      });
+
+    this.functions = {
+      graphql: make('graphql', 'graphql', 'GraphQL API for staff', {
+        memorySize: 1024,
+        timeout: Duration.seconds(20),
+        reservedConcurrency: config.api.reservedConcurrency,
+      }),
+      dispatcher: make(
+        'dispatcher',
+        'dispatcher',
+        'Sends due SMS check-ins, every minute',
+        {
+          memorySize: 512,
+          timeout: DISPATCHER_TIMEOUT,
+          // One sweep at a time: SMS_RATE_PER_SECOND is per run, and the long code's throughput is per number.
+          reservedConcurrency: 1,
+          // A failed tick is not retried: the next minute's sweep picks up the same check-ins.
+          asyncInvocation: { retryAttempts: 0, maxEventAge: Duration.minutes(2) },
+        },
+        {
+          ...smsIdentity,
+          SENDING_WINDOW: sms.sendingWindow,
+          SMS_RATE_PER_SECOND: String(sms.ratePerSecond),
+          RUN_BUDGET_MS: String(DISPATCHER_RUN_BUDGET.toMilliseconds()),
+        },
+      ),
+      inboundSms: make(
+        'inboundSms',
+        'inbound-sms',
+        'Records SMS replies from patients',
+        {
+          memorySize: 512,
+          timeout: Duration.seconds(30),
+          reservedConcurrency: 5,
+          // Replies are deduplicated by inboundMessageId, so retries are safe.
+          asyncInvocation: { retryAttempts: 2, maxEventAge: Duration.hours(6) },
+        },
+        smsIdentity,
+      ),
+      foldStream: make('foldStream', 'fold-stream', 'Folds outcome changes from the table stream into figures', {
+        memorySize: 512,
+        timeout: Duration.seconds(60),
+        reservedConcurrency: 5,
+      }),
+      reconcile: make('reconcile', 'reconcile', 'Rebuilds outcome figures from outcome records, nightly', {
+        memorySize: 1024,
+        timeout: Duration.minutes(10),
+        reservedConcurrency: 1,
+        asyncInvocation: { retryAttempts: 2, maxEventAge: Duration.hours(6) },
+      }),
+    };
+
+    for (const [key, fn] of entriesOf(this.functions)) {
+      grantTableAccess(stateful.table, fn.role, TABLE_ACCESS[key]);
+    }
+
+    // SMS: texts to phone numbers only, never to a topic; the dispatcher also reports its lag.
+    this.functions.dispatcher.allowSmsToPhoneNumbersOnly();
+    this.functions.dispatcher.allowPutMetricsInOwnNamespace();
+    this.functions.inboundSms.allowSmsToPhoneNumbersOnly();
+
+    this.inboundSmsDeadLetters = new DeadLetterQueue(this, 'InboundSmsDeadLetters', {
+      key: stateful.dataKey,
+      purpose: 'inbound SMS that SNS could not deliver to the function',
+    }).queue;
+    stateful.inboundSmsTopic.addSubscription(
+      new LambdaSubscription(this.functions.inboundSms.fn, { deadLetterQueue: this.inboundSmsDeadLetters }),
+    );
+
+    this.foldStreamFailures = new DeadLetterQueue(this, 'FoldStreamFailures', {
+      key: stateful.dataKey,
+      purpose: 'descriptions of stream batches outcome folding gave up on',
+    }).queue;
+    this.functions.foldStream.fn.addEventSource(
+      new DynamoEventSource(stateful.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(24),
+        reportBatchItemFailures: true,
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(this.foldStreamFailures),
+      }),
+    );
+
+    this.api = new GraphqlApi(this, 'Api', {
+      stage,
+      api: config.api,
+      handler: this.functions.graphql.fn,
+      userPool: stateful.userPool,
+      userPoolClient: stateful.userPoolClient,
+      key: stateful.dataKey,
+      logRetentionDays: config.logRetentionDays,
+    });
+
+    this.schedules = new Schedules(this, 'Schedules', {
+      stage,
+      dispatcher: this.functions.dispatcher.fn,
+      reconcile: this.functions.reconcile.fn,
+      key: stateful.dataKey,
+    });
+
+    this.alarms = new OperationalAlarms(this, 'Alarms', {
+      stage,
+      alarms: config.alarms,
+      sms: config.sms,
+      key: stateful.dataKey,
+      tableName: stateful.table.tableName,
+      functions: Object.fromEntries(entriesOf(this.functions).map(([, fn]) => [fn.name, fn.fn])),
+      dispatcher: this.functions.dispatcher.fn,
+      deadLetterQueues: {
+        dispatcher: this.functions.dispatcher.deadLetterQueue!,
+        'inbound-sms': this.functions.inboundSms.deadLetterQueue!,
+        'inbound-sms-delivery': this.inboundSmsDeadLetters,
+        reconcile: this.functions.reconcile.deadLetterQueue!,
+        'fold-stream': this.foldStreamFailures,
+        schedules: this.schedules.deadLetterQueue,
+      },
+    });
+
+    this.acknowledgeDesignChoices();
+
+    new CfnOutput(this, 'GraphqlUrl', {
+      value: this.api.graphqlUrl,
+      description: 'POST GraphQL here with a Cognito ID token',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+
+  /** Findings that hold for the whole stack, each with the reason it is a choice and not an oversight. */
+  private acknowledgeDesignChoices(): void {
+    acknowledge(
+      this,
+      'HIPAA.Security-LambdaInsideVPC',
+      'The functions call only AWS APIs (DynamoDB, SNS, CloudWatch, X-Ray) over TLS with IAM; there is no private ' +
+        'resource to reach. A VPC would add NAT gateways or interface endpoints (a fixed monthly cost per AZ) and ' +
+        'cold-start latency without protecting any data path.',
+    );
+    acknowledge(
+      this,
+      'HIPAA.Security-IAMNoInlinePolicy',
+      "CDK grants write each role's least-privilege statements into a policy attached to that one role; no user or " +
+        'group exists, and a customer-managed copy per role would add no reuse or review benefit.',
+    );
+    acknowledge(
+      this,
+      'AwsSolutions-L1',
+      'Runtime pinned to nodejs22.x on purpose (README, esbuild target, local Node versions); moving to a newer ' +
+        'runtime is a reviewed change, not something the latest CDK release decides.',
+    );
+    acknowledge(
+      this.functions.graphql.fn,
+      'HIPAA.Security-LambdaDLQ',
+      'Invoked synchronously by API Gateway: a failure is returned to the caller, there is nothing to park.',
+    );
+    acknowledge(
+      this.functions.foldStream.fn,
+      'HIPAA.Security-LambdaDLQ',
+      'Invoked by a DynamoDB stream event source mapping, whose on-failure destination (an SQS queue) records ' +
+        'batches that exhausted their retries; a function dead-letter queue never sees stream records.',
+    );
+    acknowledge(
+      this.functions.foldStream.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'dynamodb:ListStreams (added by the stream event source) has no resource-level permission.',
+    );
+  }
+}
+
+function entriesOf<K extends string, V>(record: Record<K, V>): [K, V][] {
+  return Object.entries(record) as [K, V][];
+}
+
+function pascal(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
