@@ -9,12 +9,14 @@
  * Answers 200 `{ "result": "<what happened>" }`, or 400 `{ "error": "…" }`. Replies appear in the `npm start` output.
  */
 
+import { readLocalState } from './lib/local-state';
+
 export const DEFAULT_API_URL = 'http://127.0.0.1:4000';
 
 export async function sendLocalSms(
   from: string,
   text: string,
-  apiUrl = process.env.LINKWORK_API_URL ?? DEFAULT_API_URL,
+  apiUrl = process.env.LINKWORK_API_URL ?? readLocalState()?.apiUrl ?? DEFAULT_API_URL,
 ): Promise<{ status: number; body: unknown }> {
   const response = await fetch(new URL('/sms/inbound', apiUrl), {
     method: 'POST',

@@ -1,13 +1,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { createLocalCheckIns, FastForwardClock, type LocalCheckIns } from '../functions/checkins/local';
+import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
 import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
-import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
 import { startLocalApi } from './lib/local-api';
-import { LOCAL_STATE_FILE } from './lib/local-state';
 import { signLocalToken } from './lib/local-jwt';
+import { LOCAL_STATE_FILE } from './lib/local-state';
 import { ensureTable } from './lib/local-table';
 import { seedDemoDataOnce } from './seed/demo';
 
@@ -21,6 +23,10 @@ const { values: options } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '4000' },
     'table-name': { type: 'string', default: process.env.TABLE_NAME ?? 'linkwork-local' },
     'no-seed': { type: 'boolean', default: false },
+    /** Send check-ins at any hour (demos in the evening); off by default so local runs behave like production. */
+    'ignore-sending-window': { type: 'boolean', default: process.env.LINKWORK_IGNORE_SENDING_WINDOW === '1' },
+    /** Seconds between dispatcher runs (every minute in AWS; quicker locally so a demo does not wait). */
+    'dispatch-every': { type: 'string', default: process.env.LINKWORK_DISPATCH_EVERY ?? '15' },
   },
 });
 
@@ -61,7 +67,24 @@ async function main(): Promise<void> {
 
     const seeded = options['no-seed'] ? false : await seedDemoDataOnce(store, systemClock);
 
-    const api = await startLocalApi({ store, port: Number(options.port), log });
+    // One clock for the API and the follow-up engine, so fast-forwarding moves both.
+    const clock = new FastForwardClock();
+    const checkIns = createLocalCheckIns({
+      store,
+      clock,
+      ignoreSendingWindow: options['ignore-sending-window'],
+      intervalMs: Number(options['dispatch-every']) * 1000,
+    });
+    checkIns.start();
+    stoppers.push(async () => checkIns.stop());
+
+    const api = await startLocalApi({
+      store,
+      clock,
+      port: Number(options.port),
+      log,
+      localRoutes: demoRoutes(checkIns),
+    });
     stoppers.push(api.close);
 
     // Lets `npm run token` and `npm run sms` find this run without flags; removed again on a clean stop.
@@ -75,9 +98,16 @@ async function main(): Promise<void> {
     log('');
     log(`Linkwork is running (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     log(`  DynamoDB Local  ${emulator.endpoint}  table ${tableName}${created ? ' (created)' : ''}`);
-    log(`                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`);
+    log(
+      `                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`,
+    );
     log(`  demo data       ${seeded ? 'seeded now' : 'already there (delete .data/ to start again)'}`);
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
+    log(`  check-ins       dispatcher every ${options['dispatch-every']} s; texts print here as [sms → …]`);
+    log(
+      `                  sending window: ${options['ignore-sending-window'] ? 'ignored (--ignore-sending-window)' : 'Mon–Fri 09:00–18:00 Europe/London'}`,
+    );
+    log(`  SMS simulator   npm run sms -- 07700900001 "3"   (or POST ${origin(api.url)}/sms/inbound)`);
     const users = await listDemoUsers(store);
     log('');
     log('Seeded users, each with a bearer token valid for 8 hours (or: npm run token -- <id>):');
@@ -89,12 +119,63 @@ async function main(): Promise<void> {
     log(`Try: curl -s ${api.url} -H 'content-type: application/json' \\`);
     log(`       -H "authorization: Bearer $(npm run -s token -- lw-asha)" -d '{"query":"{ me { name role } }"}'`);
     log('');
-    log('Ctrl-C stops everything.');
+    log(
+      'Type "d" + Enter to run the dispatcher now, "f 24" to fast-forward the clock 24 hours. Ctrl-C stops everything.',
+    );
+    acceptCommands(checkIns);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     console.error('If the seed stopped half-way, delete .data/ and run npm start again.');
     await stopAll(1);
   }
+}
+
+function origin(url: string): string {
+  return new URL(url).origin;
+}
+
+/** Local-only HTTP routes: the SMS simulator and the demo controls (also reachable from the terminal). */
+function demoRoutes(checkIns: LocalCheckIns) {
+  const json = (statusCode: number, body: unknown) => ({ statusCode, body: JSON.stringify(body) });
+  return {
+    '/sms/inbound': async (body: string) => {
+      try {
+        return await checkIns.handleInboundHttp(JSON.parse(body || 'null'));
+      } catch (error) {
+        if (error instanceof SyntaxError)
+          return json(400, { error: 'expected JSON { "from": string, "text": string }' });
+        throw error;
+      }
+    },
+    '/dev/dispatch': async () => json(200, await checkIns.runDispatcherNow()),
+    '/dev/fast-forward': async (body: string) => {
+      const hours = Number((JSON.parse(body || '{}') as { hours?: unknown }).hours);
+      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 120) {
+        return json(400, { error: 'expected JSON { "hours": number } between 0 and 2880' });
+      }
+      return json(200, { now: checkIns.clock.advance(hours * 3_600_000).toISOString() });
+    },
+  };
+}
+
+function acceptCommands(checkIns: LocalCheckIns): void {
+  if (!process.stdin.isTTY) return;
+  const input = createInterface({ input: process.stdin });
+  input.on('line', (line) => {
+    const [command, argument] = line.trim().split(/\s+/);
+    if (command === 'd') {
+      checkIns.runDispatcherNow().then(
+        (report) => log(`[checkins] sent ${report.sent}, deferred ${report.deferred}, skipped ${report.skipped}`),
+        (error: Error) => log(`[checkins] dispatcher failed: ${error.message}`),
+      );
+    } else if (command === 'f') {
+      const hours = Number(argument ?? '24');
+      if (Number.isFinite(hours) && hours > 0)
+        log(`clock is now ${checkIns.clock.advance(hours * 3_600_000).toISOString()}`);
+    } else if (command) {
+      log('commands: d (dispatch now), f <hours> (fast-forward)');
+    }
+  });
 }
 
 async function listDemoUsers(store: ReturnType<typeof createDataStore>) {

@@ -37,6 +37,11 @@ export interface LocalApiOptions {
   /** Use this handler instead of building one (tests that wrap it). */
   handler?: GraphQLLambdaHandler;
   log?: (line: string) => void;
+  /**
+   * Local-only POST routes outside the GraphQL API (the SMS simulator, demo controls). They stand for AWS services
+   * that call us (SNS) or for operator actions, so they take no bearer token; the server only listens on loopback.
+   */
+  localRoutes?: Record<string, (body: string) => Promise<{ statusCode: number; body: string }>>;
 }
 
 export interface LocalApi {
@@ -202,6 +207,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     try {
       const url = request.url ?? '/';
       const rawPath = url.split('?')[0];
+      const localRoute = options.localRoutes?.[rawPath ?? ''];
+      if (localRoute && request.method === 'POST') {
+        const result = await localRoute((await readBody(request)).toString('utf8'));
+        send(response, result.statusCode, result.body, { ...cors, 'content-type': 'application/json' });
+        log(`${request.method} ${rawPath} ${result.statusCode} ${Date.now() - started}ms`);
+        return;
+      }
       if (rawPath !== path) return send(response, 404, JSON.stringify({ message: 'Not Found' }), cors);
       if (request.method === 'OPTIONS') {
         // API Gateway answers CORS preflight itself; the Lambda never sees it.

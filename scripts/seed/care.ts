@@ -1,5 +1,14 @@
-import { createActivitiesDeps, createActivity, prescribeActivity, recordAttendance } from '../../functions/activities';
 import type { Activity, ActivityCategory } from '../../functions/activities';
+import { createActivitiesDeps, createActivity, prescribeActivity, recordAttendance } from '../../functions/activities';
+import { defaultDispatchPolicy } from '../../functions/checkins/policy';
+import { dispatchDueCheckIns } from '../../functions/checkins/use-cases/dispatch-due-check-ins';
+import { handleInboundSms } from '../../functions/checkins/use-cases/handle-inbound-sms';
+import {
+  cancelOpenCheckInsForReferral,
+  onActivityPrescribed,
+  onAttendanceRecorded,
+} from '../../functions/checkins/use-cases/schedule-check-in';
+import { checkInDeps } from '../../functions/checkins/wiring';
 import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
 import type { StaffUser } from '../../functions/identity/entities/staff-user';
 import type { Principal } from '../../functions/identity/principal';
@@ -7,10 +16,10 @@ import type { DataStore } from '../../functions/platform/dynamodb/client';
 import {
   createReferral,
   createReferralDeps,
-  type Need,
   NEEDS,
-  type Referral,
+  type Need,
   REFERRAL_SOURCES,
+  type Referral,
   type ReferralStatus,
   SEXES,
   transitionReferral,
@@ -21,40 +30,213 @@ import { fictionalNhsNumber } from '../../functions/shared/nhs-number';
 import { dramaMobile } from '../../functions/shared/phone';
 import type { DemoData } from './demo';
 import type { SeededRandom } from './random';
+import { type PendingText, SimulatedPhones } from './simulated-patients';
 
 const DAY = 86_400_000;
 
-const GIVEN_NAMES = ['Margaret', 'John', 'Priya', 'Tomasz', 'Aisha', 'Derek', 'Sian', 'Kwame', 'Eileen', 'Raj', 'Nora',
-  'Callum', 'Fatima', 'Gordon', 'Bernadette', 'Yusuf', 'Irene', 'Malcolm', 'Chloe', 'Stanley', 'Mei', 'Patrick'];
-const FAMILY_NAMES = ['Ashworth', 'Begum', 'Carter', 'Dlamini', 'Evans', 'Fraser', 'Gallagher', 'Hussain', 'Iqbal',
-  'Jenkins', 'Kowalski', 'Lloyd', 'Mensah', 'Nolan', 'O’Brien', 'Pearson', 'Quinn', 'Rahman', 'Singh', 'Thompson'];
-
-const ACTIVITIES: { name: string; category: ActivityCategory; venue: string; schedule: string; description: string }[] = [
-  { name: 'Riverside Walking Group', category: 'PHYSICAL_ACTIVITY', venue: 'Riverside Park gates', schedule: 'Tuesdays 10:00, about an hour', description: 'Gentle, friendly walks on flat paths with a cuppa after.' },
-  { name: 'Chair Yoga', category: 'PHYSICAL_ACTIVITY', venue: 'St Mark’s Church Hall', schedule: 'Thursdays 14:00', description: 'Seated yoga for all abilities.' },
-  { name: 'Watercolour Wednesdays', category: 'ARTS_AND_CREATIVITY', venue: 'Northgate Library', schedule: 'Wednesdays 13:30', description: 'Paint together; all materials provided.' },
-  { name: 'Community Choir', category: 'ARTS_AND_CREATIVITY', venue: 'Elm Tree Community Centre', schedule: 'Mondays 18:30', description: 'No auditions, no reading music needed.' },
-  { name: 'Allotment Buddies', category: 'NATURE_AND_GARDENING', venue: 'Castle Street Allotments', schedule: 'Saturdays 10:00', description: 'Grow veg with others; tools and tea provided.' },
-  { name: 'Green Gym', category: 'NATURE_AND_GARDENING', venue: 'Southbank Nature Reserve', schedule: 'Fridays 10:00', description: 'Outdoor conservation tasks that keep you active.' },
-  { name: 'Local History Society', category: 'LEARNING_AND_HERITAGE', venue: 'Riverdale Museum', schedule: 'First Monday of the month 14:00', description: 'Talks, old photos and memories of the town.' },
-  { name: 'Digital Skills Drop-in', category: 'LEARNING_AND_HERITAGE', venue: 'Southbank Library', schedule: 'Tuesdays 11:00', description: 'Help with phones, tablets and video calls.' },
-  { name: 'Men’s Shed', category: 'SOCIAL_GROUPS', venue: 'Unit 4, Mill Lane', schedule: 'Mon, Wed, Fri 10:00–15:00', description: 'Woodwork, repairs and good company.' },
-  { name: 'Friendship Café', category: 'SOCIAL_GROUPS', venue: 'Riverside Health Centre café', schedule: 'Thursdays 10:30', description: 'Drop in for a chat, cake and a warm welcome.' },
-  { name: 'Tea Dance', category: 'DANCE', venue: 'Town Hall Ballroom', schedule: 'Sundays 14:00', description: 'Ballroom and sequence dancing, beginners welcome.' },
-  { name: 'Seated Dance', category: 'DANCE', venue: 'Millbrook Court', schedule: 'Wednesdays 11:00', description: 'Dance to music you love, from your chair.' },
-  { name: 'Food Bank Volunteers', category: 'VOLUNTEERING', venue: 'Riverdale Food Bank', schedule: 'Flexible, weekdays', description: 'Sort, pack and serve; training given.' },
-  { name: 'Park Ranger Helpers', category: 'VOLUNTEERING', venue: 'Southbank Park office', schedule: 'Saturdays 09:30', description: 'Help look after the park and its wildlife.' },
-  { name: 'Money Advice Clinic', category: 'ADVICE_SERVICES', venue: 'Citizens Advice, High Street', schedule: 'Mondays and Thursdays by appointment', description: 'Free, confidential help with debt and benefits.' },
-  { name: 'Housing Help Point', category: 'ADVICE_SERVICES', venue: 'Riverdale Civic Centre', schedule: 'Wednesdays 09:30–12:30', description: 'Advice on renting, repairs and moving home.' },
-  { name: 'Carers’ Coffee Morning', category: 'SOCIAL_GROUPS', venue: 'Castle Street Medical Centre', schedule: 'Second Tuesday of the month 10:00', description: 'Time out and support for unpaid carers.' },
-  { name: 'Bereavement Walk and Talk', category: 'PHYSICAL_ACTIVITY', venue: 'Memorial Gardens', schedule: 'Fridays 11:00', description: 'A gentle walk with others who understand loss.' },
-  { name: 'Pottery for Beginners', category: 'ARTS_AND_CREATIVITY', venue: 'Southbank Arts Centre', schedule: 'Tuesdays 19:00', description: 'Make a pot in six weeks; small group.' },
-  { name: 'Book Circle', category: 'OTHER', venue: 'Elm Tree Library', schedule: 'Last Thursday of the month 15:00', description: 'A relaxed chat about a book, large print available.' },
+const GIVEN_NAMES = [
+  'Margaret',
+  'John',
+  'Priya',
+  'Tomasz',
+  'Aisha',
+  'Derek',
+  'Sian',
+  'Kwame',
+  'Eileen',
+  'Raj',
+  'Nora',
+  'Callum',
+  'Fatima',
+  'Gordon',
+  'Bernadette',
+  'Yusuf',
+  'Irene',
+  'Malcolm',
+  'Chloe',
+  'Stanley',
+  'Mei',
+  'Patrick',
 ];
+const FAMILY_NAMES = [
+  'Ashworth',
+  'Begum',
+  'Carter',
+  'Dlamini',
+  'Evans',
+  'Fraser',
+  'Gallagher',
+  'Hussain',
+  'Iqbal',
+  'Jenkins',
+  'Kowalski',
+  'Lloyd',
+  'Mensah',
+  'Nolan',
+  'O’Brien',
+  'Pearson',
+  'Quinn',
+  'Rahman',
+  'Singh',
+  'Thompson',
+];
+
+const ACTIVITIES: { name: string; category: ActivityCategory; venue: string; schedule: string; description: string }[] =
+  [
+    {
+      name: 'Riverside Walking Group',
+      category: 'PHYSICAL_ACTIVITY',
+      venue: 'Riverside Park gates',
+      schedule: 'Tuesdays 10:00, about an hour',
+      description: 'Gentle, friendly walks on flat paths with a cuppa after.',
+    },
+    {
+      name: 'Chair Yoga',
+      category: 'PHYSICAL_ACTIVITY',
+      venue: 'St Mark’s Church Hall',
+      schedule: 'Thursdays 14:00',
+      description: 'Seated yoga for all abilities.',
+    },
+    {
+      name: 'Watercolour Wednesdays',
+      category: 'ARTS_AND_CREATIVITY',
+      venue: 'Northgate Library',
+      schedule: 'Wednesdays 13:30',
+      description: 'Paint together; all materials provided.',
+    },
+    {
+      name: 'Community Choir',
+      category: 'ARTS_AND_CREATIVITY',
+      venue: 'Elm Tree Community Centre',
+      schedule: 'Mondays 18:30',
+      description: 'No auditions, no reading music needed.',
+    },
+    {
+      name: 'Allotment Buddies',
+      category: 'NATURE_AND_GARDENING',
+      venue: 'Castle Street Allotments',
+      schedule: 'Saturdays 10:00',
+      description: 'Grow veg with others; tools and tea provided.',
+    },
+    {
+      name: 'Green Gym',
+      category: 'NATURE_AND_GARDENING',
+      venue: 'Southbank Nature Reserve',
+      schedule: 'Fridays 10:00',
+      description: 'Outdoor conservation tasks that keep you active.',
+    },
+    {
+      name: 'Local History Society',
+      category: 'LEARNING_AND_HERITAGE',
+      venue: 'Riverdale Museum',
+      schedule: 'First Monday of the month 14:00',
+      description: 'Talks, old photos and memories of the town.',
+    },
+    {
+      name: 'Digital Skills Drop-in',
+      category: 'LEARNING_AND_HERITAGE',
+      venue: 'Southbank Library',
+      schedule: 'Tuesdays 11:00',
+      description: 'Help with phones, tablets and video calls.',
+    },
+    {
+      name: 'Men’s Shed',
+      category: 'SOCIAL_GROUPS',
+      venue: 'Unit 4, Mill Lane',
+      schedule: 'Mon, Wed, Fri 10:00–15:00',
+      description: 'Woodwork, repairs and good company.',
+    },
+    {
+      name: 'Friendship Café',
+      category: 'SOCIAL_GROUPS',
+      venue: 'Riverside Health Centre café',
+      schedule: 'Thursdays 10:30',
+      description: 'Drop in for a chat, cake and a warm welcome.',
+    },
+    {
+      name: 'Tea Dance',
+      category: 'DANCE',
+      venue: 'Town Hall Ballroom',
+      schedule: 'Sundays 14:00',
+      description: 'Ballroom and sequence dancing, beginners welcome.',
+    },
+    {
+      name: 'Seated Dance',
+      category: 'DANCE',
+      venue: 'Millbrook Court',
+      schedule: 'Wednesdays 11:00',
+      description: 'Dance to music you love, from your chair.',
+    },
+    {
+      name: 'Food Bank Volunteers',
+      category: 'VOLUNTEERING',
+      venue: 'Riverdale Food Bank',
+      schedule: 'Flexible, weekdays',
+      description: 'Sort, pack and serve; training given.',
+    },
+    {
+      name: 'Park Ranger Helpers',
+      category: 'VOLUNTEERING',
+      venue: 'Southbank Park office',
+      schedule: 'Saturdays 09:30',
+      description: 'Help look after the park and its wildlife.',
+    },
+    {
+      name: 'Money Advice Clinic',
+      category: 'ADVICE_SERVICES',
+      venue: 'Citizens Advice, High Street',
+      schedule: 'Mondays and Thursdays by appointment',
+      description: 'Free, confidential help with debt and benefits.',
+    },
+    {
+      name: 'Housing Help Point',
+      category: 'ADVICE_SERVICES',
+      venue: 'Riverdale Civic Centre',
+      schedule: 'Wednesdays 09:30–12:30',
+      description: 'Advice on renting, repairs and moving home.',
+    },
+    {
+      name: 'Carers’ Coffee Morning',
+      category: 'SOCIAL_GROUPS',
+      venue: 'Castle Street Medical Centre',
+      schedule: 'Second Tuesday of the month 10:00',
+      description: 'Time out and support for unpaid carers.',
+    },
+    {
+      name: 'Bereavement Walk and Talk',
+      category: 'PHYSICAL_ACTIVITY',
+      venue: 'Memorial Gardens',
+      schedule: 'Fridays 11:00',
+      description: 'A gentle walk with others who understand loss.',
+    },
+    {
+      name: 'Pottery for Beginners',
+      category: 'ARTS_AND_CREATIVITY',
+      venue: 'Southbank Arts Centre',
+      schedule: 'Tuesdays 19:00',
+      description: 'Make a pot in six weeks; small group.',
+    },
+    {
+      name: 'Book Circle',
+      category: 'OTHER',
+      venue: 'Elm Tree Library',
+      schedule: 'Last Thursday of the month 15:00',
+      description: 'A relaxed chat about a book, large print available.',
+    },
+  ];
 
 /** Where a seeded referral ends up, with how many referrals (per link worker) reach it. */
 const CURRENT_STATUSES: ReferralStatus[] = [
-  'RECEIVED', 'CONTACTED', 'CONTACTED', 'ACCEPTED', 'ACCEPTED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE',
+  'RECEIVED',
+  'CONTACTED',
+  'CONTACTED',
+  'ACCEPTED',
+  'ACCEPTED',
+  'ACTIVE',
+  'ACTIVE',
+  'ACTIVE',
+  'ACTIVE',
+  'ACTIVE',
 ];
 const PATH: ReferralStatus[] = ['CONTACTED', 'ACCEPTED', 'ACTIVE', 'CLOSED'];
 
@@ -65,10 +247,16 @@ export interface SeededCare {
 
 /**
  * About 80 patients with referrals in every status spread over the four link workers (each with more than one page of
- * open caseload), 20 activities, prescriptions and attendance. Everything goes through the use cases, with a manual
- * clock walked through the past year, so the records (and their audit and stream history) are what production makes.
+ * open caseload), 20 activities, prescriptions, attendance, and a year of SMS check-ins with replies. Everything goes
+ * through the use cases in time order, with a manual clock walked through the past year, so the records (and their
+ * audit and stream history) are what production would have made.
  */
-export async function seedCare(store: DataStore, clock: ManualClock, random: SeededRandom, demo: DemoData): Promise<SeededCare> {
+export async function seedCare(
+  store: DataStore,
+  clock: ManualClock,
+  random: SeededRandom,
+  demo: DemoData,
+): Promise<SeededCare> {
   const newId = createIdGenerator(clock);
   const identity = new DynamoDbIdentityRepository(store);
   const referralDeps = createReferralDeps(store, { clock, newId });
@@ -100,6 +288,19 @@ export async function seedCare(store: DataStore, clock: ManualClock, random: See
     );
   }
 
+  const phones = new SimulatedPhones(random);
+  const checkIns = checkInDeps({ store, sms: phones, clock });
+  const policy = defaultDispatchPolicy();
+  const events: { at: number; order: number; run: () => Promise<void> }[] = [];
+  const schedule = (at: number, run: () => Promise<void>) => events.push({ at, order: events.length, run });
+  // Mornings when the dispatcher has something to do: a check-in falls due, or a text may need a reminder or expiry.
+  // Running it only then (rather than every weekday of the year) keeps `npm start` from nothing well under a minute.
+  const wakeups = new Set<number>();
+  const wakeAt = (time: number) => wakeups.add(weekdayMorningAfter(time));
+  const wakeForCheckIns = (scheduled: { dueAt?: string }[]) => {
+    for (const checkIn of scheduled) if (checkIn.dueAt) wakeAt(Date.parse(checkIn.dueAt));
+  };
+
   const referrals: Referral[] = [];
   let patientNumber = 0;
   for (const [workerIndex, worker] of linkWorkers.entries()) {
@@ -120,50 +321,140 @@ export async function seedCare(store: DataStore, clock: ManualClock, random: See
         smsConsent: mobile && random.chance(0.9) ? ('GIVEN' as const) : ('NOT_ASKED' as const),
       };
       const practiceId = random.pick(practices);
-      const earlier = random.chance(0.33);
-      const episodes: ReferralStatus[] = earlier ? [random.pick(['CLOSED', 'DECLINED', 'UNABLE_TO_CONTACT'] as const)] : [];
-      episodes.push(random.pick(CURRENT_STATUSES));
-      if (random.chance(0.45)) episodes.push(random.pick(CURRENT_STATUSES));
-      let patientId: string | undefined;
-      for (const [episode, target] of episodes.entries()) {
-        const receivedDaysAgo = episode === 0 && earlier ? random.int(150, 360) : random.int(1, 140);
-        clock.set(today - receivedDaysAgo * DAY);
-        const created = await createReferral(referralDeps, admin, {
-          practiceId,
-          ...(patientId ? { patientId } : { newPatient: patient }),
-          source: random.pick(REFERRAL_SOURCES),
-          needs: random.some(NEEDS, 1, 3) as Need[],
-          note: 'Seeded demo referral.',
-          linkWorkerId: target === 'RECEIVED' && random.chance(0.5) ? undefined : worker.userId,
+      const episodes: { target: ReferralStatus; receivedAt: number }[] = [];
+      if (random.chance(0.33)) {
+        const target = random.pick(['CLOSED', 'CLOSED', 'DECLINED', 'UNABLE_TO_CONTACT'] as const);
+        episodes.push({ target, receivedAt: today - random.int(150, 360) * DAY });
+      }
+      episodes.push({ target: random.pick(CURRENT_STATUSES), receivedAt: today - random.int(1, 140) * DAY });
+      if (random.chance(0.45)) {
+        episodes.push({ target: random.pick(CURRENT_STATUSES), receivedAt: today - random.int(1, 140) * DAY });
+      }
+      // The earliest episode creates the patient; later ones refer the same person again.
+      episodes.sort((a, b) => a.receivedAt - b.receivedAt);
+      const person: { patientId?: string } = {};
+      for (const episode of episodes) {
+        const state: { referral?: Referral } = {};
+        const unassigned = episode.target === 'RECEIVED' && random.chance(0.5);
+        const source = random.pick(REFERRAL_SOURCES);
+        const needs = random.some(NEEDS, 1, 3) as Need[];
+        schedule(episode.receivedAt, async () => {
+          const created = await createReferral(referralDeps, admin, {
+            practiceId,
+            ...(person.patientId ? { patientId: person.patientId } : { newPatient: patient }),
+            source,
+            needs,
+            note: 'Seeded demo referral.',
+            linkWorkerId: unassigned ? undefined : worker.userId,
+          });
+          person.patientId = created.patientId;
+          state.referral = created.referral;
+          referrals.push(created.referral);
         });
-        patientId = created.patientId;
-        let referral = created.referral;
-        for (const step of pathTo(target)) {
-          clock.set(clock.now().getTime() + random.int(1, 6) * DAY);
-          referral = await transitionReferral(referralDeps, admin, { referralId: referral.referralId, to: step });
-          if (step === 'ACCEPTED' && pcnActivities.length > 0) {
-            const activity = random.pick(pcnActivities);
-            const prescription = await prescribeActivity(activityDeps, admin, {
+        let at = episode.receivedAt;
+        for (const step of pathTo(episode.target)) {
+          at += random.int(1, 6) * DAY;
+          if (at > today) break;
+          const closes = step === 'CLOSED' || step === 'DECLINED' || step === 'UNABLE_TO_CONTACT';
+          schedule(at, async () => {
+            const referral = state.referral as Referral;
+            state.referral = await transitionReferral(referralDeps, admin, {
               referralId: referral.referralId,
+              to: step,
+            });
+            if (closes)
+              await cancelOpenCheckInsForReferral(checkIns, {
+                referralId: referral.referralId,
+                patientId: referral.patientId,
+              });
+          });
+          if (step !== 'ACCEPTED' || pcnActivities.length === 0) continue;
+          const activity = random.pick(pcnActivities);
+          const attends = episode.target !== 'ACCEPTED' && random.chance(0.8);
+          const firstSession = at + random.int(2, 7) * DAY;
+          const prescribed: { prescriptionId?: string } = {};
+          schedule(at + 3_600_000, async () => {
+            const referralId = (state.referral as Referral).referralId;
+            const prescription = await prescribeActivity(activityDeps, admin, {
+              referralId,
               activityId: activity.activityId,
               startDate: toIsoDate(clock.now()),
             });
-            if (target !== 'ACCEPTED' && random.chance(0.8)) {
-              clock.set(clock.now().getTime() + random.int(2, 7) * DAY);
-              await recordAttendance(activityDeps, admin, {
-                prescriptionId: prescription.prescriptionId,
+            prescribed.prescriptionId = prescription.prescriptionId;
+            await onActivityPrescribed(checkIns, {
+              referralId,
+              prescriptionId: prescription.prescriptionId,
+              activityId: activity.activityId,
+            });
+          });
+          if (attends && firstSession < today) {
+            schedule(firstSession, async () => {
+              const result = await recordAttendance(activityDeps, admin, {
+                prescriptionId: prescribed.prescriptionId as string,
                 sessionDate: toIsoDate(clock.now()),
                 status: 'ATTENDED',
               });
-            }
+              const followUps = await onAttendanceRecorded(checkIns, {
+                referralId: result.prescription.referralId,
+                prescriptionId: result.prescription.prescriptionId,
+                activityId: result.prescription.activityId,
+                sessionDate: result.attendance.sessionDate,
+                firstAttendance: result.firstAttendance,
+              });
+              wakeForCheckIns(followUps);
+            });
           }
         }
-        referrals.push(referral);
       }
     }
   }
+
+  // Walk the year in time order, running the dispatcher each weekday morning as AWS would, and letting the seeded
+  // patients answer their texts, so check-ins end up in every state with real message threads.
+  events.sort((a, b) => a.at - b.at || a.order - b.order);
+  const runDispatcherUntil = async (until: number) => {
+    for (;;) {
+      const due = [...wakeups].filter((time) => time <= until);
+      if (due.length === 0) return;
+      const morning = Math.min(...due);
+      wakeups.delete(morning);
+      clock.set(morning);
+      await dispatchDueCheckIns(checkIns, {
+        policy,
+        ratePerSecond: 1_000_000,
+        runBudgetMs: 600_000,
+        sleep: async () => {},
+      });
+      let replyAt = morning;
+      while (phones.inbox.length > 0) {
+        const text = phones.inbox.shift() as PendingText;
+        wakeAt(replyAt + policy.reminderAfterMs + 60_000);
+        wakeAt(replyAt + policy.expireAfterMs + 60_000);
+        const reply = phones.answer(text);
+        if (reply === undefined) continue;
+        replyAt += random.int(2, 25) * 60_000;
+        clock.set(replyAt);
+        await handleInboundSms(checkIns, { from: text.to, body: reply, inboundMessageId: newId() }, { policy });
+      }
+    }
+  };
+  for (const event of events) {
+    await runDispatcherUntil(event.at);
+    clock.set(event.at);
+    await event.run();
+  }
+  await runDispatcherUntil(today - DAY / 2);
   clock.set(today);
   return { activities, referrals };
+}
+
+/** 10:00 UTC on the first weekday at or after `time` (inside the default sending window, summer or winter). */
+function weekdayMorningAfter(time: number): number {
+  const day = new Date(time);
+  day.setUTCHours(10, 0, 0, 0);
+  if (day.getTime() < time) day.setUTCDate(day.getUTCDate() + 1);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day.getTime();
 }
 
 function pathTo(target: ReferralStatus): ReferralStatus[] {

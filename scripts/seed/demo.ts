@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { StaffUser } from '../../functions/identity/entities/staff-user';
 import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
+import type { StaffUser } from '../../functions/identity/entities/staff-user';
 import { registerOrganisation } from '../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../functions/identity/use-cases/register-staff-user';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
@@ -46,10 +46,24 @@ export async function seedDemoData(store: DataStore, clock: Clock, random: Seede
   const identity = new DynamoDbIdentityRepository(store);
   const deps = { identity, clock, newId: createIdGenerator(clock) };
 
-  const icb = await registerOrganisation(deps, { kind: 'ICB', name: 'NHS Riverdale Integrated Care Board', odsCode: 'QRD' });
+  const icb = await registerOrganisation(deps, {
+    kind: 'ICB',
+    name: 'NHS Riverdale Integrated Care Board',
+    odsCode: 'QRD',
+  });
   const pcns = [
-    await registerOrganisation(deps, { kind: 'PCN', name: 'Northgate PCN', odsCode: 'U10001', parentId: icb.organisationId }),
-    await registerOrganisation(deps, { kind: 'PCN', name: 'Southbank PCN', odsCode: 'U10002', parentId: icb.organisationId }),
+    await registerOrganisation(deps, {
+      kind: 'PCN',
+      name: 'Northgate PCN',
+      odsCode: 'U10001',
+      parentId: icb.organisationId,
+    }),
+    await registerOrganisation(deps, {
+      kind: 'PCN',
+      name: 'Southbank PCN',
+      odsCode: 'U10002',
+      parentId: icb.organisationId,
+    }),
   ] as const;
   const practiceNames = [
     ['Millbrook Surgery', 'Castle Street Medical Centre'],
@@ -76,14 +90,66 @@ export async function seedDemoData(store: DataStore, clock: Clock, random: Seede
   const northgate = pcns[0].organisationId;
   const southbank = pcns[1].organisationId;
   const people: Parameters<typeof registerStaffUser>[1][] = [
-    { userId: 'lw-asha', role: 'LINK_WORKER', name: 'Asha Patel', email: 'asha.patel@example.nhs.uk', organisationId: northgate, contactRoute: 'Millbrook Surgery on 0113 496 0001' },
-    { userId: 'lw-ben', role: 'LINK_WORKER', name: 'Ben Okafor', email: 'ben.okafor@example.nhs.uk', organisationId: northgate, contactRoute: 'Castle Street Medical Centre on 0113 496 0002' },
-    { userId: 'lw-cara', role: 'LINK_WORKER', name: 'Cara Nowak', email: 'cara.nowak@example.nhs.uk', organisationId: southbank, contactRoute: 'Riverside Health Centre on 0113 496 0003' },
-    { userId: 'lw-dev', role: 'LINK_WORKER', name: 'Dev Sharma', email: 'dev.sharma@example.nhs.uk', organisationId: southbank, contactRoute: 'Elm Tree Practice on 0113 496 0004' },
-    { userId: 'coord-erin', role: 'COORDINATOR', name: 'Erin Walsh', email: 'erin.walsh@example.nhs.uk', organisationId: northgate },
-    { userId: 'comm-femi', role: 'COMMISSIONER', name: 'Femi Adeyemi', email: 'femi.adeyemi@example.nhs.uk', organisationId: icb.organisationId },
-    { userId: 'prov-gwen', role: 'PROVIDER', name: 'Gwen Hughes', email: 'gwen.hughes@example.org.uk', organisationId: provider.organisationId },
-    { userId: 'admin-hal', role: 'ADMIN', name: 'Hal Morgan', email: 'hal.morgan@example.nhs.uk', organisationId: icb.organisationId },
+    {
+      userId: 'lw-asha',
+      role: 'LINK_WORKER',
+      name: 'Asha Patel',
+      email: 'asha.patel@example.nhs.uk',
+      organisationId: northgate,
+      contactRoute: 'Millbrook Surgery on 0113 496 0001',
+    },
+    {
+      userId: 'lw-ben',
+      role: 'LINK_WORKER',
+      name: 'Ben Okafor',
+      email: 'ben.okafor@example.nhs.uk',
+      organisationId: northgate,
+      contactRoute: 'Castle Street Medical Centre on 0113 496 0002',
+    },
+    {
+      userId: 'lw-cara',
+      role: 'LINK_WORKER',
+      name: 'Cara Nowak',
+      email: 'cara.nowak@example.nhs.uk',
+      organisationId: southbank,
+      contactRoute: 'Riverside Health Centre on 0113 496 0003',
+    },
+    {
+      userId: 'lw-dev',
+      role: 'LINK_WORKER',
+      name: 'Dev Sharma',
+      email: 'dev.sharma@example.nhs.uk',
+      organisationId: southbank,
+      contactRoute: 'Elm Tree Practice on 0113 496 0004',
+    },
+    {
+      userId: 'coord-erin',
+      role: 'COORDINATOR',
+      name: 'Erin Walsh',
+      email: 'erin.walsh@example.nhs.uk',
+      organisationId: northgate,
+    },
+    {
+      userId: 'comm-femi',
+      role: 'COMMISSIONER',
+      name: 'Femi Adeyemi',
+      email: 'femi.adeyemi@example.nhs.uk',
+      organisationId: icb.organisationId,
+    },
+    {
+      userId: 'prov-gwen',
+      role: 'PROVIDER',
+      name: 'Gwen Hughes',
+      email: 'gwen.hughes@example.org.uk',
+      organisationId: provider.organisationId,
+    },
+    {
+      userId: 'admin-hal',
+      role: 'ADMIN',
+      name: 'Hal Morgan',
+      email: 'hal.morgan@example.nhs.uk',
+      organisationId: icb.organisationId,
+    },
   ];
   const users: StaffUser[] = [];
   for (const person of people) users.push(await registerStaffUser(deps, person));
