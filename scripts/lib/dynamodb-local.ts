@@ -163,6 +163,7 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const endpoint = `http://127.0.0.1:${port}`;
+  leaveNoOrphan(child);
   const stop = () => stopProcess(child);
   try {
     await waitUntilAnswering(endpoint, options.readyTimeoutMs ?? 30_000, child);
@@ -171,6 +172,28 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
     throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   return { endpoint, pid: child.pid, stop };
+}
+
+/**
+ * The emulator must not outlive us. A clean stop goes through `stop()`; a crash still runs 'exit' handlers; and for a
+ * SIGKILL, which runs nothing, a small watchdog shell ends the emulator once our process is gone.
+ */
+function leaveNoOrphan(child: ChildProcess): void {
+  const killChild = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killChild);
+  child.once('exit', () => process.off('exit', killChild));
+  if (child.pid === undefined) return;
+  const watchdog = spawn(
+    'sh',
+    [
+      '-c',
+      `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${child.pid} 2>/dev/null; do sleep 2; done; kill -9 ${child.pid} 2>/dev/null`,
+    ],
+    { stdio: 'ignore', detached: true },
+  );
+  watchdog.unref();
 }
 
 function requireDbPath(dbPath: string | undefined): string {
