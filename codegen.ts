@@ -45,6 +45,9 @@ const mappers: Record<string, string> = {
   Prescription: '../../activities#Prescription',
   Attendance: '../../activities#AttendanceView',
   AuditEvent: '../../audit#AuditEvent',
+  CheckIn: '../../checkins/entities/check-in#CheckIn',
+  SmsMessage: '../../checkins/entities/sms-message#SmsMessage',
+  OutcomeMeasurement: '../../outcomes/entities/outcome#Outcome',
 };
 
 const config: CodegenConfig = {

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Activity } from '../activities';
+import type { CheckIn } from '../checkins/entities/check-in';
 import type { Organisation } from '../identity/entities/organisation';
 import type { StaffUser } from '../identity/entities/staff-user';
 import type { Principal } from '../identity/principal';
@@ -20,6 +21,11 @@ export interface Loaders {
   referrals: DataLoader<string, Referral>;
   /** A referral with its events, notes and goals (one Query each; audited as a read by the use case). */
   referralRecords: DataLoader<string, ReferralRecord>;
+  /**
+   * Check-ins by id (one BatchGetItem per page of caseload rows). Like `patients`, unchecked: only ever asked for the
+   * `nextCheckInId` of a referral the caller has already been allowed to see, and the resolver checks it belongs.
+   */
+  checkIns: DataLoader<string, CheckIn | undefined>;
 }
 
 /** What every resolver receives: the verified caller, this request's loaders, and the use cases' ports. */

@@ -48,5 +48,10 @@ export function createLoaders(services: Services, principal: Principal): Loaders
         ),
       { batch: false },
     ),
+    checkIns: new DataLoader(
+      async (ids: readonly string[]) =>
+        inKeyOrder(ids, await services.checkIns.reads.getCheckIns(ids), (checkIn) => checkIn.checkInId),
+      { maxBatchSize: MAX_BATCH },
+    ),
   };
 }

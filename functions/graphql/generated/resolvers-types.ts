@@ -5,6 +5,9 @@ import type { Organisation as OrganisationModel } from '../../identity/entities/
 import type { Patient as PatientModel, Referral as ReferralModel, ReferralEvent as ReferralEventModel, WhatMattersNote as WhatMattersNoteModel, Goal as GoalModel } from '../../referrals';
 import type { Activity as ActivityModel, Prescription as PrescriptionModel, AttendanceView as AttendanceViewModel } from '../../activities';
 import type { AuditEvent as AuditEventModel } from '../../audit';
+import type { CheckIn as CheckInModel } from '../../checkins/entities/check-in';
+import type { SmsMessage as SmsMessageModel } from '../../checkins/entities/sms-message';
+import type { Outcome as OutcomeModel } from '../../outcomes/entities/outcome';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -186,6 +189,14 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
+export type BandFigures = {
+  __typename?: 'BandFigures';
+  band: Scalars['String']['output'];
+  people: ControlledCount;
+  /** Percentage of the people measured, from rounded counts. */
+  share: ControlledNumber;
+};
+
 /** Open referrals are worked; closed ones are kept for the record. */
 export type CaseState =
   | 'CLOSED'
@@ -205,6 +216,108 @@ export type CaseloadSort =
   | 'LAST_CONTACT'
   /** Soonest next check-in first; referrals with none scheduled last. */
   | 'NEXT_CHECK_IN';
+
+/** A short run of outcome questions sent by SMS, one text each. */
+export type CheckIn = {
+  __typename?: 'CheckIn';
+  /** Questions answered with a readable reply. */
+  answeredCount: Scalars['Int']['output'];
+  /** Why it closed early, e.g. `CANCELLED_BY_STAFF`, `OPTED_OUT`, `CONCERN_RAISED`, `REFERRAL_CLOSED`. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** When the dispatcher next acts on it (send, remind, expire); null once there is nothing left to do. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /**
+   * The texts in and out, oldest first. Part of the care record: every read is audited. (A text the person sent
+   * outside any check-in is not in any check-in's thread.)
+   */
+  messages: SmsMessageConnection;
+  /** A person should look at it: a worrying reply, a failed or uncertain send. */
+  needsReview: Scalars['Boolean']['output'];
+  /** Index (from 0) of the question the check-in is at. */
+  questionIndex: Scalars['Int']['output'];
+  /** When the current question was sent. */
+  questionSentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** `<instrument>.<item>` keys, asked in this order (e.g. `ONS4.happiness`). */
+  questions: Array<Scalars['String']['output']>;
+  referral: Referral;
+  reminderSentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was scheduled for. */
+  scheduledFor: Scalars['DateTime']['output'];
+  status: CheckInStatus;
+  /** Questions closed without a readable reply (after one re-ask). */
+  unansweredCount: Scalars['Int']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  wave: CheckInWave;
+};
+
+
+/** A short run of outcome questions sent by SMS, one text each. */
+export type CheckInMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CheckInConnection = {
+  __typename?: 'CheckInConnection';
+  edges: Array<CheckInEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CheckInEdge = {
+  __typename?: 'CheckInEdge';
+  cursor: Scalars['String']['output'];
+  node: CheckIn;
+};
+
+export type CheckInStatus =
+  /** The current question was sent; waiting for the person's reply. */
+  | 'AWAITING_REPLY'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  /** The SMS provider kept refusing the text; never retried automatically. Needs review. */
+  | 'FAILED'
+  /** No reply within the expiry time (after one reminder). */
+  | 'NO_RESPONSE'
+  /** A dispatcher run is sending the current step. */
+  | 'SENDING'
+  /** A send was started but never confirmed, so the text may or may not have gone; never resent. Needs review. */
+  | 'UNCERTAIN'
+  /** The current step waits to be sent at `dueAt` (inside the sending window). */
+  | 'WAITING';
+
+/** When in the episode a check-in (or a measurement) belongs: at prescribing, then after the first attended session. */
+export type CheckInWave =
+  /** Scheduled or recorded by hand, outside the plan. */
+  | 'AD_HOC'
+  | 'BASELINE'
+  | 'WEEK_1'
+  | 'WEEK_6'
+  | 'WEEK_12';
+
+/** A count as released: `value` is null exactly when `suppressed` (1–7), or when the figure does not apply. */
+export type ControlledCount = {
+  __typename?: 'ControlledCount';
+  suppressed: Scalars['Boolean']['output'];
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A 95% confidence interval (t distribution), from unrounded counts. */
+export type ControlledInterval = {
+  __typename?: 'ControlledInterval';
+  lower?: Maybe<Scalars['Float']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  upper?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A mean, change or percentage as released (2 decimals; percentages 1 decimal). Null when there is nothing to compute. */
+export type ControlledNumber = {
+  __typename?: 'ControlledNumber';
+  suppressed: Scalars['Boolean']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+};
 
 export type CostKind =
   | 'CHARGE'
@@ -253,6 +366,12 @@ export type CreateReferralPayload = {
   referral: Referral;
 };
 
+export type DisclosureControl =
+  /** Counts 1–7 suppressed, other counts rounded to 5, statistics from 1–7 people suppressed. */
+  | 'CONTROLLED'
+  /** National figures for national administrators: unrounded. */
+  | 'EXEMPT';
+
 export type ErasePatientInput = {
   patientId: Scalars['ID']['input'];
 };
@@ -264,6 +383,11 @@ export type ErasePatientPayload = {
   /** Referrals kept as anonymised skeletons (status, dates, age band, needs, outcome values) for figures. */
   referralIds: Array<Scalars['ID']['output']>;
 };
+
+export type FollowUpWave =
+  | 'WEEK_1'
+  | 'WEEK_6'
+  | 'WEEK_12';
 
 /** A goal of the personalised support plan. */
 export type Goal = {
@@ -301,9 +425,29 @@ export type GoalStatus =
   | 'IN_PROGRESS'
   | 'NOT_STARTED';
 
+export type InstrumentItemFigures = {
+  __typename?: 'InstrumentItemFigures';
+  baseline: MeasureFigures;
+  higherIsBetter: Scalars['Boolean']['output'];
+  instrument: Scalars['String']['output'];
+  item: Scalars['String']['output'];
+  /** `<instrument>.<item>`, e.g. `ONS4.happiness`. */
+  key: Scalars['String']['output'];
+  waves: Array<WaveFigures>;
+};
+
+export type MeasureFigures = {
+  __typename?: 'MeasureFigures';
+  bands: Array<BandFigures>;
+  mean: ControlledNumber;
+  people: ControlledCount;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   assignReferral: Referral;
+  /** Cancels a check-in that has not finished; CONFLICT once it has. */
+  cancelCheckIn: CheckIn;
   createActivity: Activity;
   /** Receives a referral for a new or an existing patient. */
   createReferral: CreateReferralPayload;
@@ -312,7 +456,11 @@ export type Mutation = {
   prescribeActivity: Prescription;
   /** By the link worker or the activity's provider. */
   recordAttendance: RecordAttendancePayload;
+  /** Records answers given in person; the referral's `latestOutcomes` shows them at once. */
+  recordOutcome: Referral;
   recordWhatMatters: Referral;
+  /** Schedules a check-in on an open referral in your care scope (FORBIDDEN otherwise). */
+  scheduleCheckIn: CheckIn;
   /** Records the person's SMS consent decision (an opt-out takes effect at once). */
   setSmsConsent: Patient;
   /** Moves a referral along its workflow; illegal moves fail with CONFLICT. */
@@ -324,6 +472,11 @@ export type Mutation = {
 
 export type MutationAssignReferralArgs = {
   input: AssignReferralInput;
+};
+
+
+export type MutationCancelCheckInArgs = {
+  checkInId: Scalars['ID']['input'];
 };
 
 
@@ -352,8 +505,18 @@ export type MutationRecordAttendanceArgs = {
 };
 
 
+export type MutationRecordOutcomeArgs = {
+  input: RecordOutcomeInput;
+};
+
+
 export type MutationRecordWhatMattersArgs = {
   input: RecordWhatMattersInput;
+};
+
+
+export type MutationScheduleCheckInArgs = {
+  input: ScheduleCheckInInput;
 };
 
 
@@ -432,11 +595,170 @@ export type OutcomeAnswer = {
   value: Scalars['String']['output'];
 };
 
+export type OutcomeAnswerInput = {
+  /** As in the catalogue, e.g. `ONS4`. */
+  instrument: Scalars['String']['input'];
+  /** e.g. `happiness`. */
+  item: Scalars['String']['input'];
+  /** As the person answered: 0–10 for ONS4, the option's number for option questions. */
+  value: Scalars['Int']['input'];
+};
+
+/** The fixed breakdowns. Figures exist for one breakdown at a time, never crossed. */
+export type OutcomeDimension =
+  /** Activity category of activities the person attended (people engaged and outcomes only). */
+  | 'ACTIVITY_CATEGORY'
+  /** Age band at referral: UNDER_18 (kept apart), 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+. */
+  | 'AGE_BAND'
+  /** National figures only. */
+  | 'ICB'
+  /** Need or reason for referral; a referral with several needs counts in each. */
+  | 'NEED'
+  /** The total row. */
+  | 'NONE'
+  /** ICB figures only. */
+  | 'PCN'
+  /** ICB and PCN figures. */
+  | 'PRACTICE'
+  | 'SEX';
+
+/** One answer to one outcome instrument item. */
+export type OutcomeMeasurement = {
+  __typename?: 'OutcomeMeasurement';
+  /** The instrument's band for the value (`high`), where it has bands. */
+  band?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** e.g. `ONS4`, `ONS_LONELINESS`, `UCLA3`. */
+  instrument: Scalars['String']['output'];
+  /** e.g. `happiness`. */
+  item: Scalars['String']['output'];
+  /** `<instrument>.<item>`. */
+  key: Scalars['String']['output'];
+  measuredAt: Scalars['DateTime']['output'];
+  /** The instrument's wording of the option, for option questions (`Some of the time`). */
+  option?: Maybe<Scalars['String']['output']>;
+  /** The staff member who recorded an in-person answer. */
+  recordedBy?: Maybe<StaffUser>;
+  source: OutcomeSource;
+  /** The number given (for option questions, the option's number). */
+  value: Scalars['Int']['output'];
+  wave: CheckInWave;
+};
+
+export type OutcomeMeasurementConnection = {
+  __typename?: 'OutcomeMeasurementConnection';
+  edges: Array<OutcomeMeasurementEdge>;
+  pageInfo: PageInfo;
+};
+
+export type OutcomeMeasurementEdge = {
+  __typename?: 'OutcomeMeasurementEdge';
+  cursor: Scalars['String']['output'];
+  node: OutcomeMeasurement;
+};
+
+export type OutcomePeriod = {
+  __typename?: 'OutcomePeriod';
+  from: Scalars['Date']['output'];
+  /** `YYYY-MM` months covered. */
+  months: Array<Scalars['String']['output']>;
+  to: Scalars['Date']['output'];
+};
+
+/**
+ * One row of figures. People are counted once per referral (an episode). In the ACTIVITY_CATEGORY breakdown only
+ * `peopleEngaged` and outcomes apply; the other counts are null there.
+ */
+export type OutcomeRow = {
+  __typename?: 'OutcomeRow';
+  /** Percentage of check-ins sent that were answered, from rounded counts. */
+  checkInResponseRate: ControlledNumber;
+  checkInsAnswered: ControlledCount;
+  checkInsNoResponse: ControlledCount;
+  checkInsSent: ControlledCount;
+  concernsRaised: ControlledCount;
+  dimension: OutcomeDimension;
+  /** The group: `ALL` for the total, else a need, age band, sex, activity category or organisation id. */
+  group: Scalars['String']['output'];
+  instruments: Array<InstrumentItemFigures>;
+  /** An organisation's name, for organisation groups. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** People opted out of SMS (and still opted out), by the month they opted out. */
+  optOuts: ControlledCount;
+  peopleEngaged: ControlledCount;
+  referralsAccepted: ControlledCount;
+  referralsDeclined: ControlledCount;
+  referralsReceived: ControlledCount;
+};
+
+export type OutcomeScope = {
+  __typename?: 'OutcomeScope';
+  /** `ALL` for national. */
+  id: Scalars['ID']['output'];
+  kind: OutcomeScopeKind;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** Give one of the three; give none for national figures (national administrators only). */
+export type OutcomeScopeInput = {
+  icbId?: InputMaybe<Scalars['ID']['input']>;
+  pcnId?: InputMaybe<Scalars['ID']['input']>;
+  practiceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type OutcomeScopeKind =
+  | 'ICB'
+  | 'NATIONAL'
+  | 'PCN'
+  | 'PRACTICE';
+
+export type OutcomeSource =
+  /** Asked by the link worker in person (or on the phone) and recorded with `recordOutcome`. */
+  | 'IN_PERSON'
+  /** Answered by text to a check-in. */
+  | 'SMS';
+
+/** The total is controlled from its own raw count, never added up from the group rows: the rows need not add up to it. */
+export type OutcomeSummary = {
+  __typename?: 'OutcomeSummary';
+  disclosureControl: DisclosureControl;
+  groups: Array<OutcomeRow>;
+  period: OutcomePeriod;
+  scope: OutcomeScope;
+  total: OutcomeRow;
+};
+
+export type OutcomeSummaryInput = {
+  /** First day of a month. */
+  from: Scalars['Date']['input'];
+  /** Breakdowns, each giving its own rows; the total always comes back. */
+  groupBy?: InputMaybe<Array<OutcomeDimension>>;
+  /** Instrument ids: ONS4, ONS_LONELINESS, UCLA3. */
+  instruments?: InputMaybe<Array<Scalars['String']['input']>>;
+  scope?: InputMaybe<OutcomeScopeInput>;
+  /** Last day of a month; at most 36 months after `from`. */
+  to: Scalars['Date']['input'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** People with both a baseline and a follow-up in this wave: change is follow-up minus the same person's baseline. */
+export type PairedFigures = {
+  __typename?: 'PairedFigures';
+  baselineMean: ControlledNumber;
+  followUpMean: ControlledNumber;
+  /** Percentages of `people`, from rounded counts. */
+  improved: ControlledNumber;
+  meanChange: ControlledNumber;
+  meanChangeCi: ControlledInterval;
+  people: ControlledCount;
+  unchanged: ControlledNumber;
+  worse: ControlledNumber;
 };
 
 /** A person referred for social prescribing. Identifying fields are null once the record is erased. */
@@ -470,6 +792,18 @@ export type Patient = {
 export type PatientReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PracticeReferralActivity = {
+  __typename?: 'PracticeReferralActivity';
+  /** SNOMED CT 871731000000106 Referral to social prescribing service. */
+  accepted: ControlledCount;
+  /** SNOMED CT 871711000000103 Social prescribing declined. */
+  declined: ControlledCount;
+  /** `YYYY-MM` */
+  month: Scalars['String']['output'];
+  practiceId: Scalars['ID']['output'];
+  practiceName?: Maybe<Scalars['String']['output']>;
 };
 
 export type PrescribeActivityInput = {
@@ -524,10 +858,16 @@ export type Query = {
   caseload: ReferralConnection;
   /** The signed-in member of staff. */
   me: StaffUser;
+  /** Outcome figures for a scope you commission (FORBIDDEN otherwise). */
+  outcomeSummary: OutcomeSummary;
+  /** The same rows as `outcomeSummary`, as CSV for spreadsheets (`suppressed` marks a suppressed cell). */
+  outcomeSummaryCsv: Scalars['String']['output'];
   /** FORBIDDEN when the patient is outside your care scope (or does not exist). */
   patient?: Maybe<Patient>;
   /** FORBIDDEN when the referral is outside your care scope (or does not exist). */
   referral?: Maybe<Referral>;
+  /** SNOMED-coded referral counts by practice and month (PCN incentive indicator). */
+  referralActivity: ReferralActivity;
 };
 
 
@@ -560,6 +900,16 @@ export type QueryCaseloadArgs = {
 };
 
 
+export type QueryOutcomeSummaryArgs = {
+  input: OutcomeSummaryInput;
+};
+
+
+export type QueryOutcomeSummaryCsvArgs = {
+  input: OutcomeSummaryInput;
+};
+
+
 export type QueryPatientArgs = {
   id: Scalars['ID']['input'];
 };
@@ -567,6 +917,11 @@ export type QueryPatientArgs = {
 
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryReferralActivityArgs = {
+  input: ReferralActivityInput;
 };
 
 export type RecordAttendanceInput = {
@@ -581,6 +936,14 @@ export type RecordAttendancePayload = {
   /** True for the prescription's first attended session: the prescription has just STARTED. */
   firstAttendance: Scalars['Boolean']['output'];
   prescriptionStatus: PrescriptionStatus;
+};
+
+export type RecordOutcomeInput = {
+  answers: Array<OutcomeAnswerInput>;
+  /** When the answers were given; default now; never in the future. */
+  measuredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  referralId: Scalars['ID']['input'];
+  wave: CheckInWave;
 };
 
 export type RecordWhatMattersInput = {
@@ -598,6 +961,8 @@ export type Referral = {
   /** The statuses this referral may move to next. */
   allowedTransitions: Array<ReferralStatus>;
   caseState: CaseState;
+  /** The referral's check-ins, in the order they were scheduled for. */
+  checkIns: CheckInConnection;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** A worrying reply (or a raised concern) not yet dealt with. */
   concernOpen: Scalars['Boolean']['output'];
@@ -612,9 +977,13 @@ export type Referral = {
   /** Null while the referral waits in the PCN's unassigned queue. */
   linkWorker?: Maybe<StaffUser>;
   needs: Array<Need>;
+  /** The earliest check-in not yet started (what `nextCheckInAt` points at). */
+  nextCheckIn?: Maybe<CheckIn>;
   nextCheckInAt?: Maybe<Scalars['DateTime']['output']>;
   /** The referrer's note; null once erased. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Every outcome answer recorded on this referral, oldest first. */
+  outcomes: OutcomeMeasurementConnection;
   patient: Patient;
   practice?: Maybe<Organisation>;
   receivedAt: Scalars['DateTime']['output'];
@@ -637,6 +1006,13 @@ export type ReferralActiveActivitiesArgs = {
 
 
 /** One episode of social prescribing for one patient. */
+export type ReferralCheckInsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One episode of social prescribing for one patient. */
 export type ReferralEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -651,9 +1027,31 @@ export type ReferralGoalsArgs = {
 
 
 /** One episode of social prescribing for one patient. */
+export type ReferralOutcomesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One episode of social prescribing for one patient. */
 export type ReferralWhatMattersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReferralActivity = {
+  __typename?: 'ReferralActivity';
+  acceptedCode: Scalars['String']['output'];
+  declinedCode: Scalars['String']['output'];
+  period: OutcomePeriod;
+  rows: Array<PracticeReferralActivity>;
+  scope: OutcomeScope;
+};
+
+export type ReferralActivityInput = {
+  from: Scalars['Date']['input'];
+  scope: OutcomeScopeInput;
+  to: Scalars['Date']['input'];
 };
 
 export type ReferralConnection = {
@@ -737,6 +1135,15 @@ export type Role =
   /** Runs activities in the directory; never sees care records. */
   | 'PROVIDER';
 
+export type ScheduleCheckInInput = {
+  /** Sent at the first sending-window moment (Mon–Fri 09:00–18:00 Europe/London by default) at or after this. */
+  dueAt: Scalars['DateTime']['input'];
+  /** 1 to 5 `<instrument>.<item>` keys; default ONS4 happiness and anxiety, then the ONS loneliness question. */
+  questions?: InputMaybe<Array<Scalars['String']['input']>>;
+  referralId: Scalars['ID']['input'];
+  wave: CheckInWave;
+};
+
 /** GIVEN needs a mobile number on record (see `updatePatientContact`). */
 export type SetSmsConsentInput = {
   consent: SmsConsent;
@@ -756,6 +1163,49 @@ export type SmsConsent =
   | 'NOT_ASKED'
   | 'OPTED_OUT'
   | 'REFUSED';
+
+export type SmsDirection =
+  /** From the person. */
+  | 'IN'
+  /** To the person. */
+  | 'OUT';
+
+/** One text of a check-in's thread. */
+export type SmsMessage = {
+  __typename?: 'SmsMessage';
+  at: Scalars['DateTime']['output'];
+  body: Scalars['String']['output'];
+  direction: SmsDirection;
+  id: Scalars['ID']['output'];
+  kind: SmsMessageKind;
+  /** The question (index from 0) the text asks or answers. */
+  questionIndex?: Maybe<Scalars['Int']['output']>;
+};
+
+export type SmsMessageConnection = {
+  __typename?: 'SmsMessageConnection';
+  edges: Array<SmsMessageEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SmsMessageEdge = {
+  __typename?: 'SmsMessageEdge';
+  cursor: Scalars['String']['output'];
+  node: SmsMessage;
+};
+
+export type SmsMessageKind =
+  | 'HELP'
+  | 'INTRO'
+  | 'QUESTION'
+  | 'REASK'
+  | 'REMINDER'
+  /** A text from the person. */
+  | 'REPLY'
+  | 'SIGNPOSTING'
+  | 'START_CONFIRMED'
+  | 'STOP_CONFIRMED'
+  | 'THANKS';
 
 export type StaffUser = {
   __typename?: 'StaffUser';
@@ -812,6 +1262,13 @@ export type Venue = {
   name: Scalars['String']['output'];
   /** Upper case, one space before the inward code: `LS1 4AP`. */
   postcode: Scalars['String']['output'];
+};
+
+export type WaveFigures = {
+  __typename?: 'WaveFigures';
+  followUp: MeasureFigures;
+  paired: PairedFigures;
+  wave: FollowUpWave;
 };
 
 /** A 'what matters to you' conversation note. */
@@ -929,26 +1386,39 @@ export type ResolversTypes = ResolversObject<{
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
   AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
+  BandFigures: ResolverTypeWrapper<BandFigures>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CaseState: CaseState;
   CaseloadFilter: CaseloadFilter;
   CaseloadSort: CaseloadSort;
+  CheckIn: ResolverTypeWrapper<CheckInModel>;
+  CheckInConnection: ResolverTypeWrapper<Omit<CheckInConnection, 'edges'> & { edges: Array<ResolversTypes['CheckInEdge']> }>;
+  CheckInEdge: ResolverTypeWrapper<Omit<CheckInEdge, 'node'> & { node: ResolversTypes['CheckIn'] }>;
+  CheckInStatus: CheckInStatus;
+  CheckInWave: CheckInWave;
+  ControlledCount: ResolverTypeWrapper<ControlledCount>;
+  ControlledInterval: ResolverTypeWrapper<ControlledInterval>;
+  ControlledNumber: ResolverTypeWrapper<ControlledNumber>;
   CostKind: CostKind;
   CreateActivityInput: CreateActivityInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: ResolverTypeWrapper<Omit<CreateReferralPayload, 'referral'> & { referral: ResolversTypes['Referral'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosureControl: DisclosureControl;
   ErasePatientInput: ErasePatientInput;
   ErasePatientPayload: ResolverTypeWrapper<ErasePatientPayload>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FollowUpWave: FollowUpWave;
   Goal: ResolverTypeWrapper<GoalModel>;
   GoalConnection: ResolverTypeWrapper<Omit<GoalConnection, 'edges'> & { edges: Array<ResolversTypes['GoalEdge']> }>;
   GoalEdge: ResolverTypeWrapper<Omit<GoalEdge, 'node'> & { node: ResolversTypes['Goal'] }>;
   GoalInput: GoalInput;
   GoalStatus: GoalStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InstrumentItemFigures: ResolverTypeWrapper<InstrumentItemFigures>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MeasureFigures: ResolverTypeWrapper<MeasureFigures>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Need: Need;
   NewPatientInput: NewPatientInput;
@@ -956,17 +1426,35 @@ export type ResolversTypes = ResolversObject<{
   Organisation: ResolverTypeWrapper<OrganisationModel>;
   OrganisationKind: OrganisationKind;
   OutcomeAnswer: ResolverTypeWrapper<OutcomeAnswer>;
+  OutcomeAnswerInput: OutcomeAnswerInput;
+  OutcomeDimension: OutcomeDimension;
+  OutcomeMeasurement: ResolverTypeWrapper<OutcomeModel>;
+  OutcomeMeasurementConnection: ResolverTypeWrapper<Omit<OutcomeMeasurementConnection, 'edges'> & { edges: Array<ResolversTypes['OutcomeMeasurementEdge']> }>;
+  OutcomeMeasurementEdge: ResolverTypeWrapper<Omit<OutcomeMeasurementEdge, 'node'> & { node: ResolversTypes['OutcomeMeasurement'] }>;
+  OutcomePeriod: ResolverTypeWrapper<OutcomePeriod>;
+  OutcomeRow: ResolverTypeWrapper<OutcomeRow>;
+  OutcomeScope: ResolverTypeWrapper<OutcomeScope>;
+  OutcomeScopeInput: OutcomeScopeInput;
+  OutcomeScopeKind: OutcomeScopeKind;
+  OutcomeSource: OutcomeSource;
+  OutcomeSummary: ResolverTypeWrapper<OutcomeSummary>;
+  OutcomeSummaryInput: OutcomeSummaryInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PairedFigures: ResolverTypeWrapper<PairedFigures>;
   Patient: ResolverTypeWrapper<PatientModel>;
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
+  PracticeReferralActivity: ResolverTypeWrapper<PracticeReferralActivity>;
   PrescribeActivityInput: PrescribeActivityInput;
   Prescription: ResolverTypeWrapper<PrescriptionModel>;
   PrescriptionStatus: PrescriptionStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordAttendancePayload: ResolverTypeWrapper<Omit<RecordAttendancePayload, 'attendance'> & { attendance: ResolversTypes['Attendance'] }>;
+  RecordOutcomeInput: RecordOutcomeInput;
   RecordWhatMattersInput: RecordWhatMattersInput;
   Referral: ResolverTypeWrapper<ReferralModel>;
+  ReferralActivity: ResolverTypeWrapper<ReferralActivity>;
+  ReferralActivityInput: ReferralActivityInput;
   ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
   ReferralEvent: ResolverTypeWrapper<ReferralEventModel>;
@@ -976,15 +1464,22 @@ export type ResolversTypes = ResolversObject<{
   ReferralSource: ReferralSource;
   ReferralStatus: ReferralStatus;
   Role: Role;
+  ScheduleCheckInInput: ScheduleCheckInInput;
   SetSmsConsentInput: SetSmsConsentInput;
   Sex: Sex;
   SmsConsent: SmsConsent;
+  SmsDirection: SmsDirection;
+  SmsMessage: ResolverTypeWrapper<SmsMessageModel>;
+  SmsMessageConnection: ResolverTypeWrapper<Omit<SmsMessageConnection, 'edges'> & { edges: Array<ResolversTypes['SmsMessageEdge']> }>;
+  SmsMessageEdge: ResolverTypeWrapper<Omit<SmsMessageEdge, 'node'> & { node: ResolversTypes['SmsMessage'] }>;
+  SmsMessageKind: SmsMessageKind;
   StaffUser: ResolverTypeWrapper<StaffUserModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
   Venue: ResolverTypeWrapper<Venue>;
+  WaveFigures: ResolverTypeWrapper<WaveFigures>;
   WhatMattersNote: ResolverTypeWrapper<WhatMattersNoteModel>;
   WhatMattersNoteConnection: ResolverTypeWrapper<Omit<WhatMattersNoteConnection, 'edges'> & { edges: Array<ResolversTypes['WhatMattersNoteEdge']> }>;
   WhatMattersNoteEdge: ResolverTypeWrapper<Omit<WhatMattersNoteEdge, 'node'> & { node: ResolversTypes['WhatMattersNote'] }>;
@@ -1007,8 +1502,15 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEvent: AuditEventModel;
   AuditEventConnection: Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> };
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
+  BandFigures: BandFigures;
   Boolean: Scalars['Boolean']['output'];
   CaseloadFilter: CaseloadFilter;
+  CheckIn: CheckInModel;
+  CheckInConnection: Omit<CheckInConnection, 'edges'> & { edges: Array<ResolversParentTypes['CheckInEdge']> };
+  CheckInEdge: Omit<CheckInEdge, 'node'> & { node: ResolversParentTypes['CheckIn'] };
+  ControlledCount: ControlledCount;
+  ControlledInterval: ControlledInterval;
+  ControlledNumber: ControlledNumber;
   CreateActivityInput: CreateActivityInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: Omit<CreateReferralPayload, 'referral'> & { referral: ResolversParentTypes['Referral'] };
@@ -1022,34 +1524,56 @@ export type ResolversParentTypes = ResolversObject<{
   GoalEdge: Omit<GoalEdge, 'node'> & { node: ResolversParentTypes['Goal'] };
   GoalInput: GoalInput;
   ID: Scalars['ID']['output'];
+  InstrumentItemFigures: InstrumentItemFigures;
   Int: Scalars['Int']['output'];
+  MeasureFigures: MeasureFigures;
   Mutation: Record<PropertyKey, never>;
   NewPatientInput: NewPatientInput;
   NhsNumber: Scalars['NhsNumber']['output'];
   Organisation: OrganisationModel;
   OutcomeAnswer: OutcomeAnswer;
+  OutcomeAnswerInput: OutcomeAnswerInput;
+  OutcomeMeasurement: OutcomeModel;
+  OutcomeMeasurementConnection: Omit<OutcomeMeasurementConnection, 'edges'> & { edges: Array<ResolversParentTypes['OutcomeMeasurementEdge']> };
+  OutcomeMeasurementEdge: Omit<OutcomeMeasurementEdge, 'node'> & { node: ResolversParentTypes['OutcomeMeasurement'] };
+  OutcomePeriod: OutcomePeriod;
+  OutcomeRow: OutcomeRow;
+  OutcomeScope: OutcomeScope;
+  OutcomeScopeInput: OutcomeScopeInput;
+  OutcomeSummary: OutcomeSummary;
+  OutcomeSummaryInput: OutcomeSummaryInput;
   PageInfo: PageInfo;
+  PairedFigures: PairedFigures;
   Patient: PatientModel;
   PhoneNumber: Scalars['PhoneNumber']['output'];
+  PracticeReferralActivity: PracticeReferralActivity;
   PrescribeActivityInput: PrescribeActivityInput;
   Prescription: PrescriptionModel;
   Query: Record<PropertyKey, never>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordAttendancePayload: Omit<RecordAttendancePayload, 'attendance'> & { attendance: ResolversParentTypes['Attendance'] };
+  RecordOutcomeInput: RecordOutcomeInput;
   RecordWhatMattersInput: RecordWhatMattersInput;
   Referral: ReferralModel;
+  ReferralActivity: ReferralActivity;
+  ReferralActivityInput: ReferralActivityInput;
   ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
   ReferralEvent: ReferralEventModel;
   ReferralEventConnection: Omit<ReferralEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEventEdge']> };
   ReferralEventEdge: Omit<ReferralEventEdge, 'node'> & { node: ResolversParentTypes['ReferralEvent'] };
+  ScheduleCheckInInput: ScheduleCheckInInput;
   SetSmsConsentInput: SetSmsConsentInput;
+  SmsMessage: SmsMessageModel;
+  SmsMessageConnection: Omit<SmsMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['SmsMessageEdge']> };
+  SmsMessageEdge: Omit<SmsMessageEdge, 'node'> & { node: ResolversParentTypes['SmsMessage'] };
   StaffUser: StaffUserModel;
   String: Scalars['String']['output'];
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
   Venue: Venue;
+  WaveFigures: WaveFigures;
   WhatMattersNote: WhatMattersNoteModel;
   WhatMattersNoteConnection: Omit<WhatMattersNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['WhatMattersNoteEdge']> };
   WhatMattersNoteEdge: Omit<WhatMattersNoteEdge, 'node'> & { node: ResolversParentTypes['WhatMattersNote'] };
@@ -1138,6 +1662,59 @@ export type AuditEventEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 }>;
 
+export type BandFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BandFigures'] = ResolversParentTypes['BandFigures']> = ResolversObject<{
+  band?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+}>;
+
+export type CheckInResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckIn'] = ResolversParentTypes['CheckIn']> = ResolversObject<{
+  answeredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['SmsMessageConnection'], ParentType, ContextType, Partial<CheckInMessagesArgs>>;
+  needsReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  questionIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  questionSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  questions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  referral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
+  reminderSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scheduledFor?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CheckInStatus'], ParentType, ContextType>;
+  unansweredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  wave?: Resolver<ResolversTypes['CheckInWave'], ParentType, ContextType>;
+}>;
+
+export type CheckInConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckInConnection'] = ResolversParentTypes['CheckInConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CheckInEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CheckInEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckInEdge'] = ResolversParentTypes['CheckInEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CheckIn'], ParentType, ContextType>;
+}>;
+
+export type ControlledCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlledCount'] = ResolversParentTypes['ControlledCount']> = ResolversObject<{
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ControlledIntervalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlledInterval'] = ResolversParentTypes['ControlledInterval']> = ResolversObject<{
+  lower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  upper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ControlledNumberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlledNumber'] = ResolversParentTypes['ControlledNumber']> = ResolversObject<{
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type CreateReferralPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateReferralPayload'] = ResolversParentTypes['CreateReferralPayload']> = ResolversObject<{
   patientCreated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   referral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
@@ -1175,14 +1752,32 @@ export type GoalEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
   node?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
 }>;
 
+export type InstrumentItemFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstrumentItemFigures'] = ResolversParentTypes['InstrumentItemFigures']> = ResolversObject<{
+  baseline?: Resolver<ResolversTypes['MeasureFigures'], ParentType, ContextType>;
+  higherIsBetter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waves?: Resolver<Array<ResolversTypes['WaveFigures']>, ParentType, ContextType>;
+}>;
+
+export type MeasureFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureFigures'] = ResolversParentTypes['MeasureFigures']> = ResolversObject<{
+  bands?: Resolver<Array<ResolversTypes['BandFigures']>, ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   assignReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationAssignReferralArgs, 'input'>>;
+  cancelCheckIn?: Resolver<ResolversTypes['CheckIn'], ParentType, ContextType, RequireFields<MutationCancelCheckInArgs, 'checkInId'>>;
   createActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
   createReferral?: Resolver<ResolversTypes['CreateReferralPayload'], ParentType, ContextType, RequireFields<MutationCreateReferralArgs, 'input'>>;
   erasePatient?: Resolver<ResolversTypes['ErasePatientPayload'], ParentType, ContextType, RequireFields<MutationErasePatientArgs, 'input'>>;
   prescribeActivity?: Resolver<ResolversTypes['Prescription'], ParentType, ContextType, RequireFields<MutationPrescribeActivityArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['RecordAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
+  recordOutcome?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'input'>>;
   recordWhatMatters?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordWhatMattersArgs, 'input'>>;
+  scheduleCheckIn?: Resolver<ResolversTypes['CheckIn'], ParentType, ContextType, RequireFields<MutationScheduleCheckInArgs, 'input'>>;
   setSmsConsent?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationSetSmsConsentArgs, 'input'>>;
   transitionReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationTransitionReferralArgs, 'input'>>;
   updateActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationUpdateActivityArgs, 'input'>>;
@@ -1209,9 +1804,81 @@ export type OutcomeAnswerResolvers<ContextType = GraphQLContext, ParentType exte
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type OutcomeMeasurementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeMeasurement'] = ResolversParentTypes['OutcomeMeasurement']> = ResolversObject<{
+  band?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measuredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  option?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['StaffUser']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['OutcomeSource'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wave?: Resolver<ResolversTypes['CheckInWave'], ParentType, ContextType>;
+}>;
+
+export type OutcomeMeasurementConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeMeasurementConnection'] = ResolversParentTypes['OutcomeMeasurementConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OutcomeMeasurementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OutcomeMeasurementEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeMeasurementEdge'] = ResolversParentTypes['OutcomeMeasurementEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OutcomeMeasurement'], ParentType, ContextType>;
+}>;
+
+export type OutcomePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomePeriod'] = ResolversParentTypes['OutcomePeriod']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type OutcomeRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeRow'] = ResolversParentTypes['OutcomeRow']> = ResolversObject<{
+  checkInResponseRate?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  checkInsAnswered?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  checkInsNoResponse?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  checkInsSent?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  concernsRaised?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['OutcomeDimension'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  instruments?: Resolver<Array<ResolversTypes['InstrumentItemFigures']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  optOuts?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  peopleEngaged?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  referralsAccepted?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  referralsDeclined?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  referralsReceived?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+}>;
+
+export type OutcomeScopeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeScope'] = ResolversParentTypes['OutcomeScope']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OutcomeScopeKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OutcomeSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeSummary'] = ResolversParentTypes['OutcomeSummary']> = ResolversObject<{
+  disclosureControl?: Resolver<ResolversTypes['DisclosureControl'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['OutcomeRow']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['OutcomePeriod'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['OutcomeScope'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['OutcomeRow'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PairedFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PairedFigures'] = ResolversParentTypes['PairedFigures']> = ResolversObject<{
+  baselineMean?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  followUpMean?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  improved?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  meanChange?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  meanChangeCi?: Resolver<ResolversTypes['ControlledInterval'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  worse?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
 }>;
 
 export type PatientResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient']> = ResolversObject<{
@@ -1239,6 +1906,14 @@ export interface PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'PhoneNumber';
 }
 
+export type PracticeReferralActivityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PracticeReferralActivity'] = ResolversParentTypes['PracticeReferralActivity']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  declined?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  practiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  practiceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PrescriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Prescription'] = ResolversParentTypes['Prescription']> = ResolversObject<{
   activity?: Resolver<Maybe<ResolversTypes['Activity']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['AttendanceConnection'], ParentType, ContextType, Partial<PrescriptionAttendanceArgs>>;
@@ -1260,8 +1935,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'patientId'>>;
   caseload?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, Partial<QueryCaseloadArgs>>;
   me?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType>;
+  outcomeSummary?: Resolver<ResolversTypes['OutcomeSummary'], ParentType, ContextType, RequireFields<QueryOutcomeSummaryArgs, 'input'>>;
+  outcomeSummaryCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOutcomeSummaryCsvArgs, 'input'>>;
   patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientArgs, 'id'>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
+  referralActivity?: Resolver<ResolversTypes['ReferralActivity'], ParentType, ContextType, RequireFields<QueryReferralActivityArgs, 'input'>>;
 }>;
 
 export type RecordAttendancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordAttendancePayload'] = ResolversParentTypes['RecordAttendancePayload']> = ResolversObject<{
@@ -1274,6 +1952,7 @@ export type ReferralResolvers<ContextType = GraphQLContext, ParentType extends R
   activeActivities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, Partial<ReferralActiveActivitiesArgs>>;
   allowedTransitions?: Resolver<Array<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
   caseState?: Resolver<ResolversTypes['CaseState'], ParentType, ContextType>;
+  checkIns?: Resolver<ResolversTypes['CheckInConnection'], ParentType, ContextType, Partial<ReferralCheckInsArgs>>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   concernOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   concernRaisedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1285,8 +1964,10 @@ export type ReferralResolvers<ContextType = GraphQLContext, ParentType extends R
   latestOutcomes?: Resolver<Array<ResolversTypes['OutcomeAnswer']>, ParentType, ContextType>;
   linkWorker?: Resolver<Maybe<ResolversTypes['StaffUser']>, ParentType, ContextType>;
   needs?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
+  nextCheckIn?: Resolver<Maybe<ResolversTypes['CheckIn']>, ParentType, ContextType>;
   nextCheckInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomes?: Resolver<ResolversTypes['OutcomeMeasurementConnection'], ParentType, ContextType, Partial<ReferralOutcomesArgs>>;
   patient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
   practice?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1296,6 +1977,14 @@ export type ReferralResolvers<ContextType = GraphQLContext, ParentType extends R
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   whatMatters?: Resolver<ResolversTypes['WhatMattersNoteConnection'], ParentType, ContextType, Partial<ReferralWhatMattersArgs>>;
+}>;
+
+export type ReferralActivityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReferralActivity'] = ResolversParentTypes['ReferralActivity']> = ResolversObject<{
+  acceptedCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  declinedCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['OutcomePeriod'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['PracticeReferralActivity']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['OutcomeScope'], ParentType, ContextType>;
 }>;
 
 export type ReferralConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = ResolversObject<{
@@ -1332,6 +2021,25 @@ export type ReferralEventEdgeResolvers<ContextType = GraphQLContext, ParentType 
   node?: Resolver<ResolversTypes['ReferralEvent'], ParentType, ContextType>;
 }>;
 
+export type SmsMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SmsMessage'] = ResolversParentTypes['SmsMessage']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['SmsDirection'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SmsMessageKind'], ParentType, ContextType>;
+  questionIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type SmsMessageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SmsMessageConnection'] = ResolversParentTypes['SmsMessageConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SmsMessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type SmsMessageEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SmsMessageEdge'] = ResolversParentTypes['SmsMessageEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SmsMessage'], ParentType, ContextType>;
+}>;
+
 export type StaffUserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffUser'] = ResolversParentTypes['StaffUser']> = ResolversObject<{
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   contactRoute?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1346,6 +2054,12 @@ export type VenueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WaveFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WaveFigures'] = ResolversParentTypes['WaveFigures']> = ResolversObject<{
+  followUp?: Resolver<ResolversTypes['MeasureFigures'], ParentType, ContextType>;
+  paired?: Resolver<ResolversTypes['PairedFigures'], ParentType, ContextType>;
+  wave?: Resolver<ResolversTypes['FollowUpWave'], ParentType, ContextType>;
 }>;
 
 export type WhatMattersNoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WhatMattersNote'] = ResolversParentTypes['WhatMattersNote']> = ResolversObject<{
@@ -1377,6 +2091,13 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  BandFigures?: BandFiguresResolvers<ContextType>;
+  CheckIn?: CheckInResolvers<ContextType>;
+  CheckInConnection?: CheckInConnectionResolvers<ContextType>;
+  CheckInEdge?: CheckInEdgeResolvers<ContextType>;
+  ControlledCount?: ControlledCountResolvers<ContextType>;
+  ControlledInterval?: ControlledIntervalResolvers<ContextType>;
+  ControlledNumber?: ControlledNumberResolvers<ContextType>;
   CreateReferralPayload?: CreateReferralPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1384,24 +2105,40 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Goal?: GoalResolvers<ContextType>;
   GoalConnection?: GoalConnectionResolvers<ContextType>;
   GoalEdge?: GoalEdgeResolvers<ContextType>;
+  InstrumentItemFigures?: InstrumentItemFiguresResolvers<ContextType>;
+  MeasureFigures?: MeasureFiguresResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NhsNumber?: GraphQLScalarType;
   Organisation?: OrganisationResolvers<ContextType>;
   OutcomeAnswer?: OutcomeAnswerResolvers<ContextType>;
+  OutcomeMeasurement?: OutcomeMeasurementResolvers<ContextType>;
+  OutcomeMeasurementConnection?: OutcomeMeasurementConnectionResolvers<ContextType>;
+  OutcomeMeasurementEdge?: OutcomeMeasurementEdgeResolvers<ContextType>;
+  OutcomePeriod?: OutcomePeriodResolvers<ContextType>;
+  OutcomeRow?: OutcomeRowResolvers<ContextType>;
+  OutcomeScope?: OutcomeScopeResolvers<ContextType>;
+  OutcomeSummary?: OutcomeSummaryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PairedFigures?: PairedFiguresResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
   PhoneNumber?: GraphQLScalarType;
+  PracticeReferralActivity?: PracticeReferralActivityResolvers<ContextType>;
   Prescription?: PrescriptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordAttendancePayload?: RecordAttendancePayloadResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
+  ReferralActivity?: ReferralActivityResolvers<ContextType>;
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
   ReferralEdge?: ReferralEdgeResolvers<ContextType>;
   ReferralEvent?: ReferralEventResolvers<ContextType>;
   ReferralEventConnection?: ReferralEventConnectionResolvers<ContextType>;
   ReferralEventEdge?: ReferralEventEdgeResolvers<ContextType>;
+  SmsMessage?: SmsMessageResolvers<ContextType>;
+  SmsMessageConnection?: SmsMessageConnectionResolvers<ContextType>;
+  SmsMessageEdge?: SmsMessageEdgeResolvers<ContextType>;
   StaffUser?: StaffUserResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
+  WaveFigures?: WaveFiguresResolvers<ContextType>;
   WhatMattersNote?: WhatMattersNoteResolvers<ContextType>;
   WhatMattersNoteConnection?: WhatMattersNoteConnectionResolvers<ContextType>;
   WhatMattersNoteEdge?: WhatMattersNoteEdgeResolvers<ContextType>;

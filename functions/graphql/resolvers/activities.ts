@@ -10,6 +10,7 @@ import {
 } from '../../activities';
 import type { Resolvers, UpdateActivityInput } from '../generated/resolvers-types';
 import { connectionFromArray, connectionFromPage, pageArgs } from '../pagination';
+import { afterActivityPrescribed, afterAttendanceRecorded } from './checkins';
 
 /** GraphQL sends absent fields as undefined and explicit nulls as null; the use case reads null as "clear". */
 function activityChanges(input: UpdateActivityInput): ActivityChanges {
@@ -72,10 +73,14 @@ export const activityResolvers: Resolvers = {
         ...(typeof input.expectedVersion === 'number' ? { expectedVersion: input.expectedVersion } : {}),
         changes: activityChanges(input),
       }),
-    prescribeActivity: (_parent, { input }, { principal, services }) =>
-      prescribeActivity(services.activities, principal, input),
-    recordAttendance: async (_parent, { input }, { principal, services }) => {
-      const result = await recordAttendance(services.activities, principal, input);
+    prescribeActivity: async (_parent, { input }, context) => {
+      const prescription = await prescribeActivity(context.services.activities, context.principal, input);
+      await afterActivityPrescribed(context, prescription);
+      return prescription;
+    },
+    recordAttendance: async (_parent, { input }, context) => {
+      const result = await recordAttendance(context.services.activities, context.principal, input);
+      await afterAttendanceRecorded(context, result);
       return {
         attendance: result.attendance,
         firstAttendance: result.firstAttendance,

@@ -2,7 +2,9 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { scalarResolvers } from '../scalars';
 import { activityResolvers } from './activities';
 import { auditResolvers } from './audit';
+import { checkInResolvers } from './checkins';
 import { identityResolvers } from './identity';
+import { outcomesResolvers } from './outcomes';
 import { referralResolvers } from './referrals';
 
 /** Every context's resolvers merged per type (each context may add fields to Query, Mutation and shared types). */
@@ -26,4 +28,7 @@ export const resolvers: Resolvers = mergeResolvers(
   referralResolvers,
   activityResolvers,
   auditResolvers,
+  checkInResolvers,
+  // Typed against its own structural context (resolvers/outcomes.ts), not the generated map.
+  outcomesResolvers as Resolvers,
 );

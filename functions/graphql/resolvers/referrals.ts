@@ -12,12 +12,14 @@ import {
   type ReferralRecord,
   recordWhatMatters,
   setSmsConsent,
+  TERMINAL_STATUSES,
   transitionReferral,
   updatePatientContact,
 } from '../../referrals';
 import type { Loaders } from '../context';
 import type { OutcomeAnswer, Resolvers } from '../generated/resolvers-types';
 import { connectionFromArray, connectionFromPage, pageArgs } from '../pagination';
+import { afterReferralEnded, afterSmsConsentWithdrawn } from './checkins';
 
 /** Keeps only the keys a caller actually sent: GraphQL gives `undefined` for absent fields and `null` for explicit nulls. */
 function defined<T extends Record<string, unknown>>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -125,12 +127,14 @@ export const referralResolvers: Resolvers = {
         linkWorkerId: input.linkWorkerId,
         ...defined({ expectedVersion: input.expectedVersion }),
       }),
-    transitionReferral: (_parent, { input }, { principal, services }) =>
-      transitionReferral(services.referrals, principal, {
+    transitionReferral: async (_parent, { input }, context) => {
+      const referral = await transitionReferral(context.services.referrals, context.principal, {
         referralId: input.referralId,
         to: input.to,
         ...defined({ reason: input.reason, expectedVersion: input.expectedVersion }),
-      }),
+      });
+      return TERMINAL_STATUSES.includes(referral.status) ? afterReferralEnded(context, referral) : referral;
+    },
     recordWhatMatters: async (_parent, { input }, { principal, services, loaders }) => {
       const record = await recordWhatMatters(services.referrals, principal, {
         referralId: input.referralId,
@@ -145,8 +149,17 @@ export const referralResolvers: Resolvers = {
       });
       return primed(loaders, record);
     },
-    setSmsConsent: (_parent, { input }, { principal, services }) =>
-      setSmsConsent(services.referrals, principal, { patientId: input.patientId, consent: input.consent }),
+    setSmsConsent: async (_parent, { input }, context) => {
+      const patient = await setSmsConsent(context.services.referrals, context.principal, {
+        patientId: input.patientId,
+        consent: input.consent,
+      });
+      // Checked on the input, not the result: asking again for an opt-out already on record still sweeps.
+      if (input.consent === 'OPTED_OUT' || input.consent === 'REFUSED') {
+        await afterSmsConsentWithdrawn(context, patient.patientId, input.consent);
+      }
+      return patient;
+    },
     updatePatientContact: (_parent, { input }, { principal, services }) =>
       // Explicit nulls are kept here: they mean "remove".
       updatePatientContact(services.referrals, principal, {

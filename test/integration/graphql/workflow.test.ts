@@ -233,7 +233,8 @@ describe('graphql workflow through the Lambda handler (DynamoDB Local)', () => {
     expect(row).toEqual({
       id: referral.id,
       status: 'ACCEPTED',
-      nextCheckInAt: null,
+      // The baseline check-in scheduled when the walk was prescribed (the patient agreed to texts).
+      nextCheckInAt: '2026-03-02T10:02:00.000Z',
       concernOpen: false,
       patient: { name: 'Given1 Example' },
       latestOutcomes: [],

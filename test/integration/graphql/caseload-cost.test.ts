@@ -1,0 +1,80 @@
+import { countRequests, type RequestCounts } from '../../../scripts/lib/request-counter';
+import { type Data, newReferral, ok, RECORD_OUTCOME, SCHEDULE } from './follow-up-support';
+import { createHarness, type Harness } from './harness';
+
+const CASELOAD_PAGE = `query Caseload($first: Int) {
+  caseload(first: $first) {
+    edges { node {
+      id
+      patient { name }
+      nextCheckIn { dueAt }
+      latestOutcomes { key value measuredAt }
+    } }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+const REFERRALS = 105;
+
+/** Reads only: the audit trail writes one event per patient on the page, in BatchWriteItem requests of 25. */
+function reads(counts: RequestCounts): Record<string, number> {
+  const { BatchWriteItemCommand: _writes, ...rest } = counts.byCommand;
+  return rest;
+}
+
+describe('caseload page cost (DynamoDB Local, counted through SDK middleware)', () => {
+  let h: Harness;
+  let counter: ReturnType<typeof countRequests>;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    // 105 referrals on one caseload, each with a check-in scheduled and an outcome recorded.
+    for (let start = 0; start < REFERRALS; start += 15) {
+      await Promise.all(
+        Array.from({ length: Math.min(15, REFERRALS - start) }, async (_, i) => {
+          const seed = 200 + start + i;
+          const { id: referralId } = await newReferral(h, seed);
+          await ok(
+            h.gql(h.staff.LINK_WORKER, SCHEDULE, {
+              input: { referralId, wave: 'AD_HOC', dueAt: `2026-04-01T10:${String(seed % 60).padStart(2, '0')}:00Z` },
+            }),
+          );
+          await ok(
+            h.gql(h.staff.LINK_WORKER, RECORD_OUTCOME, {
+              input: { referralId, wave: 'AD_HOC', answers: [{ instrument: 'ONS4', item: 'happiness', value: 6 }] },
+            }),
+          );
+        }),
+      );
+    }
+    counter = countRequests(h.store.client);
+  }, 120_000);
+  afterAll(() => h.close());
+
+  async function page(first: number): Promise<{ rows: Data[]; counts: RequestCounts }> {
+    counter.reset();
+    const data = await ok(h.gql(h.staff.LINK_WORKER, CASELOAD_PAGE, { first }));
+    return { rows: data.caseload.edges.map((edge: Data) => edge.node), counts: counter.reset() };
+  }
+
+  it('returns next check-ins and latest outcomes for 10 and for 100 rows with the same reads', async () => {
+    const ten = await page(10);
+    const hundred = await page(100);
+
+    for (const { rows } of [ten, hundred]) {
+      for (const row of rows) {
+        expect(row.nextCheckIn?.dueAt).toMatch(/^2026-04-01T10:/);
+        expect(row.latestOutcomes).toEqual([expect.objectContaining({ key: 'ONS4.happiness', value: '6' })]);
+      }
+    }
+    expect(ten.rows).toHaveLength(10);
+    expect(hundred.rows).toHaveLength(100);
+    // Staff user (authentication), the caseload Query, one BatchGetItem each for patients and next check-ins.
+    expect(reads(ten.counts)).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 2 });
+    expect(reads(hundred.counts)).toEqual(reads(ten.counts));
+    // Audit events (one per patient read) are batched 25 to a request.
+    expect(ten.counts.byCommand.BatchWriteItemCommand).toBe(1);
+    expect(hundred.counts.byCommand.BatchWriteItemCommand).toBe(4);
+    expect([ten.counts.requests, hundred.counts.requests]).toEqual([5, 8]);
+  });
+});

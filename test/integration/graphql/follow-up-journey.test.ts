@@ -1,0 +1,187 @@
+import { createInboundSmsHandler } from '../../../functions/checkins/handlers/inbound-sms';
+import { defaultDispatchPolicy } from '../../../functions/checkins/policy';
+import type { OutgoingSms, SmsSender } from '../../../functions/checkins/ports';
+import { type DispatchReport, dispatchDueCheckIns } from '../../../functions/checkins/use-cases/dispatch-due-check-ins';
+import { checkInDeps } from '../../../functions/checkins/wiring';
+import { dramaMobile } from '../../../functions/shared/phone';
+import { inboundSmsEvent } from '../../support/sms-events';
+import {
+  accept,
+  createWalk,
+  type Data,
+  newReferral,
+  ok,
+  PRESCRIBE,
+  RECORD_ATTENDANCE,
+  REFERRAL_FOLLOW_UP,
+} from './follow-up-support';
+import { createHarness, type Harness } from './harness';
+
+/** The SMS port as a recorder: every text the engine hands to the provider, in order. */
+class RecordingSmsSender implements SmsSender {
+  readonly sent: (OutgoingSms & { providerMessageId: string })[] = [];
+
+  async send(message: OutgoingSms): Promise<{ providerMessageId: string }> {
+    const providerMessageId = `provider-${this.sent.length + 1}`;
+    this.sent.push({ ...message, providerMessageId });
+    return { providerMessageId };
+  }
+}
+
+const THREAD = `query Thread($id: ID!) {
+  referral(id: $id) { checkIns(first: 10) { edges { node { wave messages(first: 50) { edges { node {
+    direction kind body at questionIndex
+  } } } } } } }
+}`;
+
+/*
+ * The whole follow-up story, each step through its real entry point: GraphQL mutations through the Lambda handler, the
+ * dispatcher use case on a pinned clock, replies through the SNS inbound handler. Dates: Monday 2 March 2026 (GMT, so
+ * the Mon–Fri 09:00–18:00 Europe/London window is 09:00–18:00Z), first session on Friday 6 March.
+ */
+describe('follow-up journey: referral → activity → SMS check-in → reply → outcome → next check-in', () => {
+  let h: Harness;
+  const sms = new RecordingSmsSender();
+  const policy = defaultDispatchPolicy();
+  let deps: ReturnType<typeof checkInDeps>;
+  const mobile = dramaMobile(301);
+
+  beforeAll(async () => {
+    h = await createHarness();
+    deps = checkInDeps({ store: h.store, sms, clock: h.clock });
+  });
+  afterAll(() => h.close());
+
+  const dispatch = (): Promise<DispatchReport> =>
+    dispatchDueCheckIns(deps, { policy, ratePerSecond: 100, runBudgetMs: 45_000, sleep: async () => {} });
+  const inbound = createInboundSmsHandler(() => ({ deps, policy }));
+  const reply = async (messageBody: string) => {
+    const [result] = await inbound(
+      inboundSmsEvent({
+        originationNumber: '07700 900301',
+        messageBody,
+        previousPublishedMessageId: sms.sent.at(-1)?.providerMessageId,
+      }),
+    );
+    return result;
+  };
+  const followUp = async (referralId: string): Promise<Data> =>
+    (await ok(h.gql(h.staff.LINK_WORKER, REFERRAL_FOLLOW_UP, { id: referralId }))).referral;
+
+  it('sends the baseline, reads the replies into outcomes, and defers the next check-in to Monday', async () => {
+    // A referral is received and accepted; the person agreed to texts.
+    const { id: referralId } = await newReferral(h, 301);
+    await accept(h, referralId);
+    const activityId = await createWalk(h);
+
+    // Prescribing schedules the baseline check-in, due at once.
+    h.clock.set('2026-03-02T10:30:00Z');
+    const prescription = (
+      await ok(h.gql(h.staff.LINK_WORKER, PRESCRIBE, { input: { referralId, activityId, startDate: '2026-03-06' } }))
+    ).prescribeActivity;
+    expect(prescription.referral.nextCheckIn).toMatchObject({
+      wave: 'BASELINE',
+      status: 'WAITING',
+      dueAt: '2026-03-02T10:30:00.000Z',
+    });
+
+    // Monday 10:35, inside the window: the dispatcher texts the first question through the SMS port.
+    h.clock.set('2026-03-02T10:35:00Z');
+    const first = await dispatch();
+    expect(first).toMatchObject({ sent: 1, deferred: 0, failed: 0 });
+    expect(sms.sent.at(-1)).toMatchObject({ to: mobile, body: expect.stringContaining('how happy did you feel') });
+
+    // The person replies: one unreadable answer (asked again), then 7, 2 and "hardly ever".
+    h.clock.set('2026-03-02T11:00:00Z');
+    expect(await reply('not sure tbh')).toBe('reasked');
+    expect(sms.sent.at(-1)?.body).toContain('Sorry, we could not read that');
+    h.clock.advance(60_000);
+    expect(await reply('7')).toBe('answered');
+    expect(sms.sent.at(-1)?.body).toContain('how anxious did you feel');
+    h.clock.advance(60_000);
+    expect(await reply('2')).toBe('answered');
+    expect(sms.sent.at(-1)?.body).toContain('How often do you feel lonely?');
+    h.clock.advance(60_000);
+    expect(await reply('Hardly ever')).toBe('completed');
+
+    // The answers are the referral's latest outcomes, through GraphQL; the baseline is complete.
+    const answered = await followUp(referralId);
+    expect(answered.latestOutcomes).toEqual([
+      { key: 'ONS_LONELINESS.lonely', value: 'Hardly ever', score: null, measuredAt: '2026-03-02T11:03:00.000Z' },
+      { key: 'ONS4.anxiety', value: '2', score: 2, measuredAt: '2026-03-02T11:02:00.000Z' },
+      { key: 'ONS4.happiness', value: '7', score: 7, measuredAt: '2026-03-02T11:01:00.000Z' },
+    ]);
+    expect(answered.outcomes.edges.map((edge: Data) => [edge.node.key, edge.node.value, edge.node.source])).toEqual([
+      ['ONS4.happiness', 7, 'SMS'],
+      ['ONS4.anxiety', 2, 'SMS'],
+      ['ONS_LONELINESS.lonely', 4, 'SMS'],
+    ]);
+    expect(answered.checkIns.edges.map((edge: Data) => edge.node)).toEqual([
+      expect.objectContaining({ wave: 'BASELINE', status: 'COMPLETED', answeredCount: 3, unansweredCount: 0 }),
+    ]);
+    expect(answered).toMatchObject({ concernOpen: false, nextCheckIn: null, nextCheckInAt: null });
+
+    // The link worker reads the thread, both ways, including the unreadable reply.
+    const thread = (await ok(h.gql(h.staff.LINK_WORKER, THREAD, { id: referralId }))).referral.checkIns.edges[0].node
+      .messages.edges;
+    expect(thread.map((edge: Data) => [edge.node.direction, edge.node.kind])).toEqual([
+      ['OUT', 'QUESTION'],
+      ['IN', 'REPLY'],
+      ['OUT', 'REASK'],
+      ['IN', 'REPLY'],
+      ['OUT', 'QUESTION'],
+      ['IN', 'REPLY'],
+      ['OUT', 'QUESTION'],
+      ['IN', 'REPLY'],
+      ['OUT', 'THANKS'],
+    ]);
+    expect(thread[1].node.body).toBe('not sure tbh');
+
+    // Friday: the provider records the first session; the week-1 check-in is due the day after (a Saturday).
+    h.clock.set('2026-03-06T15:00:00Z');
+    const attendance = (
+      await ok(
+        h.gql(h.staff.PROVIDER, RECORD_ATTENDANCE, {
+          input: { prescriptionId: prescription.id, sessionDate: '2026-03-06', status: 'ATTENDED' },
+        }),
+      )
+    ).recordAttendance;
+    expect(attendance).toEqual({ firstAttendance: true, prescriptionStatus: 'STARTED' });
+    const scheduled = await followUp(referralId);
+    expect(scheduled.nextCheckIn).toMatchObject({
+      wave: 'WEEK_1',
+      status: 'WAITING',
+      dueAt: '2026-03-07T00:00:00.000Z',
+    });
+    expect(scheduled.checkIns.edges.map((edge: Data) => edge.node.wave)).toEqual([
+      'BASELINE',
+      'WEEK_1',
+      'WEEK_6',
+      'WEEK_12',
+    ]);
+
+    // Saturday 10:00: due, but outside the sending window, so nothing is sent and it waits for Monday 09:00.
+    const textsBefore = sms.sent.length;
+    h.clock.set('2026-03-07T10:00:00Z');
+    const saturday = await dispatch();
+    expect(saturday).toMatchObject({ considered: 1, sent: 0, deferred: 1 });
+    expect(sms.sent).toHaveLength(textsBefore);
+    const deferred = await followUp(referralId);
+    expect(deferred.nextCheckIn).toMatchObject({ wave: 'WEEK_1', dueAt: '2026-03-09T09:00:00.000Z' });
+    // The caseload's sort field follows the deferral, so the link worker sees when the text will really go.
+    expect(deferred.nextCheckInAt).toBe('2026-03-09T09:00:00.000Z');
+
+    // Monday 09:30: it goes.
+    h.clock.set('2026-03-09T09:30:00Z');
+    const monday = await dispatch();
+    expect(monday).toMatchObject({ sent: 1, deferred: 0 });
+    expect(sms.sent).toHaveLength(textsBefore + 1);
+    expect(sms.sent.at(-1)).toMatchObject({ to: mobile, body: expect.stringContaining('how happy did you feel') });
+    const sent = await followUp(referralId);
+    expect(sent.checkIns.edges.find((edge: Data) => edge.node.wave === 'WEEK_1').node).toMatchObject({
+      status: 'AWAITING_REPLY',
+      questionSentAt: '2026-03-09T09:30:00.000Z',
+    });
+    expect(sent.nextCheckIn).toMatchObject({ wave: 'WEEK_6' });
+  });
+});
