@@ -5,7 +5,7 @@ import type { DispatchPolicy } from '../policy';
 import type { CheckInDeps, PatientContact } from '../ports';
 import { defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
 import { fitsOneSegment, templates } from '../templates';
-import { refreshNextCheckIn } from './next-check-in';
+import { isUpcoming, refreshNextCheckIn } from './next-check-in';
 
 /*
  * Sending one step of a check-in (the intro, or the current question), AT MOST ONCE.
@@ -58,7 +58,10 @@ export async function sendCurrentStep(
 
   if (!options.ignoreWindow && !policy.window.isOpen(now)) {
     const opening = policy.window.nextOpening(now).toISOString();
-    return (await deps.checkIns.defer(checkIn, opening)) ? 'deferred' : 'lost-race';
+    if (!(await deps.checkIns.defer(checkIn, opening))) return 'lost-race';
+    // The caseload shows when the next check-in will really go, so a deferral moves it there too.
+    if (isUpcoming(checkIn)) await refreshNextCheckIn(deps, checkIn);
+    return 'deferred';
   }
 
   const patient =
