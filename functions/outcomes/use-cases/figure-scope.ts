@@ -1,0 +1,77 @@
+import type { Principal } from '../../identity/principal';
+import { ForbiddenError, ValidationError } from '../../shared/errors';
+import type { DisclosurePolicy } from '../disclosure';
+import type { OrganisationDirectory } from '../ports';
+import { lastDayOf, monthOf, monthsBetween, NATIONAL_SCOPE, type Scope } from '../vocabulary';
+
+export interface ScopeInput {
+  icbId?: string | null;
+  pcnId?: string | null;
+  practiceId?: string | null;
+}
+
+export interface ResolvedScope {
+  scope: Scope;
+  /** The organisation's name, for display (undefined for national). */
+  name?: string;
+  policy: DisclosurePolicy;
+}
+
+/** Longest period one question may cover: reads stay bounded (months × groups). */
+export const MAX_MONTHS = 36;
+
+/**
+ * Who may see which figures. Commissioners see their own ICB (and its PCNs and practices) or, when their
+ * organisation is a PCN, that PCN (and its practices); an ICB administrator the same as an ICB commissioner; an
+ * unscoped administrator anything, including national figures. Nobody else sees figures. Everything below national
+ * level is disclosure-controlled for everyone; national figures (unscoped admins only) are exempt. A scope that is
+ * unknown or outside the caller's reach is refused the same way, so a refusal never reveals that it exists.
+ */
+export async function resolveFigureScope(
+  deps: { organisations: OrganisationDirectory },
+  principal: Principal,
+  input: ScopeInput | null | undefined,
+): Promise<ResolvedScope> {
+  if (principal.role !== 'COMMISSIONER' && principal.role !== 'ADMIN') {
+    throw new ForbiddenError('Outcome figures are for commissioners and administrators');
+  }
+  const given = (['icbId', 'pcnId', 'practiceId'] as const).filter((field) => input?.[field]);
+  if (given.length > 1) throw new ValidationError('scope', 'give one of icbId, pcnId or practiceId');
+  const nationalAdmin = principal.role === 'ADMIN' && principal.icbId === undefined;
+  if (given.length === 0) {
+    if (!nationalAdmin) throw new ForbiddenError('National figures are for national administrators only');
+    return { scope: NATIONAL_SCOPE, policy: 'EXEMPT' };
+  }
+  const field = given[0]!;
+  const id = input![field]!;
+  const kind = ({ icbId: 'ICB', pcnId: 'PCN', practiceId: 'PRACTICE' } as const)[field];
+  const organisation = await deps.organisations.getOrganisation(id);
+  if (!organisation || organisation.kind !== kind) throw new ForbiddenError();
+  if (!nationalAdmin) {
+    if (!principal.icbId || organisation.icbId !== principal.icbId) throw new ForbiddenError();
+    if (principal.pcnId) {
+      // A PCN-level caller: their PCN or its practices, never the ICB as a whole.
+      const pcnOf = kind === 'PCN' ? organisation.organisationId : organisation.pcnId;
+      if (kind === 'ICB' || pcnOf !== principal.pcnId) throw new ForbiddenError();
+    }
+  }
+  return { scope: { kind, id }, name: organisation.name, policy: 'CONTROLLED' };
+}
+
+export interface Period {
+  from: string;
+  to: string;
+  months: string[];
+}
+
+/** Whole calendar months only: figures are monthly, and a day window would pretend to a precision they lack. */
+export function resolvePeriod(from: string, to: string): Period {
+  if (!from.endsWith('-01')) throw new ValidationError('from', 'must be the first day of a month, e.g. 2026-01-01');
+  const lastMonth = monthOf(to);
+  if (to !== lastDayOf(lastMonth)) throw new ValidationError('to', 'must be the last day of a month, e.g. 2026-03-31');
+  const firstMonth = monthOf(from);
+  if (firstMonth > lastMonth) throw new ValidationError('to', 'must not be before from');
+  const months = monthsBetween(firstMonth, lastMonth);
+  if (months.length > MAX_MONTHS) throw new ValidationError('to', `a period may cover at most ${MAX_MONTHS} months`);
+  return { from, to, months };
+}

@@ -1,0 +1,76 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { startStreamPoller } from '../../../functions/outcomes/local-stream-poller';
+import type { StreamRecordInput } from '../../../functions/outcomes/stream-records';
+import { createDataStore } from '../../../functions/platform/dynamodb/client';
+import { freshTable, type TestTable } from '../../support/table';
+import { ACTIVITIES, ORGS } from './fixtures';
+import { randomPopulation, writeActivities, writeOrganisations, writePopulation } from './population';
+
+describe('fold-stream Lambda handler', () => {
+  let table: TestTable;
+  let records: StreamRecordInput[];
+
+  beforeAll(async () => {
+    table = await freshTable();
+    process.env.TABLE_NAME = table.tableName;
+    const store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
+    await writeOrganisations(store, ORGS);
+    await writeActivities(store, ACTIVITIES);
+    await writePopulation(
+      store,
+      randomPopulation({ seed: 3, people: 4, orgs: ORGS, activities: ACTIVITIES, months: ['2026-01'] }),
+    );
+    records = [];
+    const poller = startStreamPoller({
+      endpoint: table.endpoint,
+      tableName: table.tableName,
+      onError: () => undefined,
+      handleRecords: async (batch) => {
+        records.push(...batch);
+      },
+    });
+    await poller.waitUntilIdle();
+    await poller.stop();
+  }, 60_000);
+  afterAll(() => table.drop());
+
+  it('returns the failed record and every later one as batch item failures, and folds the rest', async () => {
+    // DynamoDB Local in tests: the handler's client follows DYNAMODB_ENDPOINT (set by the jest global setup).
+    const { handler } = await import('../../../functions/outcomes/handlers/fold-stream');
+    const firstPatient = records.find(
+      (r) => r.dynamodb?.NewImage && JSON.stringify(r.dynamodb.NewImage).includes('"patient"'),
+    )!;
+    const patientId = (firstPatient.dynamodb!.NewImage as { patientId: { S: string } }).patientId.S;
+    const poison = {
+      eventID: 'poison',
+      eventName: 'MODIFY',
+      dynamodb: {
+        SequenceNumber: '999999000',
+        OldImage: marshall({ __edb_e__: 'patient', patientId, smsConsent: 'GIVEN' }),
+        NewImage: marshall({
+          __edb_e__: 'patient',
+          patientId,
+          smsConsent: 'OPTED_OUT',
+          smsConsentChangedAt: 'garbled',
+        }),
+      },
+    };
+    const batch = [...records.slice(0, 10), poison, ...records.slice(10, 12)].map((record, i) => ({
+      ...record,
+      eventSource: 'aws:dynamodb',
+      dynamodb: { ...record.dynamodb, SequenceNumber: record.dynamodb?.SequenceNumber ?? String(i) },
+    }));
+
+    const response = await handler(
+      { Records: batch as unknown as DynamoDBRecord[] } as DynamoDBStreamEvent,
+      {
+        getRemainingTimeInMillis: () => 60_000,
+      } as Context,
+    );
+
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
+      batch.slice(10).map((record) => record.dynamodb.SequenceNumber),
+    );
+  }, 60_000);
+});
