@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createLocalCheckIns, FastForwardClock, type LocalCheckIns } from '../functions/checkins/local';
 import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
+import { startStreamPoller } from '../functions/outcomes/local-stream-poller';
 import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
@@ -67,6 +68,22 @@ async function main(): Promise<void> {
 
     const seeded = options['no-seed'] ? false : await seedDemoDataOnce(store, systemClock);
 
+    // Outcome figures are folded from the table's stream, as the Lambda on DynamoDB Streams does in AWS.
+    const folding = startStreamPoller({
+      endpoint: emulator.endpoint,
+      tableName,
+      onError: (error) => log(`[outcomes] folding a stream batch failed, will retry: ${(error as Error).name}`),
+    });
+    stoppers.push(folding.stop);
+    const foldingStarted = Date.now();
+    folding.waitUntilIdle().then(
+      () =>
+        log(
+          `[outcomes] commissioner figures are up to date (${((Date.now() - foldingStarted) / 1000).toFixed(0)} s of stream folded)`,
+        ),
+      () => {},
+    );
+
     // One clock for the API and the follow-up engine, so fast-forwarding moves both.
     const clock = new FastForwardClock();
     const checkIns = createLocalCheckIns({
@@ -107,6 +124,7 @@ async function main(): Promise<void> {
     log(
       `                  sending window: ${options['ignore-sending-window'] ? 'ignored (--ignore-sending-window)' : 'Mon–Fri 09:00–18:00 Europe/London'}`,
     );
+    log('  outcome figures folded from the table stream in the background (a first run takes a while; see [outcomes])');
     log(`  SMS simulator   npm run sms -- 07700900001 "3"   (or POST ${origin(api.url)}/sms/inbound)`);
     const users = await listDemoUsers(store);
     log('');

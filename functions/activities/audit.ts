@@ -1,4 +1,5 @@
 import type { AuditAction } from '../audit/entities/audit-event';
+import { recordAccess } from '../audit/record-access';
 import type { Principal } from '../identity/principal';
 import type { Prescription } from './entities/prescription';
 import type { PrescribingDeps } from './use-cases/deps';
@@ -13,14 +14,9 @@ export function auditPrescription(
   entityType: 'prescription' | 'attendance' = 'prescription',
   entityId: string = prescription.prescriptionId,
 ): Promise<void> {
-  return deps.audit.record({
-    actorUserId: principal.userId,
-    actorRole: principal.role,
-    action,
-    operation,
+  return recordAccess(deps, principal, action, operation, {
+    patientId: prescription.patientId,
     entityType,
     entityId,
-    patientId: prescription.patientId,
-    at: deps.clock.now().toISOString(),
   });
 }

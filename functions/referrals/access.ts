@@ -1,5 +1,6 @@
 import type { AuditAction } from '../audit/entities/audit-event';
 import type { AuditLog } from '../audit/ports';
+import { recordAccess } from '../audit/record-access';
 import { type CareScope, canAccessCareRecord, type Principal } from '../identity/principal';
 import type { Clock } from '../shared/clock';
 import { ForbiddenError } from '../shared/errors';
@@ -73,12 +74,5 @@ export function auditAccess(
   operation: string,
   target: { patientId: string; entityType: 'patient' | 'referral'; entityId: string },
 ): Promise<void> {
-  return deps.audit.record({
-    actorUserId: principal.userId,
-    actorRole: principal.role,
-    action,
-    operation,
-    at: deps.clock.now().toISOString(),
-    ...target,
-  });
+  return recordAccess(deps, principal, action, operation, target);
 }

@@ -1,4 +1,5 @@
 import type { Prescription, RecordAttendanceResult } from '../../activities';
+import { recordAccess } from '../../audit/record-access';
 import type { CheckIn } from '../../checkins/entities/check-in';
 import {
   cancelCheckIn,
@@ -115,15 +116,10 @@ async function threadOf(checkIn: CheckIn, { principal, loaders, services }: Grap
   await loaders.referrals.load(checkIn.referralId);
   const [thread] = await Promise.all([
     services.checkIns.checkIns.listThread(checkIn.checkInId),
-    services.referrals.audit.record({
-      actorUserId: principal.userId,
-      actorRole: principal.role,
-      action: 'READ',
-      operation: 'checkInMessages',
+    recordAccess({ audit: services.referrals.audit, clock: services.clock }, principal, 'READ', 'checkInMessages', {
       entityType: 'checkIn',
       entityId: checkIn.checkInId,
       patientId: checkIn.patientId,
-      at: services.clock.now().toISOString(),
     }),
   ]);
   // The local outbox keeps its copies in a partition of its own; never part of a check-in's thread.
