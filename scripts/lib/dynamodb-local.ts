@@ -156,7 +156,8 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
       '-port',
       String(port),
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // The emulator writes a metadata file into its working directory: keep it out of the checkout.
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.inMemory ? dir : requireDbPath(options.dbPath) },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

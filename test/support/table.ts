@@ -1,7 +1,7 @@
 import { CreateTableCommand, DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
-import { assertLoopbackEndpoint, localClient } from '../../scripts/lib/dynamodb-local';
 import { createTableInput } from '../../functions/platform/dynamodb/table-definition';
+import { assertLoopbackEndpoint, localClient } from '../../scripts/lib/dynamodb-local';
 
 export interface TestTable {
   tableName: string;

@@ -1,7 +1,7 @@
-import { ConflictError } from '../../shared/errors';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
+import { ConflictError } from '../../shared/errors';
 import { type Organisation, organisationEntity } from '../entities/organisation';
 import { type StaffUser, staffUserEntity } from '../entities/staff-user';
 import type { IdentityRepository } from '../ports';

@@ -33,7 +33,13 @@ export async function registerOrganisation(
   if (name.length === 0 || name.length > 200) throw new ValidationError('name', 'must be 1 to 200 characters');
   const parentKind = PARENT_KIND[input.kind];
   const organisationId = input.organisationId ?? deps.newId();
-  const base = { organisationId, kind: input.kind, name, odsCode: input.odsCode, createdAt: deps.clock.now().toISOString() };
+  const base = {
+    organisationId,
+    kind: input.kind,
+    name,
+    odsCode: input.odsCode,
+    createdAt: deps.clock.now().toISOString(),
+  };
 
   let organisation: Organisation;
   if (parentKind === undefined) {

@@ -50,7 +50,8 @@ export async function registerStaffUser(
     createdAt: deps.clock.now().toISOString(),
   };
   if (input.organisationId === undefined) {
-    if (input.role !== 'ADMIN') throw new ValidationError('organisationId', `a ${input.role} must belong to an organisation`);
+    if (input.role !== 'ADMIN')
+      throw new ValidationError('organisationId', `a ${input.role} must belong to an organisation`);
   } else {
     const organisation = await deps.identity.getOrganisation(input.organisationId);
     const allowed = SCOPES[input.role];

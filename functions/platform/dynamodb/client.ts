@@ -18,7 +18,11 @@ export interface DataStoreOptions {
 export function createDataStore(options: DataStoreOptions): DataStore {
   const client = new DynamoDBClient({
     ...(options.endpoint
-      ? { endpoint: options.endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      ? {
+          endpoint: options.endpoint,
+          region: 'eu-west-2',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
       : {}),
     ...options.clientConfig,
   });

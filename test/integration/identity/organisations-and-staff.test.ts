@@ -43,7 +43,11 @@ describe('organisations and staff (DynamoDB Local)', () => {
   it('throws when a practice is placed directly under an ICB', async () => {
     const { icb } = await tree();
 
-    const attempt = registerOrganisation(deps, { kind: 'PRACTICE', name: 'Lost Surgery', parentId: icb.organisationId });
+    const attempt = registerOrganisation(deps, {
+      kind: 'PRACTICE',
+      name: 'Lost Surgery',
+      parentId: icb.organisationId,
+    });
 
     await expect(attempt).rejects.toThrow(ValidationError);
     await expect(attempt).rejects.toMatchObject({ field: 'parentId' });
@@ -52,9 +56,9 @@ describe('organisations and staff (DynamoDB Local)', () => {
   it('throws a conflict and keeps the original when an organisation id is reused', async () => {
     const icb = await registerOrganisation(deps, { kind: 'ICB', name: 'First', organisationId: 'ICB-DUP' });
 
-    await expect(registerOrganisation(deps, { kind: 'ICB', name: 'Second', organisationId: 'ICB-DUP' })).rejects.toThrow(
-      ConflictError,
-    );
+    await expect(
+      registerOrganisation(deps, { kind: 'ICB', name: 'Second', organisationId: 'ICB-DUP' }),
+    ).rejects.toThrow(ConflictError);
     expect((await deps.identity.getOrganisation('ICB-DUP'))?.name).toBe(icb.name);
   });
 
@@ -68,7 +72,11 @@ describe('organisations and staff (DynamoDB Local)', () => {
       organisationId: pcn.organisationId,
     });
 
-    expect(worker).toMatchObject({ icbId: icb.organisationId, pcnId: pcn.organisationId, email: 'asha.patel@example.nhs.uk' });
+    expect(worker).toMatchObject({
+      icbId: icb.organisationId,
+      pcnId: pcn.organisationId,
+      email: 'asha.patel@example.nhs.uk',
+    });
     const staff = await deps.identity.listStaffByOrganisation(pcn.organisationId);
     expect(staff.map((user) => user.userId)).toEqual([worker.userId]);
     expect(await deps.identity.getStaffUsers([worker.userId, 'missing'])).toHaveLength(1);
@@ -92,7 +100,12 @@ describe('organisations and staff (DynamoDB Local)', () => {
     const before = await deps.identity.listStaffByOrganisation(pcn.organisationId);
 
     await expect(
-      registerStaffUser(deps, { role: 'LINK_WORKER', name: 'X', email: 'not-an-email', organisationId: pcn.organisationId }),
+      registerStaffUser(deps, {
+        role: 'LINK_WORKER',
+        name: 'X',
+        email: 'not-an-email',
+        organisationId: pcn.organisationId,
+      }),
     ).rejects.toMatchObject({ field: 'email' });
     expect(await deps.identity.listStaffByOrganisation(pcn.organisationId)).toHaveLength(before.length);
   });
