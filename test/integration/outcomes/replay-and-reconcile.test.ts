@@ -84,7 +84,7 @@ describe('folding replayed stream records, and reconciliation', () => {
     const report = await foldStreamRecords(outcomeFoldDeps(store, clock), records);
     expect(report.failures).toEqual([]);
     folded = await snapshot(store);
-  }, 240_000);
+  }, 600_000);
   afterAll(() => table.drop());
 
   it('captures the writes from the stream and folds them into figures', () => {
