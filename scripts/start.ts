@@ -12,7 +12,7 @@ import { startLocalApi } from './lib/local-api';
 import { signLocalToken } from './lib/local-jwt';
 import { LOCAL_STATE_FILE } from './lib/local-state';
 import { ensureTable } from './lib/local-table';
-import { seedDemoDataOnce } from './seed/demo';
+import { startDemoSeed } from './seed/demo';
 
 /**
  * `npm start`: the whole of Linkwork on one machine. DynamoDB Local keeps its data under .data/ (so a restart keeps it)
@@ -66,23 +66,29 @@ async function main(): Promise<void> {
     client.destroy();
     const store = createDataStore({ tableName, endpoint: emulator.endpoint });
 
-    const seeded = options['no-seed'] ? false : await seedDemoDataOnce(store, systemClock);
+    const seed = options['no-seed']
+      ? { seeding: false, care: Promise.resolve() }
+      : await startDemoSeed(store, systemClock);
 
-    // Outcome figures are folded from the table's stream, as the Lambda on DynamoDB Streams does in AWS.
-    const folding = startStreamPoller({
-      endpoint: emulator.endpoint,
-      tableName,
-      onError: (error) => log(`[outcomes] folding a stream batch failed, will retry: ${(error as Error).name}`),
-    });
-    stoppers.push(folding.stop);
-    const foldingStarted = Date.now();
-    folding.waitUntilIdle().then(
-      () =>
-        log(
-          `[outcomes] commissioner figures are up to date (${((Date.now() - foldingStarted) / 1000).toFixed(0)} s of stream folded)`,
-        ),
-      () => {},
-    );
+    // Outcome figures are folded from the table's stream, as the Lambda on DynamoDB Streams does in AWS. Folding and
+    // the dispatcher start once the demo history is in, so they do not compete with the seed for the emulator.
+    const startBackgroundWork = () => {
+      const folding = startStreamPoller({
+        endpoint: emulator!.endpoint,
+        tableName,
+        onError: (error) => log(`[outcomes] folding a stream batch failed, will retry: ${(error as Error).name}`),
+      });
+      stoppers.push(folding.stop);
+      const foldingStarted = Date.now();
+      folding.waitUntilIdle().then(
+        () =>
+          log(
+            `[outcomes] commissioner figures are up to date (${((Date.now() - foldingStarted) / 1000).toFixed(0)} s of stream folded)`,
+          ),
+        () => {},
+      );
+      checkIns.start();
+    };
 
     // One clock for the API and the follow-up engine, so fast-forwarding moves both.
     const clock = new FastForwardClock();
@@ -92,7 +98,6 @@ async function main(): Promise<void> {
       ignoreSendingWindow: options['ignore-sending-window'],
       intervalMs: Number(options['dispatch-every']) * 1000,
     });
-    checkIns.start();
     stoppers.push(async () => checkIns.stop());
 
     const api = await startLocalApi({
@@ -118,7 +123,9 @@ async function main(): Promise<void> {
     log(
       `                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`,
     );
-    log(`  demo data       ${seeded ? 'seeded now' : 'already there (delete .data/ to start again)'}`);
+    log(
+      `  demo data       ${seed.seeding ? 'staff seeded; patients, referrals and a year of check-ins are being added (see [seed])' : 'already there (delete .data/ to start again)'}`,
+    );
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
     log(`  check-ins       dispatcher every ${options['dispatch-every']} s; texts print here as [sms → …]`);
     log(
@@ -141,6 +148,20 @@ async function main(): Promise<void> {
       'Type "d" + Enter to run the dispatcher now, "f 24" to fast-forward the clock 24 hours. Ctrl-C stops everything.',
     );
     acceptCommands(checkIns);
+    const seedStarted = Date.now();
+    seed.care.then(
+      () => {
+        if (seed.seeding)
+          log(
+            `[seed] demo caseloads and check-in history are in (${((Date.now() - seedStarted) / 1000).toFixed(0)} s more)`,
+          );
+        startBackgroundWork();
+      },
+      (error: Error) => {
+        log(`[seed] failed: ${error.message}. Delete .data/ and run npm start again.`);
+        void stopAll(1);
+      },
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     console.error('If the seed stopped half-way, delete .data/ and run npm start again.');

@@ -24,18 +24,38 @@ export interface DemoData {
   users: StaffUser[];
 }
 
-/** Seeds the demo data set unless it is already there. Returns whether it seeded. */
-export async function seedDemoDataOnce(store: DataStore, clock: Clock): Promise<boolean> {
+export interface DemoSeed {
+  /** False when the table already held the demo data set. */
+  seeding: boolean;
+  /** Resolves when the care history (patients, referrals, a year of check-ins) is in; at once when not seeding. */
+  care: Promise<void>;
+}
+
+/**
+ * Seeds the demo data set unless it is already there. Organisations and staff are written before this resolves, so
+ * the API can start and print tokens at once; the care history, which takes a minute or so on a small machine, goes
+ * on in the background (`care`).
+ */
+export async function startDemoSeed(store: DataStore, clock: Clock): Promise<DemoSeed> {
   const marker = await store.documentClient.send(new GetCommand({ TableName: store.tableName, Key: MARKER_KEY }));
-  if (marker.Item) return false;
+  if (marker.Item) return { seeding: false, care: Promise.resolve() };
   const random = new SeededRandom(DEMO_SEED);
   const demo = await seedDemoData(store, clock, random);
-  await seedCare(store, new ManualClock(clock.now()), random, demo);
-  // Written last: a run stopped half-way leaves no marker, and the message below says how to start again.
-  await store.documentClient.send(
-    new PutCommand({ TableName: store.tableName, Item: { ...MARKER_KEY, seededAt: clock.now().toISOString() } }),
-  );
-  return true;
+  const care = (async () => {
+    await seedCare(store, new ManualClock(clock.now()), random, demo);
+    // Written last: a run stopped half-way leaves no marker, and start-up then says how to start again.
+    await store.documentClient.send(
+      new PutCommand({ TableName: store.tableName, Item: { ...MARKER_KEY, seededAt: clock.now().toISOString() } }),
+    );
+  })();
+  return { seeding: true, care };
+}
+
+/** Seeds everything and waits for it (benchmarks and tests that want the whole data set). */
+export async function seedDemoDataOnce(store: DataStore, clock: Clock): Promise<boolean> {
+  const seed = await startDemoSeed(store, clock);
+  await seed.care;
+  return seed.seeding;
 }
 
 /**
