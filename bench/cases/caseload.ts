@@ -1,0 +1,157 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createGraphQLHandler } from '../../functions/graphql/lambda';
+import { createIdGenerator } from '../../functions/shared/ids';
+import { graphqlEvent, lambdaContext, staffClaims } from '../../test/support/events';
+import { benchTable, commandMix, readsAndWrites, registerLinkWorker, round } from '../lib/env';
+import { buildCaseload, createActivities, entitiesOf } from '../lib/fixtures';
+import { type BenchCase, type BenchRow, percentile } from '../lib/report';
+
+/*
+ * Case 1, caseload. A link worker opens their caseload through the deployed Lambda handler (a real API Gateway v2
+ * event, JWT claims in requestContext.authorizer.jwt.claims), asking for what a frontend shows on each row. Costs are
+ * counted on the store's client; the floor is one raw Query of the same index for the same page.
+ */
+
+export const CASELOAD_QUERY = /* GraphQL */ `
+  query Caseload($first: Int) {
+    caseload(first: $first) {
+      edges {
+        node {
+          id
+          status
+          nextCheckInAt
+          concernOpen
+          patient { id name }
+          nextCheckIn { id scheduledFor status }
+          latestOutcomes { key value score measuredAt }
+          activeActivities(first: 3) { edges { node { id name } } }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+export const caseload: BenchCase = async ({ quick, endpoint, log }) => {
+  const sizes = quick ? [40, 250] : [40, 250, 2000];
+  const pageSizes = [25, 100];
+  const samples = quick ? 4 : 25;
+  const warmups = quick ? 1 : 4;
+  const bench = await benchTable(endpoint, 'caseload');
+  const { store, counter, demo, clock, random } = bench;
+  const pcnId = demo.organisations.pcnIds[0];
+  const activityIds = await createActivities(store, clock, demo, pcnId, 8);
+  const handler = createGraphQLHandler({ store, stage: 'prod', clock, newId: createIdGenerator(clock) });
+  const rows: BenchRow[] = [];
+
+  for (const [index, size] of sizes.entries()) {
+    const linkWorker = await registerLinkWorker(store, clock, demo, `lw-bench-${size}`, pcnId);
+    const started = performance.now();
+    const via = size <= 40 ? 'use-case' : 'batch';
+    await buildCaseload({
+      store,
+      random,
+      clock,
+      demo,
+      linkWorker,
+      activityIds,
+      count: size,
+      seqBase: 10_000 * (index + 1),
+      via,
+    });
+    log(`caseload: ${size} referrals written (${via}) in ${Math.round(performance.now() - started)} ms`);
+    const claims = staffClaims({ userId: linkWorker.userId, role: 'LINK_WORKER', organisationId: pcnId });
+    const partition = entitiesOf(store)
+      .referral.query.byCaseloadOwner({ caseloadOwner: linkWorker.userId, caseState: 'OPEN' })
+      .params();
+
+    for (const first of pageSizes) {
+      const call = async () => {
+        const event = graphqlEvent(CASELOAD_QUERY, { first }, { claims });
+        const result = (await handler(event, lambdaContext(), () => {})) as APIGatewayProxyStructuredResultV2;
+        const body = JSON.parse(result.body ?? '{}');
+        if (result.statusCode !== 200 || body.errors) {
+          throw new Error(`caseload query failed: ${result.statusCode} ${JSON.stringify(body.errors ?? body)}`);
+        }
+        return { rows: body.data.caseload.edges.length as number, bytes: Buffer.byteLength(result.body ?? '') };
+      };
+      const raw = () =>
+        store.documentClient.send(
+          new QueryCommand({ ...partition, Limit: first } as ConstructorParameters<typeof QueryCommand>[0]),
+        );
+
+      for (let i = 0; i < warmups; i++) {
+        await call();
+        await raw();
+      }
+      counter.reset();
+      const first1 = await call();
+      const one = counter.reset();
+      const { reads, writes } = readsAndWrites(one);
+      await raw();
+      const floorCounts = counter.reset();
+
+      const apiTimes: number[] = [];
+      const rawTimes: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        // Alternate, so both see the same machine noise.
+        let t = performance.now();
+        await call();
+        apiTimes.push(performance.now() - t);
+        t = performance.now();
+        await raw();
+        rawTimes.push(performance.now() - t);
+      }
+      counter.reset();
+      const variant = `${size} referrals, page ${first}`;
+      const counts = {
+        rows: first1.rows,
+        reads,
+        writes,
+        mix: commandMix(one),
+        items: one.itemsRead,
+        RCU: round(one.readUnits),
+        WCU: round(one.writeUnits),
+        bytes: first1.bytes,
+      };
+      rows.push({
+        case: 'caseload',
+        variant,
+        metric: 'read requests/page',
+        value: reads,
+        unit: 'req',
+        floor: 1,
+        floorLabel: 'raw Query',
+        counts: {
+          ...counts,
+          floorItems: floorCounts.itemsRead,
+          floorRCU: round(floorCounts.readUnits),
+          ...(writes > 1 ? { flag: 'audit writes grow with page size' } : {}),
+        },
+      });
+      rows.push({
+        case: 'caseload',
+        variant,
+        metric: 'p50 latency',
+        value: percentile(apiTimes, 50),
+        unit: 'ms',
+        floor: percentile(rawTimes, 50),
+        floorLabel: 'raw Query',
+        counts: { samples },
+      });
+      rows.push({
+        case: 'caseload',
+        variant,
+        metric: 'p95 latency',
+        value: percentile(apiTimes, 95),
+        unit: 'ms',
+        floor: percentile(rawTimes, 95),
+        floorLabel: 'raw Query',
+        counts: { samples },
+      });
+    }
+  }
+  await bench.drop();
+  return rows;
+};
