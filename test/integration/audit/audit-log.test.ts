@@ -1,21 +1,16 @@
 import { DynamoDbAuditLog, getAuditTrail } from '../../../functions/audit';
 import { createReferral, getCaseload, getPatient, getReferral } from '../../../functions/referrals';
 import { ForbiddenError } from '../../../functions/shared/errors';
+import { countRequests } from '../../../scripts/lib/request-counter';
 import { buildWorld, newPatient, type World } from '../referrals/world';
 
 describe('audit log (DynamoDB Local)', () => {
   let world: World;
-  const commands: string[] = [];
+  let requests: ReturnType<typeof countRequests>;
 
   beforeAll(async () => {
     world = await buildWorld();
-    world.store.client.middlewareStack.add(
-      (next, context) => (args) => {
-        commands.push(context.commandName ?? 'unknown');
-        return next(args);
-      },
-      { step: 'initialize', name: 'countRequests' },
-    );
+    requests = countRequests(world.store.client);
   });
   afterAll(() => world.table.drop());
 
@@ -80,7 +75,7 @@ describe('audit log (DynamoDB Local)', () => {
   it('writes records made in the same tick in BatchWriteItem requests of 25, each resolved once written', async () => {
     const log = new DynamoDbAuditLog(world.store, world.newId);
     const patientId = 'PATIENT-BATCH';
-    commands.length = 0;
+    requests.reset();
 
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
@@ -97,7 +92,7 @@ describe('audit log (DynamoDB Local)', () => {
       ),
     );
 
-    expect(commands).toEqual(['BatchWriteItemCommand', 'BatchWriteItemCommand', 'BatchWriteItemCommand']);
+    expect(requests.counts.byCommand).toEqual({ BatchWriteItemCommand: 3 });
     expect((await log.listByPatient(patientId, 100)).items).toHaveLength(60);
   });
 

@@ -6,23 +6,18 @@ import {
   updateReferralCaseloadFields,
 } from '../../../functions/referrals';
 import { ForbiddenError, ValidationError } from '../../../functions/shared/errors';
+import { countRequests } from '../../../scripts/lib/request-counter';
 import { buildWorld, newPatient, type World } from './world';
 
 const DAY = 86_400_000;
 
 describe('getCaseload (DynamoDB Local)', () => {
   let world: World;
-  const commands: string[] = [];
+  let requests: ReturnType<typeof countRequests>;
 
   beforeAll(async () => {
     world = await buildWorld();
-    world.store.client.middlewareStack.add(
-      (next, context) => (args) => {
-        commands.push(context.commandName ?? 'unknown');
-        return next(args);
-      },
-      { step: 'initialize', name: 'countRequests' },
-    );
+    requests = countRequests(world.store.client);
   });
   afterAll(() => world.table.drop());
 
@@ -92,15 +87,12 @@ describe('getCaseload (DynamoDB Local)', () => {
 
     it('costs the same number of requests for a page of 10 as for a page of 100: one Query', async () => {
       const cost = async (first: number) => {
-        commands.length = 0;
+        requests.reset();
         const page = await getCaseload(world.deps, world.as.lw1, { first });
         expect(page.items).toHaveLength(first);
-        const count = (name: string) => commands.filter((command) => command === name).length;
-        return {
-          queries: count('QueryCommand'),
-          reads: commands.filter((c) => c !== 'BatchWriteItemCommand').length,
-          auditWrites: count('BatchWriteItemCommand'),
-        };
+        const { byCommand, requests: total } = requests.counts;
+        const auditWrites = byCommand.BatchWriteItemCommand ?? 0;
+        return { queries: byCommand.QueryCommand ?? 0, reads: total - auditWrites, auditWrites };
       };
 
       const small = await cost(10);
