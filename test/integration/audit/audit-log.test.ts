@@ -72,13 +72,13 @@ describe('audit log (DynamoDB Local)', () => {
     }
   });
 
-  it('writes records made in the same tick in BatchWriteItem requests of 25, each resolved once written', async () => {
+  it('writes records made in the same tick in one transaction of up to 100 events, each resolved once written', async () => {
     const log = new DynamoDbAuditLog(world.store, world.newId);
     const patientId = 'PATIENT-BATCH';
     requests.reset();
 
     await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
+      Array.from({ length: 130 }, (_, i) =>
         log.record({
           actorUserId: world.users.lw1.userId,
           actorRole: 'LINK_WORKER',
@@ -92,8 +92,12 @@ describe('audit log (DynamoDB Local)', () => {
       ),
     );
 
-    expect(requests.counts.byCommand).toEqual({ BatchWriteItemCommand: 3 });
-    expect((await log.listByPatient(patientId, 100)).items).toHaveLength(60);
+    expect(requests.counts.byCommand).toEqual({ TransactWriteItemsCommand: 2 });
+    const first = await log.listByPatient(patientId, 100);
+    const rest = await log.listByPatient(patientId, 100, first.endCursor);
+    const entityIds = [...first.items, ...rest.items].map((event) => event.entityId);
+    expect(new Set(entityIds)).toEqual(new Set(Array.from({ length: 130 }, (_, i) => `R${i}`)));
+    expect(entityIds).toHaveLength(130);
   });
 
   it('returns the trail a page at a time with no repeats', async () => {

@@ -16,9 +16,9 @@ const CASELOAD_PAGE = `query Caseload($first: Int) {
 
 const REFERRALS = 105;
 
-/** Reads only: the audit trail writes one event per patient on the page, in BatchWriteItem requests of 25. */
+/** Reads only: the audit trail writes one event per patient on the page, all in one transaction. */
 function reads(counts: RequestCounts): Record<string, number> {
-  const { BatchWriteItemCommand: _writes, ...rest } = counts.byCommand;
+  const { TransactWriteItemsCommand: _writes, ...rest } = counts.byCommand;
   return rest;
 }
 
@@ -72,9 +72,9 @@ describe('caseload page cost (DynamoDB Local, counted through SDK middleware)', 
     // Staff user (authentication), the caseload Query, one BatchGetItem each for patients and next check-ins.
     expect(reads(ten.counts)).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 2 });
     expect(reads(hundred.counts)).toEqual(reads(ten.counts));
-    // Audit events (one per patient read) are batched 25 to a request.
-    expect(ten.counts.byCommand.BatchWriteItemCommand).toBe(1);
-    expect(hundred.counts.byCommand.BatchWriteItemCommand).toBe(4);
-    expect([ten.counts.requests, hundred.counts.requests]).toEqual([5, 8]);
+    // Audit events (one per patient read) go in one transaction, whatever the page size.
+    expect(ten.counts.byCommand.TransactWriteItemsCommand).toBe(1);
+    expect(hundred.counts.byCommand.TransactWriteItemsCommand).toBe(1);
+    expect([ten.counts.requests, hundred.counts.requests]).toEqual([5, 5]);
   });
 });
