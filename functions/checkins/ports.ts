@@ -40,6 +40,15 @@ export interface ReferralSummary {
   linkWorkerId?: string;
   open: boolean;
   receivedAt: string;
+  /** As read: lets a later change to the referral be one conditional write instead of a fresh read and a write. */
+  seen: ReferralVersion;
+}
+
+/** The referral's optimistic-lock version and the fields a conditional write on it needs, as last read. */
+export interface ReferralVersion {
+  version: number;
+  caseState: 'OPEN' | 'CLOSED';
+  nextCheckIn?: NextCheckIn;
 }
 
 export interface NextCheckIn {
@@ -63,9 +72,14 @@ export interface CareRecordPort {
   /** Records an SMS opt-out (STOP) or opt-back-in (START). */
   setSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<void>;
   getReferral(referralId: string): Promise<ReferralSummary | undefined>;
+  /** Many referrals in as few requests as the store allows (the dispatcher reads a run's referrals at once). */
+  getReferrals(referralIds: readonly string[]): Promise<ReferralSummary[]>;
   listReferralsOfPatient(patientId: string): Promise<ReferralSummary[]>;
-  /** `nextCheckInAt`, `nextCheckInId`, `nextCheckInSort` (ISO or `~`). */
-  setNextCheckIn(referralId: string, next: NextCheckIn | undefined, at: string): Promise<void>;
+  /**
+   * `nextCheckInAt`, `nextCheckInId`, `nextCheckInSort` (ISO or `~`). With `seen`, the first attempt writes conditional
+   * on that version without reading the referral again; a stale `seen` only costs the read it meant to save.
+   */
+  setNextCheckIn(referralId: string, next: NextCheckIn | undefined, at: string, seen?: ReferralVersion): Promise<void>;
   /** Merges into `latestOutcomes`, keeping whichever value of each key was measured last. */
   mergeLatestOutcomes(referralId: string, outcomes: Record<string, LatestOutcomeValue>, at: string): Promise<void>;
   /** Sets `concernOpen` (keeps the first `concernRaisedAt` of an open concern). */

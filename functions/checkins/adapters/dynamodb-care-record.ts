@@ -4,7 +4,14 @@ import { entityConfig } from '../../platform/dynamodb/service';
 import { type Patient, patientEntity } from '../../referrals/entities/patient';
 import { type LatestOutcomes, type Referral, referralEntity } from '../../referrals/entities/referral';
 import { NO_DATE_SORT } from '../../referrals/vocabulary';
-import type { CareRecordPort, LatestOutcomeValue, NextCheckIn, PatientContact, ReferralSummary } from '../ports';
+import type {
+  CareRecordPort,
+  LatestOutcomeValue,
+  NextCheckIn,
+  PatientContact,
+  ReferralSummary,
+  ReferralVersion,
+} from '../ports';
 
 const MAX_ATTEMPTS = 5;
 
@@ -28,8 +35,21 @@ function toSummary(referral: Referral): ReferralSummary {
     linkWorkerId: referral.linkWorkerId,
     open: referral.caseState === 'OPEN',
     receivedAt: referral.receivedAt,
+    seen: versionOf(referral),
   };
 }
+
+function versionOf(referral: Referral): ReferralVersion {
+  return {
+    version: referral.version,
+    caseState: referral.caseState,
+    ...(referral.nextCheckInId && referral.nextCheckInAt
+      ? { nextCheckIn: { checkInId: referral.nextCheckInId, at: referral.nextCheckInAt } }
+      : {}),
+  };
+}
+
+type ReferralChange = { set: Partial<Referral>; remove?: readonly ('nextCheckInAt' | 'nextCheckInId')[] };
 
 /**
  * The check-ins context's window onto the referrals context's patient and referral items. Every referral change is
@@ -72,21 +92,34 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
     return data ? toSummary(data) : undefined;
   }
 
+  async getReferrals(referralIds: readonly string[]): Promise<ReferralSummary[]> {
+    const unique = [...new Set(referralIds)];
+    if (unique.length === 0) return [];
+    const { data } = await this.referrals.get(unique.map((referralId) => ({ referralId }))).go();
+    return data.map(toSummary);
+  }
+
   async listReferralsOfPatient(patientId: string): Promise<ReferralSummary[]> {
     const { data } = await this.referrals.query.byPatient({ patientId }).go({ pages: 'all' });
     return data.map(toSummary);
   }
 
-  setNextCheckIn(referralId: string, next: NextCheckIn | undefined, at: string): Promise<void> {
-    return this.change(referralId, (referral) => {
-      if (referral.nextCheckInId === next?.checkInId && referral.nextCheckInAt === next?.at) return undefined;
-      return next
-        ? { set: { nextCheckInAt: next.at, nextCheckInId: next.checkInId, nextCheckInSort: next.at, updatedAt: at } }
-        : {
-            set: { nextCheckInSort: NO_DATE_SORT, updatedAt: at },
-            remove: ['nextCheckInAt', 'nextCheckInId'] as const,
-          };
-    });
+  async setNextCheckIn(
+    referralId: string,
+    next: NextCheckIn | undefined,
+    at: string,
+    seen?: ReferralVersion,
+  ): Promise<void> {
+    const seenChange = seen && nextCheckInChange(seen.nextCheckIn, next, at);
+    if (seen && seenChange) {
+      try {
+        return await this.write(referralId, seen, seenChange);
+      } catch (error) {
+        // `seen` was stale: someone changed the referral since it was read. Decide again on a fresh read.
+        if (!isConditionalCheckFailure(error)) throw error;
+      }
+    }
+    return this.change(referralId, (referral) => nextCheckInChange(versionOf(referral).nextCheckIn, next, at));
   }
 
   mergeLatestOutcomes(referralId: string, outcomes: Record<string, LatestOutcomeValue>, at: string): Promise<void> {
@@ -111,29 +144,43 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
   }
 
   /** Read, decide, write conditional on the version read; retried when another writer got in between. */
-  private async change(
-    referralId: string,
-    decide: (
-      referral: Referral,
-    ) => { set: Partial<Referral>; remove?: readonly ('nextCheckInAt' | 'nextCheckInId')[] } | undefined,
-  ): Promise<void> {
+  private async change(referralId: string, decide: (referral: Referral) => ReferralChange | undefined): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const { data: referral } = await this.referrals.get({ referralId }).go({ consistent: true });
       if (!referral) return;
       const change = decide(referral);
       if (!change) return;
       try {
-        const base = this.referrals
-          .patch({ referralId })
-          .set(change.set)
-          .add({ version: 1 })
-          .composite({ caseState: referral.caseState });
-        const withRemove = change.remove?.length ? base.remove([...change.remove]) : base;
-        await withRemove.where((attr, op) => op.eq(attr.version, referral.version)).go();
-        return;
+        return await this.write(referralId, referral, change);
       } catch (error) {
         if (!isConditionalCheckFailure(error) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
+
+  /** One write of `change`, conditional on the referral still being at the version `read` saw. */
+  private async write(
+    referralId: string,
+    read: Pick<ReferralVersion, 'version' | 'caseState'>,
+    change: ReferralChange,
+  ): Promise<void> {
+    const base = this.referrals
+      .patch({ referralId })
+      .set(change.set)
+      .add({ version: 1 })
+      .composite({ caseState: read.caseState });
+    const withRemove = change.remove?.length ? base.remove([...change.remove]) : base;
+    await withRemove.where((attr, op) => op.eq(attr.version, read.version)).go();
+  }
+}
+
+function nextCheckInChange(
+  current: NextCheckIn | undefined,
+  next: NextCheckIn | undefined,
+  at: string,
+): ReferralChange | undefined {
+  if (current?.checkInId === next?.checkInId && current?.at === next?.at) return undefined;
+  return next
+    ? { set: { nextCheckInAt: next.at, nextCheckInId: next.checkInId, nextCheckInSort: next.at, updatedAt: at } }
+    : { set: { nextCheckInSort: NO_DATE_SORT, updatedAt: at }, remove: ['nextCheckInAt', 'nextCheckInId'] };
 }

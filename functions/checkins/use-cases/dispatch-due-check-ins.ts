@@ -1,5 +1,6 @@
+import type { CheckIn } from '../entities/check-in';
 import type { DispatchPolicy } from '../policy';
-import type { CheckInDeps, PatientContact } from '../ports';
+import type { CheckInDeps, PatientContact, ReferralSummary } from '../ports';
 import type { QuestionCatalogue } from '../questionnaires';
 import { remindOrExpire, sendCurrentStep } from './send-step';
 
@@ -9,6 +10,10 @@ import { remindOrExpire, sendCurrentStep } from './send-step';
  * opening); SENDING whose claim timed out → UNCERTAIN (never resent, see send-step.ts); AWAITING_REPLY → one reminder,
  * then NO_RESPONSE. Sends are spaced to `ratePerSecond`, and no new send starts after `runBudgetMs`; whatever is left
  * stays due for the next run. Several runs may overlap: the claim makes each step go at most once.
+ *
+ * The run's patients and referrals are read in batches up front. Up to `concurrency` check-ins are worked on at once,
+ * so a slow provider call does not hold the run below its rate; one patient's check-ins are always taken one after
+ * another, because each may recompute that patient's referral's next check-in.
  */
 
 export interface DispatchReport {
@@ -36,6 +41,8 @@ export interface DispatchOptions {
   ratePerSecond: number;
   /** Stop starting sends after this long (leave room before the Lambda timeout). */
   runBudgetMs: number;
+  /** Check-ins worked on at once (default 4); the rate limiter still spaces the texts. */
+  concurrency?: number;
   /** Real elapsed time, not the domain clock (tests pin the domain clock). */
   elapsedMs?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -43,23 +50,36 @@ export interface DispatchOptions {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Spaces calls to at most `perSecond` a second. */
-export function createRateLimiter(perSecond: number, elapsedMs: () => number, sleep: (ms: number) => Promise<void>) {
+/**
+ * Spaces calls to at most `perSecond` a second, and resolves false (taking no slot) when the next slot falls after
+ * `budgetMs`. Each call takes its slot before it waits, so callers running at once queue behind one another instead
+ * of all waking together.
+ */
+export function createRateLimiter(
+  perSecond: number,
+  elapsedMs: () => number,
+  sleep: (ms: number) => Promise<void>,
+  budgetMs = Infinity,
+): () => Promise<boolean> {
   const interval = perSecond > 0 ? 1000 / perSecond : 0;
   let nextAt = -Infinity;
   return async () => {
     const now = elapsedMs();
-    const wait = nextAt - now;
-    if (wait > 0) await sleep(wait);
-    nextAt = Math.max(now, nextAt) + interval;
+    const slot = Math.max(now, nextAt);
+    if (slot > budgetMs) return false;
+    nextAt = slot + interval;
+    if (slot > now) await sleep(slot - now);
+    return true;
   };
 }
+
+const DEFAULT_CONCURRENCY = 4;
 
 export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOptions): Promise<DispatchReport> {
   const started = performance.now();
   const elapsedMs = options.elapsedMs ?? (() => performance.now() - started);
   const sleep = options.sleep ?? realSleep;
-  const beforeSend = createRateLimiter(options.ratePerSecond, elapsedMs, sleep);
+  const beforeSend = createRateLimiter(options.ratePerSecond, elapsedMs, sleep, options.runBudgetMs);
   const now = deps.clock.now();
   const report: DispatchReport = {
     considered: 0,
@@ -83,20 +103,28 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
     report.oldestDueAgeSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(oldestWaiting.dueAt)) / 1000));
   }
 
-  const patients = new Map<string, PatientContact>();
-  const needPatients = due.filter((checkIn) => checkIn.status !== 'SENDING').map((checkIn) => checkIn.patientId);
-  for (const patient of await deps.careRecords.getPatients(needPatients)) patients.set(patient.patientId, patient);
+  const needContext = due.filter((checkIn) => checkIn.status !== 'SENDING');
+  const [patientList, referralList] = await Promise.all([
+    deps.careRecords.getPatients(needContext.map((checkIn) => checkIn.patientId)),
+    deps.careRecords.getReferrals(
+      needContext.filter((checkIn) => checkIn.status === 'WAITING').map((checkIn) => checkIn.referralId),
+    ),
+  ]);
+  const patients = new Map<string, PatientContact>(patientList.map((patient) => [patient.patientId, patient]));
+  const referrals = new Map<string, ReferralSummary>(referralList.map((referral) => [referral.referralId, referral]));
 
-  for (let i = 0; i < due.length; i++) {
-    const checkIn = due[i];
-    if (elapsedMs() >= options.runBudgetMs) {
-      report.leftForNextRun = due.length - i;
-      break;
-    }
+  // A step may change its referral, so a second check-in on the same referral in this run reads it afresh.
+  const referralsUsed = new Set<string>();
+
+  const work = async (checkIn: CheckIn) => {
+    const { referralId } = checkIn;
+    const referral = referralsUsed.has(referralId) ? undefined : (referrals.get(referralId) ?? null);
+    if (checkIn.status === 'WAITING') referralsUsed.add(referralId);
     const stepOptions = {
       policy: options.policy,
       catalogue: options.catalogue,
       patient: patients.get(checkIn.patientId) ?? null,
+      ...(checkIn.status === 'WAITING' ? { referral } : {}),
       beforeSend,
     };
     try {
@@ -109,6 +137,7 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
           else if (outcome === 'failed') report.failed++;
           else if (outcome === 'retry') report.retried++;
           else if (outcome === 'uncertain') report.uncertain++;
+          else if (outcome === 'left-for-next-run') report.leftForNextRun++;
           else report.lostRace++;
           break;
         }
@@ -128,6 +157,7 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
           else if (outcome === 'deferred') report.deferred++;
           else if (outcome === 'retry') report.retried++;
           else if (outcome === 'skipped') report.skipped++;
+          else if (outcome === 'left-for-next-run') report.leftForNextRun++;
           else report.lostRace++;
           break;
         }
@@ -143,6 +173,32 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
         errorName: (error as Error)?.name,
       });
     }
+  };
+
+  // One queue per patient, in due order; workers take whole queues, so a patient's check-ins never run at once.
+  const byPatient = new Map<string, CheckIn[]>();
+  for (const checkIn of due) {
+    const queue = byPatient.get(checkIn.patientId);
+    if (queue) queue.push(checkIn);
+    else byPatient.set(checkIn.patientId, [checkIn]);
   }
+  const queues = [...byPatient.values()];
+  let nextQueue = 0;
+  let budgetSpent = false;
+  const worker = async () => {
+    while (nextQueue < queues.length) {
+      const queue = queues[nextQueue++];
+      for (let i = 0; i < queue.length; i++) {
+        if (budgetSpent || elapsedMs() >= options.runBudgetMs) {
+          budgetSpent = true;
+          report.leftForNextRun += queue.length - i;
+          break;
+        }
+        await work(queue[i]);
+      }
+    }
+  };
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
   return report;
 }

@@ -1,5 +1,5 @@
 import type { CheckIn } from '../entities/check-in';
-import type { CheckInDeps } from '../ports';
+import type { CheckInDeps, ReferralVersion } from '../ports';
 
 /** Not yet started: nothing has been sent, so it is still "the next check-in" on the caseload. */
 export function isUpcoming(checkIn: CheckIn): boolean {
@@ -13,11 +13,13 @@ export function isUpcoming(checkIn: CheckIn): boolean {
 export async function refreshNextCheckIn(
   deps: Pick<CheckInDeps, 'checkIns' | 'careRecords' | 'clock'>,
   referral: { referralId: string; patientId: string },
+  /** The referral as the caller last read it, which saves reading it again when still current. */
+  seen?: ReferralVersion,
 ): Promise<void> {
   const checkIns = await deps.checkIns.listByPatient(referral.patientId);
   const upcoming = checkIns
     .filter((checkIn) => checkIn.referralId === referral.referralId && isUpcoming(checkIn))
     .map((checkIn) => ({ checkInId: checkIn.checkInId, at: checkIn.dueAt ?? checkIn.scheduledFor }))
     .sort((a, b) => a.at.localeCompare(b.at) || a.checkInId.localeCompare(b.checkInId));
-  await deps.careRecords.setNextCheckIn(referral.referralId, upcoming[0], deps.clock.now().toISOString());
+  await deps.careRecords.setNextCheckIn(referral.referralId, upcoming[0], deps.clock.now().toISOString(), seen);
 }

@@ -2,7 +2,7 @@ import type { CheckIn } from '../entities/check-in';
 import type { SmsKind } from '../entities/sms-message';
 import { SmsSendError } from '../errors';
 import type { DispatchPolicy } from '../policy';
-import type { CheckInDeps, PatientContact } from '../ports';
+import type { CheckInDeps, PatientContact, ReferralSummary } from '../ports';
 import { defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
 import { fitsOneSegment, templates } from '../templates';
 import { isUpcoming, refreshNextCheckIn } from './next-check-in';
@@ -22,7 +22,15 @@ import { isUpcoming, refreshNextCheckIn } from './next-check-in';
  * the check-in is FAILED, also visible for review. See docs/clinical-safety.md (H5, H6).
  */
 
-export type StepOutcome = 'sent' | 'deferred' | 'skipped' | 'lost-race' | 'retry' | 'failed' | 'uncertain';
+export type StepOutcome =
+  | 'sent'
+  | 'deferred'
+  | 'skipped'
+  | 'lost-race'
+  | 'retry'
+  | 'failed'
+  | 'uncertain'
+  | 'left-for-next-run';
 
 export interface SendStepOptions {
   policy: DispatchPolicy;
@@ -31,8 +39,16 @@ export interface SendStepOptions {
   ignoreWindow?: boolean;
   /** Patient already read by the caller (the dispatcher reads a batch). */
   patient?: PatientContact | null;
-  /** Waits for the rate limiter; called just before each provider call. */
-  beforeSend?: () => Promise<void>;
+  /**
+   * Referral already read by the caller (the dispatcher reads a batch at the start of its run). It may be up to a run
+   * old; a referral closed since then has had its check-ins cancelled, so the claim below fails and nothing is sent.
+   */
+  referral?: ReferralSummary | null;
+  /**
+   * Waits for the rate limiter's next sending slot; called before each claim, so no claim is held while waiting.
+   * Resolves false when the run's budget is spent: the step is left, unclaimed, for the next run.
+   */
+  beforeSend?: () => Promise<boolean>;
 }
 
 const ms = (iso: string) => new Date(iso).getTime();
@@ -66,13 +82,14 @@ export async function sendCurrentStep(
 
   const patient =
     options.patient === undefined ? await deps.careRecords.getPatient(checkIn.patientId) : options.patient;
-  const referral = await deps.careRecords.getReferral(checkIn.referralId);
+  const referral =
+    options.referral === undefined ? await deps.careRecords.getReferral(checkIn.referralId) : options.referral;
   const problem = consentProblem(patient) ?? (referral?.open ? undefined : 'REFERRAL_CLOSED');
   if (problem) {
     const closed = await deps.checkIns.close(checkIn, { status: 'CANCELLED', reason: problem, at: nowIso });
     if (closed) {
       telemetry?.info('check-in cancelled before sending', { checkInId: checkIn.checkInId, reason: problem });
-      await refreshNextCheckIn(deps, checkIn);
+      await refreshNextCheckIn(deps, checkIn, referral?.seen);
     }
     return closed ? 'skipped' : 'lost-race';
   }
@@ -97,15 +114,16 @@ export async function sendCurrentStep(
     kind = 'QUESTION';
   }
 
+  if (options.beforeSend && !(await options.beforeSend())) return 'left-for-next-run';
+  const claimedAt = deps.clock.now();
   const token = deps.newId();
   const claimed = await deps.checkIns.claim(checkIn, {
     token,
-    at: nowIso,
-    timeoutAt: new Date(now.getTime() + policy.claimTimeoutMs).toISOString(),
+    at: claimedAt.toISOString(),
+    timeoutAt: new Date(claimedAt.getTime() + policy.claimTimeoutMs).toISOString(),
   });
   if (!claimed) return 'lost-race';
 
-  await options.beforeSend?.();
   let providerMessageId: string;
   try {
     ({ providerMessageId } = await deps.sms.send({ to: mobile, body }));
@@ -170,7 +188,7 @@ export async function sendCurrentStep(
     });
     return 'uncertain';
   }
-  if (checkIn.questionIndex === 0 && !checkIn.introSent) await refreshNextCheckIn(deps, checkIn);
+  if (checkIn.questionIndex === 0 && !checkIn.introSent) await refreshNextCheckIn(deps, checkIn, referral?.seen);
 
   if (!questionStep) {
     // The intro went alone; the first question follows straight away under a claim of its own.
@@ -183,8 +201,15 @@ export async function sendCurrentStep(
       claimToken: undefined,
       claimedAt: undefined,
     };
-    const again = await sendCurrentStep(deps, next, { ...options, ignoreWindow: true, patient: patient ?? null });
-    return again === 'lost-race' ? 'sent' : again;
+    const again = await sendCurrentStep(deps, next, {
+      ...options,
+      ignoreWindow: true,
+      patient: patient ?? null,
+      // The refresh above changed the referral's version, so this step reads it again.
+      referral: undefined,
+    });
+    // The intro went, so this check-in counts as sent even if its question waits for another run.
+    return again === 'lost-race' || again === 'left-for-next-run' ? 'sent' : again;
   }
   return 'sent';
 }
@@ -194,7 +219,7 @@ export async function remindOrExpire(
   deps: CheckInDeps,
   checkIn: CheckIn,
   options: SendStepOptions,
-): Promise<'reminded' | 'expired' | 'deferred' | 'lost-race' | 'retry' | 'skipped'> {
+): Promise<'reminded' | 'expired' | 'deferred' | 'lost-race' | 'retry' | 'skipped' | 'left-for-next-run'> {
   const { policy } = options;
   const now = deps.clock.now();
   const nowIso = now.toISOString();
@@ -224,8 +249,8 @@ export async function remindOrExpire(
     });
     return closed ? 'skipped' : 'lost-race';
   }
+  if (options.beforeSend && !(await options.beforeSend())) return 'left-for-next-run';
   if (!(await deps.checkIns.claimReminder(checkIn, nowIso, new Date(expiresAt).toISOString()))) return 'lost-race';
-  await options.beforeSend?.();
   const body = templates.reminder(checkIn.senderLabel);
   try {
     const { providerMessageId } = await deps.sms.send({ to: patient!.mobile!, body });

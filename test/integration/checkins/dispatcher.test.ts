@@ -2,6 +2,8 @@ import { SmsSendError } from '../../../functions/checkins/errors';
 import type { SmsSender } from '../../../functions/checkins/ports';
 import { dispatchDueCheckIns } from '../../../functions/checkins/use-cases/dispatch-due-check-ins';
 import { scheduleCheckIn } from '../../../functions/checkins/use-cases/schedule-check-in';
+import { DUE_INDEX_SHARDS } from '../../../functions/platform/dynamodb/table-definition';
+import { countRequests } from '../../../scripts/lib/request-counter';
 import { addPatientWithReferral, createWorld, DAY, getReferral, ORIGINATION, type World } from './fixtures';
 
 describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopback)', () => {
@@ -255,6 +257,104 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     world.clock.advance(90_000);
     const next = await dispatchDueCheckIns(world.deps, world.dispatch);
     expect(next).toMatchObject({ sent: 2, oldestDueAgeSeconds: 90 });
+  });
+
+  it('works on several patients at once, one patient’s check-ins one after another, each text sent once', async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const busy = new Set<string>();
+    const overlaps: string[] = [];
+    world = await createWorld(undefined, (sender) => ({
+      async send(message) {
+        if (busy.has(message.to)) overlaps.push(message.to);
+        busy.add(message.to);
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        try {
+          // A provider call that takes a while, as a real one does.
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          return await sender.send(message);
+        } finally {
+          inFlight--;
+          busy.delete(message.to);
+        }
+      },
+    }));
+    const single = [];
+    for (let i = 0; i < 6; i++) single.push(await scheduled());
+    const twice = await scheduled();
+    const again = await scheduleCheckIn(world.deps, {
+      principal: world.linkWorker,
+      referralId: twice.referralId,
+      wave: 'AD_HOC',
+      dueAt: world.clock.now().toISOString(),
+    });
+
+    const report = await dispatchDueCheckIns(world.deps, { ...world.dispatch, concurrency: 4 });
+
+    expect(report).toMatchObject({ sent: 8, failed: 0, lostRace: 0, leftForNextRun: 0 });
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(mostInFlight).toBeLessThanOrEqual(4);
+    expect(overlaps).toEqual([]);
+    const texts = world.sns.published.map((sms) => sms.phoneNumber);
+    expect(texts.filter((to) => to === twice.mobile)).toHaveLength(2);
+    expect(new Set(texts.filter((to) => to !== twice.mobile))).toEqual(new Set(single.map((who) => who.mobile)));
+    for (const { checkIn } of [...single, twice, { checkIn: again }]) {
+      expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'AWAITING_REPLY' });
+    }
+    const referral = await getReferral(world, twice.referralId);
+    expect(referral.nextCheckInId).toBeUndefined();
+    expect(referral.nextCheckInSort).toBe('~');
+  });
+
+  it('reads the run’s patients and referrals in one batch each and never reads a referral per text', async () => {
+    world = await createWorld();
+    const all = [];
+    for (let i = 0; i < 10; i++) all.push(await scheduled());
+    const requests = countRequests(world.store.client);
+
+    const report = await dispatchDueCheckIns(world.deps, world.dispatch);
+
+    expect(report).toMatchObject({ sent: 10 });
+    const { byCommand } = requests.reset();
+    expect(byCommand.BatchGetItemCommand).toBe(2);
+    expect(byCommand.GetItemCommand).toBeUndefined();
+    // Per text: the claim and the referral's next check-in (updates), the confirm (transaction), the patient's
+    // check-ins for the next one (query). The rest of the queries read the due index's shards, once a run.
+    expect(byCommand.UpdateItemCommand).toBe(20);
+    expect(byCommand.TransactWriteItemsCommand).toBe(10);
+    const shardQueries = (byCommand.QueryCommand ?? 0) - 10;
+    expect(shardQueries).toBe(DUE_INDEX_SHARDS);
+    for (const { referralId } of all) {
+      expect((await getReferral(world, referralId)).nextCheckInSort).toBe('~');
+    }
+  });
+
+  it('writes the next check-in correctly when the referral changed after the run read it', async () => {
+    world = await createWorld();
+    const { referralId, checkIn } = await scheduled();
+    const later = await scheduleCheckIn(world.deps, {
+      principal: world.linkWorker,
+      referralId,
+      wave: 'AD_HOC',
+      dueAt: new Date(world.clock.now().getTime() + 7 * DAY).toISOString(),
+    });
+    // The run's batch read happens first; then someone else changes the referral (a new version) before the send.
+    const stale = (await world.deps.careRecords.getReferrals([referralId]))[0];
+    await world.deps.careRecords.raiseConcern(referralId, world.clock.now().toISOString());
+    const before = await getReferral(world, referralId);
+    expect(before.version).toBe(stale.seen.version + 1);
+
+    await world.deps.careRecords.setNextCheckIn(
+      referralId,
+      { checkInId: later.checkInId, at: later.scheduledFor },
+      world.clock.now().toISOString(),
+      stale.seen,
+    );
+
+    const after = await getReferral(world, referralId);
+    expect(after).toMatchObject({ nextCheckInId: later.checkInId, concernOpen: true, version: before.version + 1 });
+    expect(checkIn.checkInId).not.toBe(later.checkInId);
   });
 
   it('throws nothing and counts a failure when one check-in cannot be processed', async () => {
