@@ -3,7 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createGraphQLHandler } from '../../functions/graphql/lambda';
 import { createIdGenerator } from '../../functions/shared/ids';
 import { graphqlEvent, lambdaContext, staffClaims } from '../../test/support/events';
-import { benchTable, commandMix, readsAndWrites, registerLinkWorker, round } from '../lib/env';
+import { benchTable, commandMix, estimatedWriteUnits, readsAndWrites, registerLinkWorker, round } from '../lib/env';
 import { buildCaseload, createActivities, entitiesOf } from '../lib/fixtures';
 import { type BenchCase, type BenchRow, percentile } from '../lib/report';
 
@@ -116,6 +116,7 @@ export const caseload: BenchCase = async ({ quick, endpoint, log }) => {
         items: one.itemsRead,
         RCU: round(one.readUnits),
         WCU: round(one.writeUnits),
+        'WCU est.': round(estimatedWriteUnits(one)),
         bytes: first1.bytes,
       };
       rows.push({

@@ -8,7 +8,7 @@ import { checkInDeps } from '../../functions/checkins/wiring';
 import { entityConfig } from '../../functions/platform/dynamodb/service';
 import { createIdGenerator } from '../../functions/shared/ids';
 import { dramaMobile } from '../../functions/shared/phone';
-import { batchPut, benchTable, commandMix, readsAndWrites, round } from '../lib/env';
+import { batchPut, benchTable, commandMix, estimatedWriteUnits, readsAndWrites, round } from '../lib/env';
 import { buildCheckIn, buildPatient, entitiesOf, newReferral } from '../lib/fixtures';
 import type { BenchCase, BenchRow } from '../lib/report';
 
@@ -170,6 +170,7 @@ export const inbound: BenchCase = async ({ quick, scale = 1, endpoint, log }) =>
   let reads = 0;
   let writes = 0;
   let writeUnits = 0;
+  let estimatedUnits = 0;
   let readUnits = 0;
   const mix = { requests: 0, byCommand: {} as Record<string, number>, itemsRead: 0, readUnits: 0, writeUnits: 0 };
   counter.reset();
@@ -183,6 +184,7 @@ export const inbound: BenchCase = async ({ quick, scale = 1, endpoint, log }) =>
     reads += split.reads;
     writes += split.writes;
     writeUnits += counts.writeUnits;
+    estimatedUnits += estimatedWriteUnits(counts);
     readUnits += counts.readUnits;
     for (const [command, n] of Object.entries(counts.byCommand))
       mix.byCommand[command] = (mix.byCommand[command] ?? 0) + n;
@@ -239,6 +241,7 @@ export const inbound: BenchCase = async ({ quick, scale = 1, endpoint, log }) =>
         'reads/reply': round(reads / n),
         'writes/reply': round(writes / n),
         'WCU/reply': round(writeUnits / n),
+        'WCU/reply est.': round(estimatedUnits / n),
         'RCU/reply': round(readUnits / n),
         'sms/reply': round(sink.sent / n),
         results: resultMix,
@@ -253,7 +256,7 @@ export const inbound: BenchCase = async ({ quick, scale = 1, endpoint, log }) =>
       unit: 'req',
       floor: floorCounts.requests / floorCount,
       floorLabel: 'PutItem',
-      counts: { byResult: requestsByResult, mix: commandMix({ ...mix, requests }, n) },
+      counts: { byResult: requestsByResult, mix: commandMix({ ...mix, requests, transactActions: 0 }, n) },
     },
   ];
   await bench.drop();

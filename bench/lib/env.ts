@@ -162,6 +162,16 @@ export function readsAndWrites(counts: RequestCounts): { reads: number; writes: 
   return { reads, writes };
 }
 
+/**
+ * Write units as DynamoDB would charge them, as far as the counts can tell: DynamoDB Local reports a flat 4 units
+ * for any TransactWriteItems, so those 4 are replaced by 2 for each action in it (the price of a transactional write
+ * of up to 1 KB). A lower bound: a transaction's index copies and items over 1 KB cost more.
+ */
+export function estimatedWriteUnits(counts: RequestCounts): number {
+  const transactions = counts.byCommand.TransactWriteItemsCommand ?? 0;
+  return counts.writeUnits - 4 * transactions + 2 * counts.transactActions;
+}
+
 /** `Query=1 BatchGetItem=2` for the counts column (the `Command` suffix dropped). */
 export function commandMix(counts: RequestCounts, divisor = 1): string {
   return Object.entries(counts.byCommand)

@@ -11,7 +11,13 @@ export interface RequestCounts {
   byCommand: Record<string, number>;
   itemsRead: number;
   readUnits: number;
+  /** As DynamoDB Local reports them, which is a flat 4 for any TransactWriteItems: see `transactActions`. */
   writeUnits: number;
+  /**
+   * Actions in TransactWriteItems requests. DynamoDB charges 2 write units per KB for each, but DynamoDB Local reports
+   * 4 units per transaction whatever its size, so cost estimates for transactions start from this count.
+   */
+  transactActions: number;
 }
 
 const COMMANDS_WITH_CAPACITY = new Set([
@@ -41,7 +47,14 @@ const WRITE_COMMANDS = new Set([
  * on every request that supports it.
  */
 export function countRequests(client: DynamoDBClient): { counts: RequestCounts; reset(): RequestCounts } {
-  const counts: RequestCounts = { requests: 0, byCommand: {}, itemsRead: 0, readUnits: 0, writeUnits: 0 };
+  const counts: RequestCounts = {
+    requests: 0,
+    byCommand: {},
+    itemsRead: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    transactActions: 0,
+  };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
@@ -51,6 +64,9 @@ export function countRequests(client: DynamoDBClient): { counts: RequestCounts; 
       }
       counts.requests += 1;
       counts.byCommand[command] = (counts.byCommand[command] ?? 0) + 1;
+      if (command === 'TransactWriteItemsCommand') {
+        counts.transactActions += ((input.TransactItems as unknown[] | undefined) ?? []).length;
+      }
       const result = await next(args);
       const output = result.output as unknown as Record<string, unknown>;
       counts.itemsRead += itemsIn(command, output);
@@ -72,6 +88,7 @@ export function countRequests(client: DynamoDBClient): { counts: RequestCounts; 
       counts.itemsRead = 0;
       counts.readUnits = 0;
       counts.writeUnits = 0;
+      counts.transactActions = 0;
       return snapshot;
     },
   };

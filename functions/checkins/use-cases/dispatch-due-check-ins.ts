@@ -73,7 +73,8 @@ export function createRateLimiter(
   };
 }
 
-const DEFAULT_CONCURRENCY = 4;
+/** Check-ins a run works on at once unless told otherwise. */
+export const DEFAULT_SEND_CONCURRENCY = 4;
 
 export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOptions): Promise<DispatchReport> {
   const started = performance.now();
@@ -198,7 +199,7 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
       }
     }
   };
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SEND_CONCURRENCY);
   await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
   return report;
 }
