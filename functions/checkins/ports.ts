@@ -67,13 +67,12 @@ export interface LatestOutcomeValue {
  */
 export interface CareRecordPort {
   getPatient(patientId: string): Promise<PatientContact | undefined>;
+  /** Every patient that exists among `patientIds`; one missing from the result has no record. */
   getPatients(patientIds: readonly string[]): Promise<PatientContact[]>;
   findPatientByMobile(mobile: string): Promise<PatientContact | undefined>;
   /** Records an SMS opt-out (STOP) or opt-back-in (START). */
   setSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<void>;
   getReferral(referralId: string): Promise<ReferralSummary | undefined>;
-  /** Many referrals in as few requests as the store allows (the dispatcher reads a run's referrals at once). */
-  getReferrals(referralIds: readonly string[]): Promise<ReferralSummary[]>;
   listReferralsOfPatient(patientId: string): Promise<ReferralSummary[]>;
   /**
    * `nextCheckInAt`, `nextCheckInId`, `nextCheckInSort` (ISO or `~`). With `seen`, the first attempt writes conditional

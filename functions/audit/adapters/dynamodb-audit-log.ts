@@ -85,9 +85,17 @@ export class DynamoDbAuditLog implements AuditLog, AuditTrailReader {
   }
 }
 
+/** Errors of the whole request that mean it was not applied and may succeed later (the SDK's own retries spent). */
+const TRANSIENT_ERRORS = new Set([
+  'TransactionInProgressException',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+]);
+
 function isTransient(error: unknown): boolean {
   const { name, CancellationReasons } = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (name === 'TransactionInProgressException') return true;
+  if (name && TRANSIENT_ERRORS.has(name)) return true;
   if (name !== 'TransactionCanceledException') return false;
   return (CancellationReasons ?? []).every((reason) => TRANSIENT_REASONS.has(reason.Code ?? 'None'));
 }

@@ -1,3 +1,4 @@
+import { batchGetAll } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
@@ -71,10 +72,13 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
   }
 
   async getPatients(patientIds: readonly string[]): Promise<PatientContact[]> {
-    const unique = [...new Set(patientIds)];
-    if (unique.length === 0) return [];
-    const { data } = await this.patients.get(unique.map((patientId) => ({ patientId }))).go();
-    return data.map(toContact);
+    const found = await batchGetAll(
+      patientIds,
+      (ids) => this.patients.get(ids.map((patientId) => ({ patientId }))).go(),
+      (item) => item.patientId,
+      (key) => key.patientId,
+    );
+    return [...found.values()].map(toContact);
   }
 
   async findPatientByMobile(mobile: string): Promise<PatientContact | undefined> {
@@ -90,13 +94,6 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
   async getReferral(referralId: string): Promise<ReferralSummary | undefined> {
     const { data } = await this.referrals.get({ referralId }).go();
     return data ? toSummary(data) : undefined;
-  }
-
-  async getReferrals(referralIds: readonly string[]): Promise<ReferralSummary[]> {
-    const unique = [...new Set(referralIds)];
-    if (unique.length === 0) return [];
-    const { data } = await this.referrals.get(unique.map((referralId) => ({ referralId }))).go();
-    return data.map(toSummary);
   }
 
   async listReferralsOfPatient(patientId: string): Promise<ReferralSummary[]> {

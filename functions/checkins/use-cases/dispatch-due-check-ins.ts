@@ -1,6 +1,6 @@
 import type { CheckIn } from '../entities/check-in';
 import type { DispatchPolicy } from '../policy';
-import type { CheckInDeps, PatientContact, ReferralSummary } from '../ports';
+import type { CheckInDeps, PatientContact } from '../ports';
 import type { QuestionCatalogue } from '../questionnaires';
 import { remindOrExpire, sendCurrentStep } from './send-step';
 
@@ -11,7 +11,8 @@ import { remindOrExpire, sendCurrentStep } from './send-step';
  * then NO_RESPONSE. Sends are spaced to `ratePerSecond`, and no new send starts after `runBudgetMs`; whatever is left
  * stays due for the next run. Several runs may overlap: the claim makes each step go at most once.
  *
- * The run's patients and referrals are read in batches up front. Up to `concurrency` check-ins are worked on at once,
+ * The run's patients are read in one batch up front (each referral is read again just before its text, because that
+ * read is the last guard against texting about a closed referral). Up to `concurrency` check-ins are worked on at once,
  * so a slow provider call does not hold the run below its rate; one patient's check-ins are always taken one after
  * another, because each may recompute that patient's referral's next check-in.
  */
@@ -52,21 +53,22 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /**
  * Spaces calls to at most `perSecond` a second, and resolves false (taking no slot) when the next slot falls after
- * `budgetMs`. Each call takes its slot before it waits, so callers running at once queue behind one another instead
- * of all waking together.
+ * `budgetMs`, unless `pastBudget` (a question promised by an intro just sent must not wait for the next run). Each
+ * call takes its slot before it waits, so callers running at once queue behind one another instead of all waking
+ * together.
  */
 export function createRateLimiter(
   perSecond: number,
   elapsedMs: () => number,
   sleep: (ms: number) => Promise<void>,
   budgetMs = Infinity,
-): () => Promise<boolean> {
+): (pastBudget?: boolean) => Promise<boolean> {
   const interval = perSecond > 0 ? 1000 / perSecond : 0;
   let nextAt = -Infinity;
-  return async () => {
+  return async (pastBudget = false) => {
     const now = elapsedMs();
     const slot = Math.max(now, nextAt);
-    if (slot > budgetMs) return false;
+    if (slot > budgetMs && !pastBudget) return false;
     nextAt = slot + interval;
     if (slot > now) await sleep(slot - now);
     return true;
@@ -104,28 +106,15 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
     report.oldestDueAgeSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(oldestWaiting.dueAt)) / 1000));
   }
 
-  const needContext = due.filter((checkIn) => checkIn.status !== 'SENDING');
-  const [patientList, referralList] = await Promise.all([
-    deps.careRecords.getPatients(needContext.map((checkIn) => checkIn.patientId)),
-    deps.careRecords.getReferrals(
-      needContext.filter((checkIn) => checkIn.status === 'WAITING').map((checkIn) => checkIn.referralId),
-    ),
-  ]);
-  const patients = new Map<string, PatientContact>(patientList.map((patient) => [patient.patientId, patient]));
-  const referrals = new Map<string, ReferralSummary>(referralList.map((referral) => [referral.referralId, referral]));
-
-  // A step may change its referral, so a second check-in on the same referral in this run reads it afresh.
-  const referralsUsed = new Set<string>();
+  const patients = new Map<string, PatientContact>();
+  const needPatients = due.filter((checkIn) => checkIn.status !== 'SENDING').map((checkIn) => checkIn.patientId);
+  for (const patient of await deps.careRecords.getPatients(needPatients)) patients.set(patient.patientId, patient);
 
   const work = async (checkIn: CheckIn) => {
-    const { referralId } = checkIn;
-    const referral = referralsUsed.has(referralId) ? undefined : (referrals.get(referralId) ?? null);
-    if (checkIn.status === 'WAITING') referralsUsed.add(referralId);
     const stepOptions = {
       policy: options.policy,
       catalogue: options.catalogue,
       patient: patients.get(checkIn.patientId) ?? null,
-      ...(checkIn.status === 'WAITING' ? { referral } : {}),
       beforeSend,
     };
     try {

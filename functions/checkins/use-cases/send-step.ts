@@ -2,7 +2,7 @@ import type { CheckIn } from '../entities/check-in';
 import type { SmsKind } from '../entities/sms-message';
 import { SmsSendError } from '../errors';
 import type { DispatchPolicy } from '../policy';
-import type { CheckInDeps, PatientContact, ReferralSummary } from '../ports';
+import type { CheckInDeps, PatientContact } from '../ports';
 import { defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
 import { fitsOneSegment, templates } from '../templates';
 import { isUpcoming, refreshNextCheckIn } from './next-check-in';
@@ -40,15 +40,12 @@ export interface SendStepOptions {
   /** Patient already read by the caller (the dispatcher reads a batch). */
   patient?: PatientContact | null;
   /**
-   * Referral already read by the caller (the dispatcher reads a batch at the start of its run). It may be up to a run
-   * old; a referral closed since then has had its check-ins cancelled, so the claim below fails and nothing is sent.
-   */
-  referral?: ReferralSummary | null;
-  /**
    * Waits for the rate limiter's next sending slot; called before each claim, so no claim is held while waiting.
-   * Resolves false when the run's budget is spent: the step is left, unclaimed, for the next run.
+   * Resolves false when the run's budget is spent (unless `pastBudget`): the step is left, unclaimed, for the next run.
    */
-  beforeSend?: () => Promise<boolean>;
+  beforeSend?: (pastBudget?: boolean) => Promise<boolean>;
+  /** The question right after an intro sent alone: it goes in this run, whatever the budget says. */
+  followsIntro?: boolean;
 }
 
 const ms = (iso: string) => new Date(iso).getTime();
@@ -82,8 +79,9 @@ export async function sendCurrentStep(
 
   const patient =
     options.patient === undefined ? await deps.careRecords.getPatient(checkIn.patientId) : options.patient;
-  const referral =
-    options.referral === undefined ? await deps.careRecords.getReferral(checkIn.referralId) : options.referral;
+  // Read now, not with the run's batch: this is the last guard against texting about a referral closed a moment ago
+  // whose check-ins were not cancelled. What it read also saves reading the referral again to update it below.
+  const referral = await deps.careRecords.getReferral(checkIn.referralId);
   const problem = consentProblem(patient) ?? (referral?.open ? undefined : 'REFERRAL_CLOSED');
   if (problem) {
     const closed = await deps.checkIns.close(checkIn, { status: 'CANCELLED', reason: problem, at: nowIso });
@@ -114,7 +112,7 @@ export async function sendCurrentStep(
     kind = 'QUESTION';
   }
 
-  if (options.beforeSend && !(await options.beforeSend())) return 'left-for-next-run';
+  if (options.beforeSend && !(await options.beforeSend(options.followsIntro))) return 'left-for-next-run';
   const claimedAt = deps.clock.now();
   const token = deps.newId();
   const claimed = await deps.checkIns.claim(checkIn, {
@@ -204,12 +202,10 @@ export async function sendCurrentStep(
     const again = await sendCurrentStep(deps, next, {
       ...options,
       ignoreWindow: true,
+      followsIntro: true,
       patient: patient ?? null,
-      // The refresh above changed the referral's version, so this step reads it again.
-      referral: undefined,
     });
-    // The intro went, so this check-in counts as sent even if its question waits for another run.
-    return again === 'lost-race' || again === 'left-for-next-run' ? 'sent' : again;
+    return again === 'lost-race' ? 'sent' : again;
   }
   return 'sent';
 }

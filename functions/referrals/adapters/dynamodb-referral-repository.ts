@@ -1,4 +1,5 @@
 import { Service } from 'electrodb';
+import { batchGetAll, chunk } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
@@ -20,8 +21,7 @@ import type {
 } from '../ports';
 import { queryKeyPage } from './key-paging';
 
-/** DynamoDB's limit on keys in one BatchGetItem and items in one TransactWriteItems. */
-const BATCH_GET_LIMIT = 100;
+/** DynamoDB's limit on items in one TransactWriteItems. */
 const TRANSACTION_LIMIT = 100;
 const MAX_ATTEMPTS = 5;
 
@@ -29,12 +29,6 @@ type CancelReason = { rejected: boolean; code: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const backoff = (attempt: number) => sleep(Math.round(2 ** attempt * 10 * (0.5 + Math.random())));
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
 
 /** Keys set to `undefined` in a changes object mean "remove this attribute". */
 function splitChanges<T extends object>(changes: T): { set: Partial<T>; remove: (keyof T)[] } {
@@ -78,7 +72,7 @@ export class DynamoDbReferralRepository implements ReferralRepository {
   }
 
   async getPatients(patientIds: readonly string[]): Promise<(Patient | undefined)[]> {
-    const found = await this.batchGet(
+    const found = await batchGetAll(
       patientIds,
       (ids) => this.entities.patient.get(ids.map((patientId) => ({ patientId }))).go(),
       (item) => item.patientId,
@@ -141,7 +135,7 @@ export class DynamoDbReferralRepository implements ReferralRepository {
   }
 
   async getReferrals(referralIds: readonly string[]): Promise<(Referral | undefined)[]> {
-    const found = await this.batchGet(
+    const found = await batchGetAll(
       referralIds,
       (ids) => this.entities.referral.get(ids.map((referralId) => ({ referralId }))).go(),
       (item) => item.referralId,
@@ -374,28 +368,5 @@ export class DynamoDbReferralRepository implements ReferralRepository {
       ])
       .go();
     if (result.canceled) throw new ConflictError('Erasure was interrupted by a concurrent change; run it again');
-  }
-
-  /** BatchGetItem per 100 keys, retrying unprocessed keys with backoff. */
-  private async batchGet<T, K>(
-    ids: readonly string[],
-    get: (ids: string[]) => Promise<{ data: T[]; unprocessed: K[] }>,
-    idOfItem: (item: T) => string,
-    idOfKey: (key: K) => string,
-  ): Promise<Map<string, T>> {
-    const found = new Map<string, T>();
-    const unique = [...new Set(ids)];
-    for (const part of chunk(unique, BATCH_GET_LIMIT)) {
-      let pending = part;
-      for (let attempt = 1; pending.length > 0; attempt++) {
-        const { data, unprocessed } = await get(pending);
-        for (const item of data) found.set(idOfItem(item), item);
-        pending = unprocessed.map(idOfKey);
-        if (pending.length === 0) break;
-        if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-        await backoff(attempt);
-      }
-    }
-    return found;
   }
 }

@@ -100,6 +100,65 @@ describe('audit log (DynamoDB Local)', () => {
     expect(entityIds).toHaveLength(130);
   });
 
+  describe('when DynamoDB refuses a transaction', () => {
+    /** Makes the next `failures.length` TransactWriteItems fail with these errors before reaching DynamoDB Local. */
+    function injectFailures(failures: Error[]) {
+      const name = `auditFault${Math.random()}`;
+      world.store.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'TransactWriteItemsCommand' && failures.length > 0) throw failures.shift();
+          return next(args);
+        },
+        { step: 'initialize', name },
+      );
+      return () => world.store.client.middlewareStack.remove(name);
+    }
+    const error = (name: string, extra: object = {}) => Object.assign(new Error(name), { name, ...extra });
+    const event = (patientId: string, entityId: string) => ({
+      actorUserId: world.users.lw1.userId,
+      actorRole: 'LINK_WORKER' as const,
+      action: 'READ' as const,
+      entityType: 'referral',
+      entityId,
+      operation: 'test',
+      patientId,
+      at: world.clock.now().toISOString(),
+    });
+
+    it('retries throttling and transaction conflicts, and writes each event once', async () => {
+      const log = new DynamoDbAuditLog(world.store, world.newId);
+      const remove = injectFailures([
+        error('TransactionCanceledException', { CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }] }),
+        error('ProvisionedThroughputExceededException'),
+        error('TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] }),
+      ]);
+      try {
+        await Promise.all([log.record(event('PATIENT-RETRY', 'R1')), log.record(event('PATIENT-RETRY', 'R2'))]);
+      } finally {
+        remove();
+      }
+
+      const { items } = await log.listByPatient('PATIENT-RETRY', 100);
+      expect(items.map((item) => item.entityId).sort()).toEqual(['R1', 'R2']);
+    });
+
+    it('rejects every caller of the batch, writing nothing, on an error that retrying cannot fix', async () => {
+      const log = new DynamoDbAuditLog(world.store, world.newId);
+      const remove = injectFailures([error('ValidationException')]);
+      try {
+        const results = await Promise.allSettled([
+          log.record(event('PATIENT-REFUSED', 'R1')),
+          log.record(event('PATIENT-REFUSED', 'R2')),
+        ]);
+        expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+      } finally {
+        remove();
+      }
+
+      expect((await log.listByPatient('PATIENT-REFUSED', 100)).items).toEqual([]);
+    });
+  });
+
   it('returns the trail a page at a time with no repeats', async () => {
     const { patientId } = await referral();
     for (let i = 0; i < 5; i++) await getPatient(world.deps, world.as.lw1, { patientId });

@@ -307,7 +307,7 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     expect(referral.nextCheckInSort).toBe('~');
   });
 
-  it('reads the run’s patients and referrals in one batch each and never reads a referral per text', async () => {
+  it('reads the run’s patients in one batch and each referral once per text', async () => {
     world = await createWorld();
     const all = [];
     for (let i = 0; i < 10; i++) all.push(await scheduled());
@@ -317,44 +317,87 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
 
     expect(report).toMatchObject({ sent: 10 });
     const { byCommand } = requests.reset();
-    expect(byCommand.BatchGetItemCommand).toBe(2);
-    expect(byCommand.GetItemCommand).toBeUndefined();
-    // Per text: the claim and the referral's next check-in (updates), the confirm (transaction), the patient's
-    // check-ins for the next one (query). The rest of the queries read the due index's shards, once a run.
+    expect(byCommand.BatchGetItemCommand).toBe(1);
+    // Per text: the referral (still open?), the claim, the confirm, the patient's check-ins for the next one, and
+    // the referral's next check-in written on the version just read, without reading the referral again.
+    expect(byCommand.GetItemCommand).toBe(10);
     expect(byCommand.UpdateItemCommand).toBe(20);
     expect(byCommand.TransactWriteItemsCommand).toBe(10);
-    const shardQueries = (byCommand.QueryCommand ?? 0) - 10;
-    expect(shardQueries).toBe(DUE_INDEX_SHARDS);
+    expect((byCommand.QueryCommand ?? 0) - 10).toBe(DUE_INDEX_SHARDS);
     for (const { referralId } of all) {
       expect((await getReferral(world, referralId)).nextCheckInSort).toBe('~');
     }
   });
 
-  it('writes the next check-in correctly when the referral changed after the run read it', async () => {
+  it('sends the question promised by an intro in the same run, even when the run’s budget is spent', async () => {
     world = await createWorld();
-    const { referralId, checkIn } = await scheduled();
-    const later = await scheduleCheckIn(world.deps, {
-      principal: world.linkWorker,
-      referralId,
-      wave: 'AD_HOC',
-      dueAt: new Date(world.clock.now().getTime() + 7 * DAY).toISOString(),
+    const { checkIn } = await scheduled({}, ['ONS4.worthwhile', 'ONS4.happiness']);
+    let elapsed = 0;
+
+    const report = await dispatchDueCheckIns(world.deps, {
+      ...world.dispatch,
+      ratePerSecond: 2,
+      // Room for the intro's slot at 0 ms, none for the question's at 500 ms.
+      runBudgetMs: 1,
+      elapsedMs: () => elapsed,
+      sleep: async (ms) => {
+        elapsed += ms;
+      },
     });
-    // The run's batch read happens first; then someone else changes the referral (a new version) before the send.
-    const stale = (await world.deps.careRecords.getReferrals([referralId]))[0];
-    await world.deps.careRecords.raiseConcern(referralId, world.clock.now().toISOString());
-    const before = await getReferral(world, referralId);
-    expect(before.version).toBe(stale.seen.version + 1);
 
-    await world.deps.careRecords.setNextCheckIn(
-      referralId,
-      { checkInId: later.checkInId, at: later.scheduledFor },
-      world.clock.now().toISOString(),
-      stale.seen,
-    );
+    expect(report).toMatchObject({ sent: 1, leftForNextRun: 0 });
+    expect(world.sns.published.map((sms) => sms.message)).toEqual([
+      expect.stringContaining('We have 2 short questions'),
+      expect.stringContaining('worthwhile?'),
+    ]);
+    expect(elapsed).toBe(500);
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'AWAITING_REPLY' });
+  });
 
-    const after = await getReferral(world, referralId);
-    expect(after).toMatchObject({ nextCheckInId: later.checkInId, concernOpen: true, version: before.version + 1 });
-    expect(checkIn.checkInId).not.toBe(later.checkInId);
+  describe('setNextCheckIn with the version a caller read', () => {
+    async function twoCheckIns() {
+      const { referralId } = await scheduled();
+      const later = await scheduleCheckIn(world.deps, {
+        principal: world.linkWorker,
+        referralId,
+        wave: 'AD_HOC',
+        dueAt: new Date(world.clock.now().getTime() + 7 * DAY).toISOString(),
+      });
+      return { referralId, next: { checkInId: later.checkInId, at: later.scheduledFor } };
+    }
+
+    it('writes once, without reading, when that version is current', async () => {
+      world = await createWorld();
+      const { referralId, next } = await twoCheckIns();
+      const read = await world.deps.careRecords.getReferral(referralId);
+      const requests = countRequests(world.store.client);
+
+      await world.deps.careRecords.setNextCheckIn(referralId, next, world.clock.now().toISOString(), read!.seen);
+
+      expect(requests.reset().byCommand).toEqual({ UpdateItemCommand: 1 });
+      expect(await getReferral(world, referralId)).toMatchObject({
+        nextCheckInId: next.checkInId,
+        version: read!.seen.version + 1,
+      });
+    });
+
+    it('reads afresh and keeps the other change when the referral changed after it was read', async () => {
+      world = await createWorld();
+      const { referralId, next } = await twoCheckIns();
+      const stale = await world.deps.careRecords.getReferral(referralId);
+      await world.deps.careRecords.raiseConcern(referralId, world.clock.now().toISOString());
+      const requests = countRequests(world.store.client);
+
+      await world.deps.careRecords.setNextCheckIn(referralId, next, world.clock.now().toISOString(), stale!.seen);
+
+      // The write on the stale version fails its condition; then a consistent read and a write on the new version.
+      expect(requests.reset().byCommand).toEqual({ UpdateItemCommand: 2, GetItemCommand: 1 });
+      expect(await getReferral(world, referralId)).toMatchObject({
+        nextCheckInId: next.checkInId,
+        concernOpen: true,
+        version: stale!.seen.version + 2,
+      });
+    });
   });
 
   it('throws nothing and counts a failure when one check-in cannot be processed', async () => {
