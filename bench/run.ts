@@ -74,10 +74,18 @@ async function main(): Promise<void> {
   let shared = freshPerCase ? undefined : await start();
   try {
     for (const name of names) {
-      const emulator = shared ?? (await start());
+      let emulator = shared ?? (await start());
+      const freshEmulator = async () => {
+        if (shared) return shared.endpoint;
+        await emulator.stop();
+        emulator = await start();
+        return emulator.endpoint;
+      };
       const caseStarted = performance.now();
       try {
-        rows.push(...(await (CASES[name] as BenchCase)({ quick, scale, endpoint: emulator.endpoint, log })));
+        rows.push(
+          ...(await (CASES[name] as BenchCase)({ quick, scale, endpoint: emulator.endpoint, freshEmulator, log })),
+        );
       } finally {
         if (!shared) await emulator.stop();
       }

@@ -20,6 +20,12 @@ export interface BenchContext {
    */
   scale?: number;
   endpoint: string;
+  /**
+   * A full run's cases may ask for a fresh emulator between data sizes: DynamoDB Local slows down markedly once it has
+   * held and scanned large tables (writes into a third table ran ~40× slower after two smaller sizes). Resolves with
+   * the new endpoint; in quick mode, or with DYNAMODB_ENDPOINT, it returns the same one.
+   */
+  freshEmulator(): Promise<string>;
   log(line: string): void;
 }
 
