@@ -103,6 +103,10 @@ async function main(): Promise<void> {
   const table = write();
   console.log(table);
   log(`total ${seconds()} s; table written to .bench-out/latest.md`);
+  // A count that grows where it must stay flat, or an error under load, is a product bug: fail the run (and CI).
+  const missed = rows.filter((row) => row.counts?.flag !== undefined);
+  for (const row of missed) log(`SHAPE MISSED: ${row.case}, ${row.variant}: ${row.counts?.flag}`);
+  if (missed.length > 0) process.exitCode = 1;
 }
 
 function writeReport(

@@ -192,6 +192,7 @@ export const load: BenchCase = async ({ quick, endpoint, log }) => {
       counts: {
         'error rate': round(errors / Math.max(1, result.requests), 4),
         lostWrites: result.written.length - found,
+        ...(errors > 0 || result.written.length !== found ? { flag: 'errors or lost writes under load' } : {}),
         ...(result.firstErrors.length ? { first: JSON.stringify(result.firstErrors[0]).slice(0, 120) } : {}),
       },
     },
