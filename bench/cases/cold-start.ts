@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { BARE_APOLLO_ENTRY } from '../../infra/report-bundle-sizes';
 import { graphqlEvent, lambdaContext, staffClaims } from '../../test/support/events';
+import { runNode } from '../lib/child';
 import { benchTable, median, registerLinkWorker } from '../lib/env';
 import { buildCaseload, createActivities } from '../lib/fixtures';
 import type { BenchCase, BenchRow } from '../lib/report';
@@ -64,43 +64,28 @@ interface Run {
   errors: boolean;
 }
 
-function runOnce(file: string, event: unknown, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const { getRemainingTimeInMillis: _drop, ...context } = lambdaContext();
-    const child = spawn(process.execPath, ['-e', CHILD], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        ...env,
-        BENCH_BUNDLE: file,
-        BENCH_EVENT: JSON.stringify(event),
-        BENCH_CONTEXT: JSON.stringify(context),
-        AWS_REGION: 'eu-west-2',
-        NODE_OPTIONS: '',
-        POWERTOOLS_LOG_LEVEL: 'ERROR',
-        AWS_LAMBDA_LOG_LEVEL: 'ERROR',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`cold-start child exited ${code}: ${err.slice(-2000)}`));
-      try {
-        resolveRun(JSON.parse(out.slice(out.lastIndexOf('{"boot"'))) as Run);
-      } catch (error) {
-        reject(
-          new Error(`cold-start child printed no result: ${out.slice(-500)} ${err.slice(-500)}`, { cause: error }),
-        );
-      }
-    });
+async function runOnce(file: string, event: unknown, env: Record<string, string>): Promise<Run> {
+  const { getRemainingTimeInMillis: _drop, ...context } = lambdaContext();
+  const { out, err } = await runNode(['-e', CHILD], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...env,
+      BENCH_BUNDLE: file,
+      BENCH_EVENT: JSON.stringify(event),
+      BENCH_CONTEXT: JSON.stringify(context),
+      AWS_REGION: 'eu-west-2',
+      NODE_OPTIONS: '',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      AWS_LAMBDA_LOG_LEVEL: 'ERROR',
+    },
+    label: 'cold-start child',
   });
+  try {
+    return JSON.parse(out.slice(out.lastIndexOf('{"boot"'))) as Run;
+  } catch (error) {
+    throw new Error(`cold-start child printed no result: ${out.slice(-500)} ${err.slice(-500)}`, { cause: error });
+  }
 }
 
 export const coldStart: BenchCase = async ({ quick, endpoint, log }) => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -6,6 +5,7 @@ import { entityConfig } from '../../functions/platform/dynamodb/service';
 import { referralEntity } from '../../functions/referrals';
 import { startLocalApi } from '../../scripts/lib/local-api';
 import { signLocalToken } from '../../scripts/lib/local-jwt';
+import { runNode } from '../lib/child';
 import { benchTable, round } from '../lib/env';
 import { buildCaseload, createActivities } from '../lib/fixtures';
 import type { LoadResult, LoadSettings } from '../lib/load-client';
@@ -22,31 +22,18 @@ import { CASELOAD_QUERY } from './caseload';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-function runClient(settings: LoadSettings): Promise<LoadResult> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'load-client.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, BENCH_LOAD: JSON.stringify(settings) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('exit', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`load client exited ${code}: ${err.slice(-2000)}`));
-      try {
-        resolveRun(JSON.parse(line) as LoadResult);
-      } catch (error) {
-        reject(new Error(`load client printed no result: ${line.slice(0, 500)}`, { cause: error }));
-      }
-    });
+async function runClient(settings: LoadSettings): Promise<LoadResult> {
+  const { out } = await runNode(['--import', 'tsx', join(ROOT, 'bench', 'lib', 'load-client.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_LOAD: JSON.stringify(settings) },
+    label: 'load client',
   });
+  const line = out.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as LoadResult;
+  } catch (error) {
+    throw new Error(`load client printed no result: ${line.slice(0, 500)}`, { cause: error });
+  }
 }
 
 export const load: BenchCase = async ({ quick, endpoint, log }) => {
