@@ -34,8 +34,8 @@ function schemaModule(): string {
 
 /** GraphQL type → the domain type its resolvers receive as parent (relative to the generated file). */
 const mappers: Record<string, string> = {
-  StaffUser: '../../identity/entities/staff-user#StaffUser',
-  Organisation: '../../identity/entities/organisation#Organisation',
+  StaffUser: '../../identity#StaffUser',
+  Organisation: '../../identity#Organisation',
   Patient: '../../referrals#Patient',
   Referral: '../../referrals#Referral',
   ReferralEvent: '../../referrals#ReferralEvent',
@@ -45,9 +45,9 @@ const mappers: Record<string, string> = {
   Prescription: '../../activities#Prescription',
   Attendance: '../../activities#AttendanceView',
   AuditEvent: '../../audit#AuditEvent',
-  CheckIn: '../../checkins/entities/check-in#CheckIn',
-  SmsMessage: '../../checkins/entities/sms-message#SmsMessage',
-  OutcomeMeasurement: '../../outcomes/entities/outcome#Outcome',
+  CheckIn: '../../checkins#CheckIn',
+  SmsMessage: '../../checkins#SmsMessage',
+  OutcomeMeasurement: '../../checkins#Outcome',
 };
 
 const config: CodegenConfig = {

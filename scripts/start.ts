@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { createLinkwork } from '../functions/app/composition-root';
 import { createLocalCheckIns, FastForwardClock, type LocalCheckIns } from '../functions/checkins/local';
 import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
 import { startStreamPoller } from '../functions/outcomes/local-stream-poller';
@@ -90,10 +91,12 @@ async function main(): Promise<void> {
       checkIns.start();
     };
 
-    // One clock for the API and the follow-up engine, so fast-forwarding moves both.
+    // One application and one clock for the API and the follow-up engine, so fast-forwarding moves both.
     const clock = new FastForwardClock();
+    const linkwork = createLinkwork({ store, clock });
     const checkIns = createLocalCheckIns({
       store,
+      checkIns: linkwork.checkIns,
       clock,
       ignoreSendingWindow: options['ignore-sending-window'],
       intervalMs: Number(options['dispatch-every']) * 1000,
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
 
     const api = await startLocalApi({
       store,
-      clock,
+      linkwork,
       port: Number(options.port),
       log,
       localRoutes: demoRoutes(checkIns),

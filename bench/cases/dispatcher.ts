@@ -1,3 +1,5 @@
+import { createLinkwork } from '../../functions/app/composition-root';
+import type { CheckInDeps } from '../../functions/checkins';
 import { DynamoDbCheckInRepository } from '../../functions/checkins/adapters/dynamodb-check-in-repository';
 import type { CheckIn } from '../../functions/checkins/entities/check-in';
 import { defaultDispatchPolicy } from '../../functions/checkins/policy';
@@ -7,7 +9,6 @@ import {
   type DispatchReport,
   dispatchDueCheckIns,
 } from '../../functions/checkins/use-cases/dispatch-due-check-ins';
-import { checkInDeps } from '../../functions/checkins/wiring';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import { DUE_INDEX_SHARDS } from '../../functions/platform/dynamodb/table-definition';
 import type { Clock } from '../../functions/shared/clock';
@@ -96,11 +97,7 @@ async function writeDue(
 }
 
 /** Runs the dispatcher until nothing is due; returns the runs' reports. */
-async function drain(
-  deps: ReturnType<typeof checkInDeps>,
-  ratePerSecond: number,
-  maxRuns = 1_000,
-): Promise<DispatchReport[]> {
+async function drain(deps: CheckInDeps, ratePerSecond: number, maxRuns = 1_000): Promise<DispatchReport[]> {
   const policy = defaultDispatchPolicy();
   const reports: DispatchReport[] = [];
   for (let run = 0; run < maxRuns; run++) {
@@ -175,7 +172,7 @@ export const dispatcher: BenchCase = async ({ quick, scale = 1, endpoint, log })
   const instant = new CountingSink(0);
   counter.reset();
   t = performance.now();
-  const reports = await drain(checkInDeps({ store, sms: instant, clock }), 1_000_000);
+  const reports = await drain(createLinkwork({ store, clock }).checkIns.withSender(instant), 1_000_000);
   const drainMs = performance.now() - t;
   const counts = counter.reset();
   const sent = reports.reduce((sum, report) => sum + report.sent, 0);
@@ -233,7 +230,7 @@ export const dispatcher: BenchCase = async ({ quick, scale = 1, endpoint, log })
   const slow = new CountingSink(50);
   counter.reset();
   t = performance.now();
-  const slowReports = await drain(checkInDeps({ store, sms: slow, clock }), 1_000_000);
+  const slowReports = await drain(createLinkwork({ store, clock }).checkIns.withSender(slow), 1_000_000);
   const slowMs = performance.now() - t;
   const slowCounts = counter.reset();
   const slowSent = slowReports.reduce((sum, report) => sum + report.sent, 0);

@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SNSEvent } from 'aws-lambda';
+import { createLinkwork } from '../../functions/app/composition-root';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../../functions/checkins/entities/inbound-receipt';
 import { createInboundSmsHandler } from '../../functions/checkins/handlers/inbound-sms';
 import { defaultDispatchPolicy } from '../../functions/checkins/policy';
 import type { SmsSender } from '../../functions/checkins/ports';
-import { checkInDeps } from '../../functions/checkins/wiring';
 import { entityConfig } from '../../functions/platform/dynamodb/service';
 import { createIdGenerator } from '../../functions/shared/ids';
 import { dramaMobile } from '../../functions/shared/phone';
@@ -162,7 +162,7 @@ export const inbound: BenchCase = async ({ quick, scale = 1, endpoint, log }) =>
       return { providerMessageId: `bench-sms-${this.sent}` };
     },
   };
-  const deps = checkInDeps({ store, sms: sink, clock });
+  const deps = createLinkwork({ store, clock }).checkIns.withSender(sink);
   const handler = createInboundSmsHandler(() => ({ deps, policy: defaultDispatchPolicy() }));
 
   const byResult = new Map<string, { n: number; requests: number }>();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { entityConfig } from '../../functions/platform/dynamodb/service';
-import { referralEntity } from '../../functions/referrals';
+import { referralEntity } from '../../functions/referrals/entities/referral';
 import { startLocalApi } from '../../scripts/lib/local-api';
 import { signLocalToken } from '../../scripts/lib/local-jwt';
 import { runNode } from '../lib/child';

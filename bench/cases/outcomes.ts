@@ -1,9 +1,9 @@
+import { outcomeEntity } from '../../functions/checkins/entities/outcome';
 import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
 import { DynamoDbAggregateStore } from '../../functions/outcomes/adapters/dynamodb-aggregate-store';
 import { DynamoDbFactSource } from '../../functions/outcomes/adapters/dynamodb-fact-source';
 import { addCounters, mergeContributions } from '../../functions/outcomes/aggregation';
 import { aggregateEntity, COUNTER_PREFIX } from '../../functions/outcomes/entities/aggregate';
-import { outcomeEntity } from '../../functions/outcomes/entities/outcome';
 import { type Counters, referralFacts } from '../../functions/outcomes/facts';
 import { instrumentItems } from '../../functions/outcomes/instruments';
 import { newReadMeter } from '../../functions/outcomes/ports';

@@ -1,24 +1,23 @@
-import { createActivitiesDeps, createActivity } from '../../functions/activities';
+import { createActivity } from '../../functions/activities';
+import { createLinkwork } from '../../functions/app/composition-root';
 import { dueShardOf } from '../../functions/checkins/adapters/dynamodb-check-in-repository';
 import { type CheckIn, checkInEntity } from '../../functions/checkins/entities/check-in';
 import { DEFAULT_QUESTIONS } from '../../functions/checkins/questionnaires';
 import { senderLabel } from '../../functions/checkins/templates';
-import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
 import type { StaffUser } from '../../functions/identity/entities/staff-user';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import { entityConfig } from '../../functions/platform/dynamodb/service';
 import {
   ageBandAt,
   createReferral,
-  createReferralDeps,
   NEEDS,
   type Patient,
-  patientEntity,
   REFERRAL_SOURCES,
   type Referral,
-  referralEntity,
 } from '../../functions/referrals';
 import { nhsNumberClaimEntity } from '../../functions/referrals/entities/nhs-number-claim';
+import { patientEntity } from '../../functions/referrals/entities/patient';
+import { referralEntity } from '../../functions/referrals/entities/referral';
 import { type ReferralEvent, referralEventEntity } from '../../functions/referrals/entities/referral-event';
 import type { Clock } from '../../functions/shared/clock';
 import { createIdGenerator, type IdGenerator } from '../../functions/shared/ids';
@@ -240,8 +239,7 @@ export async function createActivities(
 ): Promise<string[]> {
   const admin = demo.users.find((user) => user.role === 'ADMIN');
   if (!admin) throw new Error('no admin in the demo data');
-  const identity = new DynamoDbIdentityRepository(store);
-  const deps = createActivitiesDeps(store, { organisations: identity, clock, newId: createIdGenerator(clock) });
+  const deps = createLinkwork({ store, clock }).activities.deps;
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const activity = await createActivity(deps, principalOf(admin), {
@@ -306,7 +304,7 @@ export async function buildCaseload(spec: CaseloadSpec): Promise<Referral[]> {
   let referrals: Referral[];
   const items: Item[] = [];
   if (spec.via === 'use-case') {
-    const deps = createReferralDeps(store, { clock, newId });
+    const deps = createLinkwork({ store, clock, newId }).referrals.deps;
     const principal = principalOf(linkWorker);
     referrals = await inParallel(patients, 6, async (patient) => {
       const result = await createReferral(deps, principal, {

@@ -1,6 +1,5 @@
-import type { AuditAction } from '../audit/entities/audit-event';
-import { recordAccess } from '../audit/record-access';
-import type { Principal } from '../identity/principal';
+import { type AuditAction, recordAccess } from '../audit';
+import type { Principal } from '../identity';
 import type { Prescription } from './entities/prescription';
 import type { PrescribingDeps } from './use-cases/deps';
 

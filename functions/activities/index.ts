@@ -1,17 +1,9 @@
 /*
- * The activities context's public surface: the community activities directory, activity prescriptions and
- * attendance. GraphQL resolvers and other contexts import from here only.
+ * The activities context's front door: the community activities directory, activity prescriptions and attendance.
+ * The GraphQL layer and other contexts import from here only.
  */
-import { DynamoDbAuditLog } from '../audit/adapters/dynamodb-audit-log';
-import type { DataStore } from '../platform/dynamodb/client';
-import type { Clock } from '../shared/clock';
-import type { IdGenerator } from '../shared/ids';
-import { DynamoDbActivityRepository } from './adapters/dynamodb-activity-repository';
-import { DynamoDbPrescriptionRepository } from './adapters/dynamodb-prescription-repository';
-import { DynamoDbReferralReader } from './adapters/dynamodb-referral-reader';
-import type { OrganisationDirectory } from './ports';
-import type { ActivityDeps, PrescribingDeps } from './use-cases/deps';
 
+export { type ActivitiesContext, createActivitiesContext } from './context';
 export {
   ACTIVITY_CATEGORIES,
   ACTIVITY_STATUSES,
@@ -74,21 +66,3 @@ export {
   updateActivity,
 } from './use-cases/update-activity';
 export { type ActivityContact, type ActivityCost, type ActivityDetails, normalisePostcode } from './validation';
-export { DynamoDbActivityRepository, DynamoDbPrescriptionRepository, DynamoDbReferralReader };
-
-/**
- * Wires the DynamoDB adapters once per Lambda (or test). `organisations` is the identity context's repository
- * (anything with `getOrganisation`).
- */
-export function createActivitiesDeps(
-  store: DataStore,
-  shared: { organisations: OrganisationDirectory; clock: Clock; newId: IdGenerator },
-): ActivityDeps & PrescribingDeps {
-  return {
-    ...shared,
-    audit: new DynamoDbAuditLog(store, shared.newId),
-    activities: new DynamoDbActivityRepository(store),
-    prescriptions: new DynamoDbPrescriptionRepository(store),
-    referrals: new DynamoDbReferralReader(store),
-  };
-}

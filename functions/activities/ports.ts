@@ -1,4 +1,5 @@
-import type { IdentityRepository } from '../identity/ports';
+import type { IdentityRepository } from '../identity';
+import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { Activity, ActivityCategory } from './entities/activity';
 import type { Attendance } from './entities/attendance';
 import type { Prescription, PrescriptionStatus } from './entities/prescription';
@@ -54,12 +55,6 @@ export interface ReferralReader {
   getReferralForPrescribing(referralId: string): Promise<ReferralForPrescribing | undefined>;
 }
 
-/** The referral as read, for the conditional update that keeps `referral.activeActivityIds` in step. */
-export interface ReferralVersion {
-  referralId: string;
-  version: number;
-}
-
 export interface PrescriptionEnding {
   status: Extract<PrescriptionStatus, 'COMPLETED' | 'STOPPED'>;
   endedAt: string;
@@ -68,17 +63,17 @@ export interface PrescriptionEnding {
 
 export interface PrescriptionRepository {
   /**
-   * One transaction: puts the prescription (it must not exist) and adds its activity to the referral's
-   * `activeActivityIds`, bumping the referral's version if it is still `referral.version`. ConflictError otherwise.
+   * One transaction: puts the prescription (it must not exist) with the `alongside` writes (the caseload row's,
+   * conditional on the referral version read). ConflictError when any condition fails.
    */
-  createForReferral(prescription: Prescription, referral: ReferralVersion): Promise<void>;
+  create(prescription: Prescription, alongside: readonly TransactItem[]): Promise<void>;
   get(prescriptionId: string): Promise<Prescription | undefined>;
   listForActivity(activityId: string): Promise<Prescription[]>;
   /**
-   * One transaction: ends the prescription (if still at `prescription.version`) and removes its activity from the
-   * referral's `activeActivityIds` (if the referral is still at `referral.version`). ConflictError otherwise.
+   * One transaction: ends the prescription (if still at `prescription.version`) with the `alongside` writes.
+   * ConflictError when any condition fails.
    */
-  end(prescription: Prescription, ending: PrescriptionEnding, referral: ReferralVersion): Promise<void>;
+  end(prescription: Prescription, ending: PrescriptionEnding, alongside: readonly TransactItem[]): Promise<void>;
   /**
    * Puts the attendance. With `start`, in the same transaction moves the prescription PROPOSED → STARTED and records
    * the first attended session, if the prescription is still at `prescription.version`; ConflictError otherwise.

@@ -1,4 +1,4 @@
-import type { Role } from '../identity/entities/staff-user';
+import type { Role } from '../identity';
 import type { AuditAction } from './entities/audit-event';
 
 /** What a use case reports. Ids only. */

@@ -1,4 +1,4 @@
-import type { Principal } from '../identity/principal';
+import type { Principal } from '../identity';
 import type { Clock } from '../shared/clock';
 import type { AuditAction } from './entities/audit-event';
 import type { AuditLog } from './ports';

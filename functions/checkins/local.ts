@@ -4,6 +4,7 @@ import type { DataStore } from '../platform/dynamodb/client';
 import type { Clock } from '../shared/clock';
 import { createIdGenerator } from '../shared/ids';
 import { OutboxSmsSender } from './adapters/outbox-sms-sender';
+import type { CheckInsContext } from './context';
 import { MalformedInboundSmsError } from './errors';
 import { createInboundSmsHandler } from './handlers/inbound-sms';
 import { defaultDispatchPolicy } from './policy';
@@ -11,7 +12,6 @@ import type { CheckInDeps, CheckInTelemetry } from './ports';
 import { ALWAYS_OPEN, DEFAULT_SENDING_WINDOW, parseSendingWindow } from './sending-window';
 import { type DispatchReport, dispatchDueCheckIns } from './use-cases/dispatch-due-check-ins';
 import type { InboundResult } from './use-cases/handle-inbound-sms';
-import { checkInDeps } from './wiring';
 
 /*
  * Check-ins under `npm start`: the same use cases and inbound handler as in AWS, with an outbox instead of SNS (texts
@@ -42,7 +42,9 @@ export class FastForwardClock implements Clock {
 
 export interface LocalCheckInsOptions {
   store: DataStore;
-  clock?: FastForwardClock;
+  /** The engine's ports as the composition root built them (with the same clock). */
+  checkIns: Pick<CheckInsContext, 'withSender'>;
+  clock: FastForwardClock;
   /** Send at any hour (off by default: the real window applies locally too). */
   ignoreSendingWindow?: boolean;
   /** Default `Mon-Fri 09:00-18:00 Europe/London`. */
@@ -76,7 +78,7 @@ export interface LocalCheckIns {
 }
 
 export function createLocalCheckIns(options: LocalCheckInsOptions): LocalCheckIns {
-  const clock = options.clock ?? new FastForwardClock();
+  const clock = options.clock;
   const print = options.print ?? ((line: string) => console.log(line));
   const outbox = new OutboxSmsSender(options.store, clock, createIdGenerator(clock), print);
   const telemetry: CheckInTelemetry = {
@@ -86,7 +88,7 @@ export function createLocalCheckIns(options: LocalCheckInsOptions): LocalCheckIn
     warn: (message, fields) => print(`[checkins] ${message} ${JSON.stringify(fields ?? {})}`),
     error: (message, fields) => print(`[checkins] ${message} ${JSON.stringify(fields ?? {})}`),
   };
-  const deps = checkInDeps({ store: options.store, sms: outbox, clock, telemetry });
+  const deps = { ...options.checkIns.withSender(outbox), telemetry };
   const policy = defaultDispatchPolicy({
     window: options.ignoreSendingWindow
       ? ALWAYS_OPEN

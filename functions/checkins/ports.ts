@@ -1,7 +1,9 @@
-import type { Outcome, OutcomeSource, OutcomeWave } from '../outcomes/entities/outcome';
+import type { CareEventPublisher } from '../platform/care-event-bus';
+import type { CareRecordReader } from '../referrals';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import type { CheckIn } from './entities/check-in';
+import type { Outcome, OutcomeSource, OutcomeWave } from './entities/outcome';
 import type { SmsKind, SmsMessage } from './entities/sms-message';
 
 /** Outgoing text. `to` is E.164. */
@@ -19,71 +21,12 @@ export interface SmsSender {
   send(message: OutgoingSms): Promise<{ providerMessageId: string }>;
 }
 
-export type SmsConsent = 'GIVEN' | 'NOT_ASKED' | 'REFUSED' | 'OPTED_OUT';
-
-/** What the check-ins context needs to know about a patient (owned by the referrals context). */
-export interface PatientContact {
-  patientId: string;
-  mobile?: string;
-  smsConsent: SmsConsent;
-  pcnId: string;
-  erased: boolean;
-}
-
-/** What the check-ins context needs to know about a referral (owned by the referrals context). */
-export interface ReferralSummary {
-  referralId: string;
-  patientId: string;
-  icbId: string;
-  pcnId: string;
-  practiceId: string;
-  linkWorkerId?: string;
-  open: boolean;
-  receivedAt: string;
-  /** As read: lets a later change to the referral be one conditional write instead of a fresh read and a write. */
-  seen: ReferralVersion;
-}
-
-/** The referral's optimistic-lock version and the fields a conditional write on it needs, as last read. */
-export interface ReferralVersion {
-  version: number;
-  caseState: 'OPEN' | 'CLOSED';
-  nextCheckIn?: NextCheckIn;
-}
-
-export interface NextCheckIn {
-  checkInId: string;
-  at: string;
-}
-
-export interface LatestOutcomeValue {
-  value: number | string;
-  measuredAt: string;
-}
-
 /**
- * The patient and referral records, owned by the referrals context; this port is the only way the check-ins context
- * reads or changes them, so the denormalised caseload fields are all written in one place.
+ * The patient and referral records are owned by the referrals context: the check-ins context reads them through its
+ * front door (`CareRecordReader`) and changes them only by publishing care events (next check-in, answers, concern,
+ * STOP/START), so the referrals context stays their one writer.
  */
-export interface CareRecordPort {
-  getPatient(patientId: string): Promise<PatientContact | undefined>;
-  /** Every patient that exists among `patientIds`; one missing from the result has no record. */
-  getPatients(patientIds: readonly string[]): Promise<PatientContact[]>;
-  findPatientByMobile(mobile: string): Promise<PatientContact | undefined>;
-  /** Records an SMS opt-out (STOP) or opt-back-in (START). */
-  setSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<void>;
-  getReferral(referralId: string): Promise<ReferralSummary | undefined>;
-  listReferralsOfPatient(patientId: string): Promise<ReferralSummary[]>;
-  /**
-   * `nextCheckInAt`, `nextCheckInId`, `nextCheckInSort` (ISO or `~`). With `seen`, the first attempt writes conditional
-   * on that version without reading the referral again; a stale `seen` only costs the read it meant to save.
-   */
-  setNextCheckIn(referralId: string, next: NextCheckIn | undefined, at: string, seen?: ReferralVersion): Promise<void>;
-  /** Merges into `latestOutcomes`, keeping whichever value of each key was measured last. */
-  mergeLatestOutcomes(referralId: string, outcomes: Record<string, LatestOutcomeValue>, at: string): Promise<void>;
-  /** Sets `concernOpen` (keeps the first `concernRaisedAt` of an open concern). */
-  raiseConcern(referralId: string, at: string): Promise<void>;
-}
+export type { CareRecordReader, PatientContact, ReferralSummary } from '../referrals';
 
 /** Who a HELP reply names and how to reach them, and what the PCN is called (identity context). */
 export interface StaffDirectoryPort {
@@ -145,6 +88,8 @@ export interface CheckInRepository {
   /** Throws ConflictError when the id is taken. */
   create(checkIn: CheckIn): Promise<void>;
   get(checkInId: string): Promise<CheckIn | undefined>;
+  /** Many check-ins by id (BatchGetItem per 100 keys); missing ids are simply absent. */
+  getMany(checkInIds: readonly string[]): Promise<CheckIn[]>;
   listByPatient(patientId: string): Promise<CheckIn[]>;
   /** Every shard of the due index, `dueAt <= now`, oldest first. */
   listDue(now: string, limitPerShard: number): Promise<CheckIn[]>;
@@ -220,7 +165,9 @@ export const silentTelemetry: CheckInTelemetry = {
 export interface CheckInDeps {
   checkIns: CheckInRepository;
   outcomes: OutcomeRepository;
-  careRecords: CareRecordPort;
+  careRecords: CareRecordReader;
+  /** What changes care records or other contexts goes out as a care event. */
+  events: CareEventPublisher;
   staff: StaffDirectoryPort;
   sms: SmsSender;
   clock: Clock;

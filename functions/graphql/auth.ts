@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { ROLES, type Role } from '../identity/entities/staff-user';
-import type { IdentityRepository } from '../identity/ports';
-import type { Principal } from '../identity/principal';
+import type { IdentityRepository, Principal } from '../identity';
+import { ROLES, type Role } from '../identity';
 import { UnauthenticatedError } from '../shared/errors';
 import { logger } from './logger';
 

@@ -1,11 +1,10 @@
 import type DataLoader from 'dataloader';
-import type { Activity } from '../activities';
-import type { CheckIn } from '../checkins/entities/check-in';
-import type { Organisation } from '../identity/entities/organisation';
-import type { StaffUser } from '../identity/entities/staff-user';
-import type { Principal } from '../identity/principal';
-import type { Patient, Referral, ReferralRecord } from '../referrals';
-import type { Services } from './services';
+import type { Activity, ActivityDeps, PrescribingDeps } from '../activities';
+import type { Linkwork } from '../app/composition-root';
+import type { AuditLog } from '../audit';
+import type { CheckIn, CheckInApiDeps } from '../checkins';
+import type { Organisation, Principal, StaffUser } from '../identity';
+import type { Patient, Referral, ReferralDeps, ReferralRecord } from '../referrals';
 
 /**
  * Per-request batchers: a page of rows that each name a patient, activity or user costs one BatchGetItem per kind.
@@ -28,9 +27,16 @@ export interface Loaders {
   checkIns: DataLoader<string, CheckIn | undefined>;
 }
 
-/** What every resolver receives: the verified caller, this request's loaders, and the use cases' ports. */
+/**
+ * What every resolver receives: the verified caller, this request's loaders, the application (built once per cold
+ * start by the composition root) and, per context, the ports this request's use cases are given.
+ */
 export interface GraphQLContext {
   principal: Principal;
   loaders: Loaders;
-  services: Services;
+  linkwork: Linkwork;
+  audit: AuditLog;
+  referrals: ReferralDeps;
+  activities: ActivityDeps & PrescribingDeps;
+  checkIns: CheckInApiDeps;
 }

@@ -5,14 +5,17 @@ import {
   startServerAndCreateLambdaHandler,
 } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { createLinkwork, type Linkwork, type LinkworkOptions } from '../app/composition-root';
+import type { CheckInTelemetry } from '../checkins';
+import type { Principal } from '../identity';
 import type { DataStore } from '../platform/dynamodb/client';
 import { DomainError } from '../shared/errors';
 import { authenticate } from './auth';
 import type { GraphQLContext } from './context';
 import { toGraphQLError } from './errors';
 import { createLoaders } from './loaders';
+import { logger } from './logger';
 import { createApolloServer } from './server';
-import { createServices, type ServiceOptions, type Services } from './services';
 
 export const requestHandler =
   handlers.createAPIGatewayProxyEventV2RequestHandler<APIGatewayProxyEventV2WithJWTAuthorizer>();
@@ -39,11 +42,31 @@ export const bodySizeLimit: middleware.MiddlewareFn<typeof requestHandler> = asy
   return undefined;
 };
 
-export interface GraphQLHandlerOptions extends ServiceOptions {
+/** The engine reports ids, counts and reasons only (its port's contract), so they go to the API's logger as they are. */
+const apiCheckInTelemetry: CheckInTelemetry = {
+  count: () => {},
+  gauge: () => {},
+  info: (message, fields) => logger.info(message, { ...fields }),
+  warn: (message, fields) => logger.warn(message, { ...fields }),
+  error: (message, fields) => logger.error(message, { ...fields }),
+};
+
+export interface GraphQLHandlerOptions extends Omit<LinkworkOptions, 'store'> {
   store: DataStore;
   stage: string;
-  /** Built from `store` unless given (tests pass their own clock and id generator through ServiceOptions instead). */
-  services?: Services;
+  /** Built from `store` by the composition root unless given (`npm start` shares one with its follow-up engine). */
+  linkwork?: Linkwork;
+}
+
+/** The per-request context: the use cases' ports for this caller, and fresh loaders. */
+export function requestContext(linkwork: Linkwork, principal: Principal): GraphQLContext {
+  const request = {
+    audit: linkwork.audit,
+    referrals: linkwork.referrals.deps,
+    activities: linkwork.activities.deps,
+    checkIns: linkwork.checkIns.deps,
+  };
+  return { principal, linkwork, ...request, loaders: createLoaders(linkwork, principal, request) };
 }
 
 /**
@@ -51,14 +74,14 @@ export interface GraphQLHandlerOptions extends ServiceOptions {
  * established from the authorizer's claims and their staff record (auth.ts), and fresh DataLoaders are made.
  */
 export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLLambdaHandler {
-  const services = options.services ?? createServices(options.store, options);
+  const linkwork = options.linkwork ?? createLinkwork({ checkInTelemetry: apiCheckInTelemetry, ...options });
   const server = createApolloServer({ stage: options.stage });
   return startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: [bodySizeLimit],
     context: async ({ event }): Promise<GraphQLContext> => {
       try {
-        const principal = await authenticate(event, services.identity);
-        return { principal, loaders: createLoaders(services, principal), services };
+        const principal = await authenticate(event, linkwork.identity);
+        return requestContext(linkwork, principal);
       } catch (error) {
         // Context errors skip resolver error handling; give them their code and HTTP status here.
         if (error instanceof DomainError) throw toGraphQLError(error);

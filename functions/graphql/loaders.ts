@@ -1,9 +1,16 @@
 import DataLoader from 'dataloader';
 import { getActivitiesByIds } from '../activities';
-import type { Principal } from '../identity/principal';
-import { getPatientsByIds, getReferral, getReferralsInScope, type Referral, type ReferralRecord } from '../referrals';
-import type { Loaders } from './context';
-import type { Services } from './services';
+import type { Linkwork } from '../app/composition-root';
+import type { Principal } from '../identity';
+import {
+  getPatientsByIds,
+  getReferral,
+  getReferralsInScope,
+  type Referral,
+  type ReferralDeps,
+  type ReferralRecord,
+} from '../referrals';
+import type { GraphQLContext, Loaders } from './context';
 
 /** Answers in key order, `undefined` for keys the store did not return (DataLoader requires one value per key). */
 export function inKeyOrder<K, V>(keys: readonly K[], values: readonly V[], keyOf: (value: V) => K): (V | undefined)[] {
@@ -15,24 +22,28 @@ export function inKeyOrder<K, V>(keys: readonly K[], values: readonly V[], keyOf
 const MAX_BATCH = 100;
 
 /** Fresh loaders for one request and one caller, so nothing cached outlives the caller's permissions. */
-export function createLoaders(services: Services, principal: Principal): Loaders {
+export function createLoaders(
+  linkwork: Linkwork,
+  principal: Principal,
+  request: Pick<GraphQLContext, 'referrals' | 'activities'> & { referrals: ReferralDeps },
+): Loaders {
   return {
     staffUsers: new DataLoader(
-      async (ids: readonly string[]) => inKeyOrder(ids, await services.identity.getStaffUsers(ids), (u) => u.userId),
+      async (ids: readonly string[]) => inKeyOrder(ids, await linkwork.identity.getStaffUsers(ids), (u) => u.userId),
       { maxBatchSize: MAX_BATCH },
     ),
     // Organisations have no batch read yet; the loader still de-duplicates within a request.
     organisations: new DataLoader(async (ids: readonly string[]) =>
-      Promise.all(ids.map((id) => services.identity.getOrganisation(id))),
+      Promise.all(ids.map((id) => linkwork.identity.getOrganisation(id))),
     ),
-    activities: new DataLoader((ids: readonly string[]) => getActivitiesByIds(services.activities, principal, ids), {
+    activities: new DataLoader((ids: readonly string[]) => getActivitiesByIds(request.activities, principal, ids), {
       maxBatchSize: MAX_BATCH,
     }),
-    patients: new DataLoader((ids: readonly string[]) => getPatientsByIds(services.referrals, ids), {
+    patients: new DataLoader((ids: readonly string[]) => getPatientsByIds(request.referrals, ids), {
       maxBatchSize: MAX_BATCH,
     }),
     referrals: new DataLoader<string, Referral>(
-      (ids: readonly string[]) => getReferralsInScope(services.referrals, principal, ids),
+      (ids: readonly string[]) => getReferralsInScope(request.referrals, principal, ids),
       {
         maxBatchSize: MAX_BATCH,
       },
@@ -41,7 +52,7 @@ export function createLoaders(services: Services, principal: Principal): Loaders
       (ids: readonly string[]) =>
         Promise.all(
           ids.map((referralId) =>
-            getReferral(services.referrals, principal, { referralId }).catch((error: unknown) =>
+            getReferral(request.referrals, principal, { referralId }).catch((error: unknown) =>
               error instanceof Error ? error : new Error(String(error)),
             ),
           ),
@@ -50,7 +61,7 @@ export function createLoaders(services: Services, principal: Principal): Loaders
     ),
     checkIns: new DataLoader(
       async (ids: readonly string[]) =>
-        inKeyOrder(ids, await services.checkIns.reads.getCheckIns(ids), (checkIn) => checkIn.checkInId),
+        inKeyOrder(ids, await linkwork.checkIns.deps.checkIns.getMany(ids), (checkIn) => checkIn.checkInId),
       { maxBatchSize: MAX_BATCH },
     ),
   };

@@ -1,4 +1,4 @@
-import { defaultCatalogue, type QuestionCatalogue } from '../checkins/questionnaires';
+import { defaultCatalogue, type QuestionCatalogue } from '../checkins';
 import { ValidationError } from '../shared/errors';
 import type { InstrumentItemSpec } from './summary';
 

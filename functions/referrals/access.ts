@@ -1,19 +1,20 @@
-import type { AuditAction } from '../audit/entities/audit-event';
-import type { AuditLog } from '../audit/ports';
-import { recordAccess } from '../audit/record-access';
-import { type CareScope, canAccessCareRecord, type Principal } from '../identity/principal';
+import { type AuditAction, type AuditLog, recordAccess } from '../audit';
+import { type CareScope, canAccessCareRecord, type Principal } from '../identity';
+import type { CareEventPublisher } from '../platform/care-event-bus';
 import type { Clock } from '../shared/clock';
 import { ForbiddenError } from '../shared/errors';
 import type { IdGenerator } from '../shared/ids';
 import type { Patient } from './entities/patient';
 import type { Referral } from './entities/referral';
-import type { ReferralRepository, StaffDirectory } from './ports';
+import type { CareRecordStore, ReferralRepository, StaffDirectory } from './ports';
 
 /** What every use case of this context is given. */
 export interface ReferralDeps {
   referrals: ReferralRepository;
+  careRecords: CareRecordStore;
   staff: StaffDirectory;
   audit: AuditLog;
+  events: CareEventPublisher;
   clock: Clock;
   newId: IdGenerator;
 }

@@ -1,20 +1,18 @@
 /**
- * The referrals context's public surface (patients, referrals, caseloads, erasure). The GraphQL layer imports from
- * here only. Every use case is `useCase(deps, principal, input)` and enforces the caller's scope itself.
+ * The referrals context's front door (patients, referrals, caseloads, erasure). Other contexts and the GraphQL layer
+ * import from here only. Every use case is `useCase(deps, principal, input)` and enforces the caller's scope itself;
+ * other contexts read care records through `CareRecordReader` and change them only by publishing care events.
  */
 
 export { CARE_ROLES, canAccessPatient, type ReferralDeps } from './access';
-// Wiring
-export { DynamoDbReferralRepository } from './adapters/dynamodb-referral-repository';
-export { createReferralDeps } from './deps';
-// Types and vocabularies
+export type { CareRecordReader, PatientContact, ReferralSummary } from './care-record';
+export { createReferralsContext, type ReferralsContext } from './context';
 export type { Patient } from './entities/patient';
-export { patientEntity } from './entities/patient';
 export type { LatestOutcomes, Referral } from './entities/referral';
-export { referralEntity } from './entities/referral';
 export type { ReferralEvent } from './entities/referral-event';
 export type { Goal, WhatMattersNote } from './entities/what-matters';
 export type {
+  CareRecordStore,
   CaseloadQuery,
   CaseloadSort,
   Page,
@@ -29,7 +27,6 @@ export {
   REFERRAL_TRANSITIONS,
   TERMINAL_STATUSES,
 } from './transitions';
-// Use cases
 export { type AssignReferralInput, assignReferral } from './use-cases/assign-referral';
 export {
   type CreateReferralInput,
@@ -56,5 +53,4 @@ export {
 } from './use-cases/read-records';
 export { type GoalInput, type RecordWhatMattersInput, recordWhatMatters } from './use-cases/record-what-matters';
 export { type TransitionReferralInput, transitionReferral } from './use-cases/transition-referral';
-export { type CaseloadFieldChanges, updateReferralCaseloadFields } from './use-cases/update-caseload-fields';
 export * from './vocabulary';

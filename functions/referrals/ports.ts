@@ -1,4 +1,7 @@
-import type { IdentityRepository } from '../identity/ports';
+import type { IdentityRepository } from '../identity';
+import type { TransactItem } from '../platform/dynamodb/transactions';
+import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../shared/care-events';
+import type { CareRecordReader } from './care-record';
 import type { Patient } from './entities/patient';
 import type { Referral } from './entities/referral';
 import type { ReferralEvent } from './entities/referral-event';
@@ -100,7 +103,7 @@ export interface ReferralRepository {
    * patient was erased meanwhile.
    */
   createReferral(write: NewReferralWrite): Promise<void>;
-  getReferral(referralId: string): Promise<Referral | undefined>;
+  getReferral(referralId: string, options?: { consistent?: boolean }): Promise<Referral | undefined>;
   getReferrals(referralIds: readonly string[]): Promise<(Referral | undefined)[]>;
   getReferralRecord(referralId: string): Promise<ReferralRecord | undefined>;
   listPatientReferrals(patientId: string): Promise<Referral[]>;
@@ -120,4 +123,32 @@ export interface ReferralRepository {
   updatePatient(patientId: string, changes: PatientChanges): Promise<Patient>;
   /** Removes personal data from the patient, their referrals and everything in the referrals' records. */
   erasePatient(patient: Patient, referrals: readonly Referral[], erasedAt: string): Promise<void>;
+}
+
+/**
+ * The care-record views other contexts read, and the caseload fields their care events keep in step. Only the
+ * referrals context's reactions (use-cases/react-to-care-events.ts) call the writes.
+ */
+export interface CareRecordStore extends CareRecordReader {
+  /** A consent change the patient made by text; false when the patient was erased meanwhile. */
+  recordSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<boolean>;
+  /** With `seen`, the first attempt writes conditional on that version without reading the referral again. */
+  setNextCheckIn(
+    referralId: string,
+    next: NextCheckIn | undefined,
+    at: string,
+    seen?: ReferralVersionSeen,
+  ): Promise<void>;
+  /** Merges into `latestOutcomes`, keeping whichever value of each key was measured last. */
+  mergeLatestOutcomes(referralId: string, values: Readonly<Record<string, MeasuredValue>>, at: string): Promise<void>;
+  /** Sets `concernOpen` (keeps the first `concernRaisedAt` of an open concern). */
+  raiseConcern(referralId: string, at: string): Promise<void>;
+  /** The caseload row's prescribed activities, as an action for the prescribing transaction. */
+  activeActivityAction(change: {
+    referralId: string;
+    activityId: string;
+    prescribed: boolean;
+    expectedVersion: number;
+    at: string;
+  }): TransactItem;
 }

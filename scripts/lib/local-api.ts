@@ -6,6 +6,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import type { Linkwork } from '../../functions/app/composition-root';
 import { createGraphQLHandler, type GraphQLLambdaHandler } from '../../functions/graphql/lambda';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import type { Clock } from '../../functions/shared/clock';
@@ -34,6 +35,8 @@ export interface LocalApiOptions {
   keyFile?: string;
   clock?: Clock;
   newId?: IdGenerator;
+  /** The application to serve (composition root); built from `store` unless given. */
+  linkwork?: Linkwork;
   /** Use this handler instead of building one (tests that wrap it). */
   handler?: GraphQLLambdaHandler;
   log?: (line: string) => void;
@@ -193,6 +196,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       stage: options.stage ?? 'local',
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.newId ? { newId: options.newId } : {}),
+      ...(options.linkwork ? { linkwork: options.linkwork } : {}),
     });
   const originAllowed = (origin: string | undefined) =>
     origin !== undefined &&

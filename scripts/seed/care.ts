@@ -1,21 +1,11 @@
 import type { Activity, ActivityCategory } from '../../functions/activities';
-import { createActivitiesDeps, createActivity, prescribeActivity, recordAttendance } from '../../functions/activities';
-import { defaultDispatchPolicy } from '../../functions/checkins/policy';
-import { dispatchDueCheckIns } from '../../functions/checkins/use-cases/dispatch-due-check-ins';
-import { handleInboundSms } from '../../functions/checkins/use-cases/handle-inbound-sms';
-import {
-  cancelOpenCheckInsForReferral,
-  onActivityPrescribed,
-  onAttendanceRecorded,
-} from '../../functions/checkins/use-cases/schedule-check-in';
-import { checkInDeps } from '../../functions/checkins/wiring';
-import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
-import type { StaffUser } from '../../functions/identity/entities/staff-user';
-import type { Principal } from '../../functions/identity/principal';
+import { createActivity, prescribeActivity, recordAttendance } from '../../functions/activities';
+import { createLinkwork } from '../../functions/app/composition-root';
+import { defaultDispatchPolicy, dispatchDueCheckIns, handleInboundSms } from '../../functions/checkins';
+import type { Principal, StaffUser } from '../../functions/identity';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import {
   createReferral,
-  createReferralDeps,
   NEEDS,
   type Need,
   REFERRAL_SOURCES,
@@ -258,9 +248,13 @@ export async function seedCare(
   demo: DemoData,
 ): Promise<SeededCare> {
   const newId = createIdGenerator(clock);
-  const identity = new DynamoDbIdentityRepository(store);
-  const referralDeps = createReferralDeps(store, { clock, newId });
-  const activityDeps = createActivitiesDeps(store, { organisations: identity, clock, newId });
+  const phones = new SimulatedPhones(random);
+  // The product's own composition root: prescribing, attendance and closing reach the follow-up engine through
+  // their care events, exactly as they do in production.
+  const linkwork = createLinkwork({ store, clock, newId });
+  const referralDeps = linkwork.referrals.deps;
+  const activityDeps = linkwork.activities.deps;
+  const checkIns = linkwork.checkIns.withSender(phones);
   const admin = principalOf(demo.users.find((user) => user.role === 'ADMIN'));
   const linkWorkers = demo.users.filter((user) => user.role === 'LINK_WORKER');
   const today = clock.now().getTime();
@@ -288,8 +282,6 @@ export async function seedCare(
     );
   }
 
-  const phones = new SimulatedPhones(random);
-  const checkIns = checkInDeps({ store, sms: phones, clock });
   const policy = defaultDispatchPolicy();
   const events: { at: number; order: number; run: () => Promise<void> }[] = [];
   const schedule = (at: number, run: () => Promise<void>) => events.push({ at, order: events.length, run });
@@ -355,18 +347,12 @@ export async function seedCare(
         for (const step of pathTo(episode.target)) {
           at += random.int(1, 6) * DAY;
           if (at > today) break;
-          const closes = step === 'CLOSED' || step === 'DECLINED' || step === 'UNABLE_TO_CONTACT';
           schedule(at, async () => {
             const referral = state.referral as Referral;
             state.referral = await transitionReferral(referralDeps, admin, {
               referralId: referral.referralId,
               to: step,
             });
-            if (closes)
-              await cancelOpenCheckInsForReferral(checkIns, {
-                referralId: referral.referralId,
-                patientId: referral.patientId,
-              });
           });
           if (step !== 'ACCEPTED' || pcnActivities.length === 0) continue;
           const activity = random.pick(pcnActivities);
@@ -381,11 +367,6 @@ export async function seedCare(
               startDate: toIsoDate(clock.now()),
             });
             prescribed.prescriptionId = prescription.prescriptionId;
-            await onActivityPrescribed(checkIns, {
-              referralId,
-              prescriptionId: prescription.prescriptionId,
-              activityId: activity.activityId,
-            });
           });
           if (attends && firstSession < today) {
             schedule(firstSession, async () => {
@@ -394,13 +375,12 @@ export async function seedCare(
                 sessionDate: toIsoDate(clock.now()),
                 status: 'ATTENDED',
               });
-              const followUps = await onAttendanceRecorded(checkIns, {
-                referralId: result.prescription.referralId,
-                prescriptionId: result.prescription.prescriptionId,
-                activityId: result.prescription.activityId,
-                sessionDate: result.attendance.sessionDate,
-                firstAttendance: result.firstAttendance,
-              });
+              // The follow-ups the engine scheduled in reaction to the first attended session.
+              const patientId = (state.referral as Referral).patientId;
+              const followUps = (await checkIns.checkIns.listByPatient(patientId)).filter(
+                (checkIn) =>
+                  checkIn.prescriptionId === result.prescription.prescriptionId && checkIn.wave !== 'BASELINE',
+              );
               wakeForCheckIns(followUps);
             });
           }

@@ -2,39 +2,36 @@ import { createWriteTransaction } from 'electrodb';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
-import { referralEntity } from '../../referrals/entities/referral';
+import { putAction, type TransactItem, transactWrite, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type Attendance, attendanceEntity } from '../entities/attendance';
 import { OPEN_PRESCRIPTION_STATUSES, type Prescription, prescriptionEntity } from '../entities/prescription';
-import type { PrescriptionEnding, PrescriptionRepository, ReferralVersion } from '../ports';
+import type { PrescriptionEnding, PrescriptionRepository } from '../ports';
 
 /**
- * Prescriptions and attendance. Writes that touch the referral (its `activeActivityIds` String Set and `version`) go
- * through the referrals context's entity inside one ElectroDB transaction, so keys are never written by hand here.
+ * Prescriptions and attendance. A prescription's start and end also change the referral's caseload row: that write
+ * is the referrals context's own (handed over as `alongside`, see platform/care-event-bus.ts) and commits in the same
+ * transaction, so a caseload row never shows an activity that was not prescribed, or misses one that was.
  */
 export class DynamoDbPrescriptionRepository implements PrescriptionRepository {
   private readonly entities;
 
-  constructor(store: DataStore) {
+  constructor(private readonly store: DataStore) {
     const config = entityConfig(store);
     this.entities = {
-      referral: referralEntity(config),
       prescription: prescriptionEntity(config),
       attendance: attendanceEntity(config),
     };
   }
 
-  async createForReferral(prescription: Prescription, referral: ReferralVersion): Promise<void> {
-    const transaction = createWriteTransaction(this.entities, (entities) => [
-      entities.prescription.create(prescription).commit(),
-      entities.referral
-        .update({ referralId: referral.referralId })
-        .add({ activeActivityIds: [prescription.activityId], version: 1 })
-        .set({ updatedAt: prescription.createdAt })
-        .where(({ version }, { eq }) => eq(version, referral.version))
-        .commit(),
+  async create(prescription: Prescription, alongside: readonly TransactItem[]): Promise<void> {
+    const outcome = await transactWrite(this.store, [
+      putAction(this.entities.prescription.create(prescription).params()),
+      ...alongside,
     ]);
-    await this.run(transaction, `Referral ${referral.referralId} changed meanwhile; reload and try again`);
+    if (!outcome.committed) {
+      throw new ConflictError(`Referral ${prescription.referralId} changed meanwhile; reload and try again`);
+    }
   }
 
   async get(prescriptionId: string): Promise<Prescription | undefined> {
@@ -53,23 +50,21 @@ export class DynamoDbPrescriptionRepository implements PrescriptionRepository {
     return data;
   }
 
-  async end(prescription: Prescription, ending: PrescriptionEnding, referral: ReferralVersion): Promise<void> {
-    const transaction = createWriteTransaction(this.entities, (entities) => [
-      entities.prescription
-        .patch({ referralId: prescription.referralId, prescriptionId: prescription.prescriptionId })
-        .set({ status: ending.status, endedAt: ending.endedAt, endedBy: ending.endedBy, updatedAt: ending.endedAt })
-        .add({ version: 1 })
-        .where(({ version }, { eq }) => eq(version, prescription.version))
-        .commit(),
-      entities.referral
-        .update({ referralId: referral.referralId })
-        .delete({ activeActivityIds: [prescription.activityId] })
-        .add({ version: 1 })
-        .set({ updatedAt: ending.endedAt })
-        .where(({ version }, { eq }) => eq(version, referral.version))
-        .commit(),
+  async end(prescription: Prescription, ending: PrescriptionEnding, alongside: readonly TransactItem[]): Promise<void> {
+    const outcome = await transactWrite(this.store, [
+      updateAction(
+        this.entities.prescription
+          .patch({ referralId: prescription.referralId, prescriptionId: prescription.prescriptionId })
+          .set({ status: ending.status, endedAt: ending.endedAt, endedBy: ending.endedBy, updatedAt: ending.endedAt })
+          .add({ version: 1 })
+          .where(({ version }, { eq }) => eq(version, prescription.version))
+          .params(),
+      ),
+      ...alongside,
     ]);
-    await this.run(transaction, `Prescription ${prescription.prescriptionId} or its referral changed meanwhile`);
+    if (!outcome.committed) {
+      throw new ConflictError(`Prescription ${prescription.prescriptionId} or its referral changed meanwhile`);
+    }
   }
 
   async recordAttendance(

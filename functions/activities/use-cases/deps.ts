@@ -1,4 +1,5 @@
-import type { AuditLog } from '../../audit/ports';
+import type { AuditLog } from '../../audit';
+import type { CareEventPublisher } from '../../platform/care-event-bus';
 import type { Clock } from '../../shared/clock';
 import type { IdGenerator } from '../../shared/ids';
 import type { ActivityRepository, OrganisationDirectory, PrescriptionRepository, ReferralReader } from '../ports';
@@ -18,6 +19,8 @@ export interface PrescribingDeps {
   referrals: ReferralReader;
   /** Every use case that touches a patient's prescriptions or attendance records who did it (ids only). */
   audit: AuditLog;
+  /** Prescribing, ending and a first attendance are announced to the other contexts. */
+  events: CareEventPublisher;
   clock: Clock;
   newId: IdGenerator;
 }

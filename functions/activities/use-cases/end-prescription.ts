@@ -1,4 +1,5 @@
-import { canAccessCareRecord, type Principal } from '../../identity/principal';
+import { canAccessCareRecord, type Principal } from '../../identity';
+import type { PrescriptionEnded } from '../../shared/care-events';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import { auditPrescription } from '../audit';
 import { OPEN_PRESCRIPTION_STATUSES, type Prescription } from '../entities/prescription';
@@ -19,7 +20,7 @@ const ENDINGS: readonly string[] = ['COMPLETED', 'STOPPED'];
  * transaction the prescription ends and its activity leaves the referral's `activeActivityIds`.
  */
 export async function endPrescription(
-  deps: Pick<PrescribingDeps, 'prescriptions' | 'referrals' | 'audit' | 'clock'>,
+  deps: Pick<PrescribingDeps, 'prescriptions' | 'referrals' | 'audit' | 'clock' | 'events'>,
   principal: Principal,
   input: EndPrescriptionInput,
 ): Promise<Prescription> {
@@ -38,7 +39,16 @@ export async function endPrescription(
     endedAt: deps.clock.now().toISOString(),
     endedBy: principal.userId,
   };
-  await deps.prescriptions.end(prescription, ending, { referralId: referral.referralId, version: referral.version });
+  const event: PrescriptionEnded = {
+    type: 'PrescriptionEnded',
+    referralId: referral.referralId,
+    prescriptionId: prescription.prescriptionId,
+    activityId: prescription.activityId,
+    referralVersion: referral.version,
+    at: ending.endedAt,
+  };
+  await deps.prescriptions.end(prescription, ending, deps.events.writesFor(event));
   await auditPrescription(deps, principal, 'UPDATE', 'endPrescription', prescription);
+  await deps.events.publish(event);
   return { ...prescription, ...ending, updatedAt: ending.endedAt, version: prescription.version + 1 };
 }

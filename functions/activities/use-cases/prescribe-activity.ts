@@ -1,4 +1,5 @@
-import { canAccessCareRecord, type Principal } from '../../identity/principal';
+import { canAccessCareRecord, type Principal } from '../../identity';
+import type { ActivityPrescribed } from '../../shared/care-events';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import { auditPrescription } from '../audit';
 import type { Prescription } from '../entities/prescription';
@@ -19,7 +20,8 @@ export const PRESCRIBABLE_REFERRAL_STATUSES: readonly string[] = ['ACCEPTED', 'A
 /**
  * Primary course: a link worker connects an accepted referral to an ACTIVE activity of their ICB's directory. The
  * prescription is written with the referral's `activeActivityIds` in one transaction, conditional on the referral's
- * version, so a caseload row never shows an activity that was not prescribed, or misses one that was.
+ * version, so a caseload row never shows an activity that was not prescribed, or misses one that was. The follow-up
+ * engine hears of it (ActivityPrescribed) and schedules the baseline check-in.
  */
 export async function prescribeActivity(
   deps: PrescribingDeps,
@@ -60,10 +62,17 @@ export async function prescribeActivity(
     createdAt: now,
     updatedAt: now,
   };
-  await deps.prescriptions.createForReferral(prescription, {
+  const event: ActivityPrescribed = {
+    type: 'ActivityPrescribed',
     referralId: referral.referralId,
-    version: referral.version,
-  });
+    patientId: referral.patientId,
+    prescriptionId: prescription.prescriptionId,
+    activityId: activity.activityId,
+    referralVersion: referral.version,
+    at: now,
+  };
+  await deps.prescriptions.create(prescription, deps.events.writesFor(event));
   await auditPrescription(deps, principal, 'CREATE', 'prescribeActivity', prescription);
+  await deps.events.publish(event);
   return prescription;
 }

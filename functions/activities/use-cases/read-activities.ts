@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
 import { ACTIVITY_CATEGORIES, type Activity, type ActivityCategory } from '../entities/activity';
 import { canReadActivity } from '../policy';

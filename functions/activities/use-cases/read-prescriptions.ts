@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ForbiddenError, NotFoundError } from '../../shared/errors';
 import { auditPrescription } from '../audit';
 import { PRESCRIPTION_STATUSES, type Prescription, type PrescriptionStatus } from '../entities/prescription';

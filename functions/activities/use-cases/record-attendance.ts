@@ -1,4 +1,4 @@
-import { canAccessCareRecord, type Principal } from '../../identity/principal';
+import { canAccessCareRecord, type Principal } from '../../identity';
 import { toIsoDate } from '../../shared/clock';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import { auditPrescription } from '../audit';
@@ -56,10 +56,11 @@ export async function loadPrescriptionForAttendance(
 
 /**
  * Primary course: after a session, the provider or the link worker records whether the person came. The first
- * ATTENDED session starts the prescription (in the same transaction) and is flagged for the follow-up engine.
+ * ATTENDED session starts the prescription (in the same transaction) and is announced (FirstAttendanceRecorded), so
+ * the follow-up engine schedules its check-ins.
  */
 export async function recordAttendance(
-  deps: Pick<PrescribingDeps, 'prescriptions' | 'referrals' | 'audit' | 'clock' | 'newId'>,
+  deps: Pick<PrescribingDeps, 'prescriptions' | 'referrals' | 'audit' | 'clock' | 'newId' | 'events'>,
   principal: Principal,
   input: RecordAttendanceInput,
 ): Promise<RecordAttendanceResult> {
@@ -101,6 +102,17 @@ export async function recordAttendance(
     }
     await auditPrescription(deps, principal, 'CREATE', 'recordAttendance', prescription, 'attendance', attendanceId);
     const { prescriptionId, referralId, activityId } = prescription;
+    if (firstAttendance) {
+      await deps.events.publish({
+        type: 'FirstAttendanceRecorded',
+        referralId,
+        prescriptionId,
+        activityId,
+        sessionDate,
+        at: attendance.recordedAt,
+        actor: { userId: principal.userId, role: principal.role },
+      });
+    }
     return {
       attendance: toAttendanceView(attendance),
       firstAttendance,

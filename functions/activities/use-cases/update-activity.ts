@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from '../entities/activity';
 import { canManageActivity } from '../policy';

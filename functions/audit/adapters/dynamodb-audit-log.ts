@@ -1,8 +1,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import DataLoader from 'dataloader';
 import type { DataStore } from '../../platform/dynamodb/client';
+import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
-import { queryKeyPage } from '../../referrals/adapters/key-paging';
 import type { IdGenerator } from '../../shared/ids';
 import { type AuditEventEntity, auditEventEntity } from '../entities/audit-event';
 import type { AuditEvent, AuditLog, AuditRecord, AuditTrailPage, AuditTrailReader } from '../ports';

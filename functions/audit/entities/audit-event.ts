@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { ROLES } from '../../identity/entities/staff-user';
+import { ROLES } from '../../identity';
 import { type EntityConfig, SERVICE } from '../../platform/dynamodb/service';
 
 export const AUDIT_ACTIONS = ['READ', 'CREATE', 'UPDATE', 'ERASE'] as const;

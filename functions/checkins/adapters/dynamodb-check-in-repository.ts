@@ -1,5 +1,5 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { outcomeEntity } from '../../outcomes/entities/outcome';
+import { batchGetAll } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
@@ -7,6 +7,7 @@ import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
+import { outcomeEntity } from '../entities/outcome';
 import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
 import type { CheckInRepository, InboundCommit, ThreadMessage } from '../ports';
 
@@ -63,6 +64,16 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
   async get(checkInId: string): Promise<CheckIn | undefined> {
     const { data } = await this.checkIns.get({ checkInId }).go({ consistent: true });
     return data ?? undefined;
+  }
+
+  async getMany(checkInIds: readonly string[]): Promise<CheckIn[]> {
+    const found = await batchGetAll(
+      checkInIds,
+      (ids) => this.checkIns.get(ids.map((checkInId) => ({ checkInId }))).go(),
+      (item) => item.checkInId,
+      (key) => key.checkInId,
+    );
+    return [...found.values()];
   }
 
   async listByPatient(patientId: string): Promise<CheckIn[]> {

@@ -1,7 +1,7 @@
-import { type Outcome, outcomeEntity } from '../../outcomes/entities/outcome';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
+import { type Outcome, outcomeEntity } from '../entities/outcome';
 import type { NewOutcome, OutcomeRepository } from '../ports';
 
 export class DynamoDbOutcomeRepository implements OutcomeRepository {

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { createLinkwork } from '../../app/composition-root';
 import { createDataStore } from '../../platform/dynamodb/client';
 import { systemClock } from '../../shared/clock';
 import { powertoolsTelemetry } from '../adapters/powertools-telemetry';
@@ -7,7 +8,6 @@ import { SnsSmsSender } from '../adapters/sns-sms-sender';
 import { defaultDispatchPolicy } from '../policy';
 import type { CheckInDeps } from '../ports';
 import { type DispatchOptions, type DispatchReport, dispatchDueCheckIns } from '../use-cases/dispatch-due-check-ins';
-import { checkInDeps } from '../wiring';
 import { dispatcherConfig } from './config';
 
 const logger = new Logger({ serviceName: 'checkins-dispatcher' });
@@ -42,7 +42,9 @@ function fromEnvironment(): DispatcherRuntime {
   const store = createDataStore({ tableName: config.tableName });
   const telemetry = powertoolsTelemetry(logger, metrics);
   return {
-    deps: checkInDeps({ store, sms: new SnsSmsSender(config.sender), clock: systemClock, telemetry }),
+    deps: createLinkwork({ store, clock: systemClock, checkInTelemetry: telemetry }).checkIns.withSender(
+      new SnsSmsSender(config.sender),
+    ),
     options: {
       policy: defaultDispatchPolicy({ window: config.window }),
       ratePerSecond: config.ratePerSecond,

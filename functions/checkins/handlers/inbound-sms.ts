@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SNSEvent } from 'aws-lambda';
+import { createLinkwork } from '../../app/composition-root';
 import { createDataStore } from '../../platform/dynamodb/client';
 import { systemClock } from '../../shared/clock';
 import { powertoolsTelemetry } from '../adapters/powertools-telemetry';
@@ -8,7 +9,6 @@ import { SnsSmsSender } from '../adapters/sns-sms-sender';
 import { type DispatchPolicy, defaultDispatchPolicy } from '../policy';
 import type { CheckInDeps } from '../ports';
 import { handleInboundSms, type InboundResult } from '../use-cases/handle-inbound-sms';
-import { checkInDeps } from '../wiring';
 import { inboundConfig } from './config';
 import { parseInboundSmsRecord } from './inbound-sms-event';
 
@@ -61,7 +61,8 @@ function fromEnvironment(): InboundRuntime {
   const store = createDataStore({ tableName: config.tableName });
   const sms = new SnsSmsSender(config.sender);
   const telemetry = powertoolsTelemetry(logger, metrics);
-  return { deps: checkInDeps({ store, sms, clock: systemClock, telemetry }), policy: defaultDispatchPolicy() };
+  const deps = createLinkwork({ store, clock: systemClock, checkInTelemetry: telemetry }).checkIns.withSender(sms);
+  return { deps, policy: defaultDispatchPolicy() };
 }
 
 const handle = createInboundSmsHandler(() => {

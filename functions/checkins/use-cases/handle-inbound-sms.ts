@@ -65,7 +65,7 @@ export async function handleInboundSms(
     deps.telemetry?.count('InboundUnknownSender');
     return 'unknown-sender';
   }
-  const patient = await deps.careRecords.findPatientByMobile(mobile);
+  const [patient] = await deps.careRecords.findPatientsByMobile(mobile);
   if (!patient) {
     // Never answered: we do not know who this is, and a reply would confirm the number is ours to a stranger.
     deps.telemetry?.count('InboundUnknownSender');
@@ -107,8 +107,8 @@ async function handleForPatient(
   const keyword = keywordOf(sms.body);
   if (keyword === 'STOP') {
     const changed = patient.smsConsent !== 'OPTED_OUT';
-    if (changed) await deps.careRecords.setSmsConsent(patient.patientId, 'OPTED_OUT', receivedAt);
-    await cancelAllOpen(deps, checkIns, 'OPTED_OUT');
+    // The referrals context records the opt-out and announces it; this context's reaction cancels every open check-in.
+    await deps.events.publish({ type: 'SmsStopReceived', patientId: patient.patientId, at: receivedAt });
     const commit = await deps.checkIns.commitInbound({
       inboundMessageId: sms.inboundMessageId,
       receivedAt,
@@ -121,7 +121,7 @@ async function handleForPatient(
   }
   if (keyword === 'START') {
     const changed = patient.smsConsent === 'OPTED_OUT';
-    if (changed) await deps.careRecords.setSmsConsent(patient.patientId, 'GIVEN', receivedAt);
+    if (changed) await deps.events.publish({ type: 'SmsStartReceived', patientId: patient.patientId, at: receivedAt });
     const commit = await deps.checkIns.commitInbound({
       inboundMessageId: sms.inboundMessageId,
       receivedAt,
@@ -156,7 +156,9 @@ async function handleForPatient(
       return 'unmatched';
     }
     const referrals = (await deps.careRecords.listReferralsOfPatient(patient.patientId)).filter((r) => r.open);
-    for (const referral of referrals) await deps.careRecords.raiseConcern(referral.referralId, receivedAt);
+    for (const referral of referrals) {
+      await deps.events.publish({ type: 'ConcernRaised', referralId: referral.referralId, at: receivedAt });
+    }
     deps.telemetry?.count('ConcernRaised');
     await signpost(deps, options, { to: mobile, sender, checkInId: inbound.checkInId, patientId: patient.patientId });
     return 'concern';
@@ -229,14 +231,17 @@ async function handleForPatient(
   if (commit === 'stale') return 'stale';
 
   if (outcome) {
-    await deps.careRecords.mergeLatestOutcomes(
-      awaiting.referralId,
-      { [`${outcome.instrument}.${outcome.item}`]: { value: outcome.option ?? outcome.value, measuredAt: receivedAt } },
-      receivedAt,
-    );
+    await deps.events.publish({
+      type: 'OutcomesMeasured',
+      referralId: awaiting.referralId,
+      values: {
+        [`${outcome.instrument}.${outcome.item}`]: { value: outcome.option ?? outcome.value, measuredAt: receivedAt },
+      },
+      at: receivedAt,
+    });
   }
   if (concern) {
-    await deps.careRecords.raiseConcern(awaiting.referralId, receivedAt);
+    await deps.events.publish({ type: 'ConcernRaised', referralId: awaiting.referralId, at: receivedAt });
     deps.telemetry?.count('ConcernRaised');
     await signpost(deps, options, { to: mobile, sender, checkInId: awaiting.checkInId, patientId: patient.patientId });
   }
@@ -285,22 +290,6 @@ async function linkWorkerOf(deps: CheckInDeps, patient: PatientContact, awaiting
     referrals.find((r) => r.referralId === awaiting?.referralId) ??
     referrals.filter((r) => r.open && r.linkWorkerId).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
   return referral?.linkWorkerId ? deps.staff.getStaffUser(referral.linkWorkerId) : undefined;
-}
-
-async function cancelAllOpen(deps: CheckInDeps, checkIns: CheckIn[], reason: string): Promise<void> {
-  const at = deps.clock.now().toISOString();
-  const touched = new Map<string, CheckIn>();
-  for (const listed of checkIns) {
-    let current: CheckIn | undefined = listed;
-    for (let attempt = 0; attempt < 5 && current && OPEN_STATUSES.includes(current.status); attempt++) {
-      if (await deps.checkIns.close(current, { status: 'CANCELLED', reason, at })) {
-        touched.set(listed.referralId, listed);
-        break;
-      }
-      current = await deps.checkIns.get(listed.checkInId);
-    }
-  }
-  for (const checkIn of touched.values()) await refreshNextCheckIn(deps, checkIn);
 }
 
 /** A reply to the patient's own text: sent once, stored in the thread; a failure is logged, never retried blindly. */

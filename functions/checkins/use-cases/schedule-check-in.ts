@@ -1,4 +1,4 @@
-import { canAccessCareRecord, type Principal } from '../../identity/principal';
+import { canAccessCareRecord, type Principal } from '../../identity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import { type CheckIn, OPEN_STATUSES, type Wave } from '../entities/check-in';
 import { type CheckInPlan, DEFAULT_PLAN } from '../policy';
@@ -19,7 +19,10 @@ export interface NewCheckIn {
   activityId?: string;
 }
 
-export type ScheduleDeps = Pick<CheckInDeps, 'checkIns' | 'careRecords' | 'staff' | 'clock' | 'newId' | 'telemetry'> & {
+export type ScheduleDeps = Pick<
+  CheckInDeps,
+  'checkIns' | 'careRecords' | 'events' | 'staff' | 'clock' | 'newId' | 'telemetry'
+> & {
   catalogue?: QuestionCatalogue;
 };
 
@@ -105,15 +108,41 @@ export async function cancelCheckIn(
  * check-in that changed underneath (e.g. a dispatcher claimed it). Returns how many were closed.
  */
 export async function cancelOpenCheckInsForReferral(
-  deps: Pick<CheckInDeps, 'checkIns' | 'careRecords' | 'clock'>,
+  deps: Pick<CheckInDeps, 'checkIns' | 'events' | 'clock'>,
   input: { referralId: string; patientId: string; reason?: string },
 ): Promise<number> {
-  const reason = input.reason ?? 'REFERRAL_CLOSED';
+  const checkIns = await deps.checkIns.listByPatient(input.patientId);
+  const closed = await closeOpen(
+    deps,
+    checkIns.filter((checkIn) => checkIn.referralId === input.referralId),
+    input.reason ?? 'REFERRAL_CLOSED',
+  );
+  await refreshNextCheckIn(deps, input);
+  return closed;
+}
+
+/** Closes every open check-in of a patient, whichever referral (consent withdrawn, or STOP by text). */
+export async function cancelOpenCheckInsForPatient(
+  deps: Pick<CheckInDeps, 'checkIns' | 'events' | 'clock'>,
+  input: { patientId: string; reason: string },
+): Promise<number> {
+  const checkIns = await deps.checkIns.listByPatient(input.patientId);
+  const open = checkIns.filter((checkIn) => OPEN_STATUSES.includes(checkIn.status));
+  const closed = await closeOpen(deps, open, input.reason);
+  const referrals = new Map(open.map((checkIn) => [checkIn.referralId, checkIn]));
+  for (const checkIn of referrals.values()) await refreshNextCheckIn(deps, checkIn);
+  return closed;
+}
+
+/** Closes each check-in still open, re-reading and retrying one that changed underneath (a dispatcher claimed it). */
+async function closeOpen(
+  deps: Pick<CheckInDeps, 'checkIns' | 'clock'>,
+  checkIns: readonly CheckIn[],
+  reason: string,
+): Promise<number> {
   const at = deps.clock.now().toISOString();
   let closed = 0;
-  const checkIns = await deps.checkIns.listByPatient(input.patientId);
   for (const listed of checkIns) {
-    if (listed.referralId !== input.referralId) continue;
     let current: CheckIn | undefined = listed;
     for (let attempt = 0; attempt < 5 && current && OPEN_STATUSES.includes(current.status); attempt++) {
       if (await deps.checkIns.close(current, { status: 'CANCELLED', reason, at })) {
@@ -123,7 +152,6 @@ export async function cancelOpenCheckInsForReferral(
       current = await deps.checkIns.get(listed.checkInId);
     }
   }
-  await refreshNextCheckIn(deps, input);
   return closed;
 }
 
@@ -132,7 +160,7 @@ async function existing(deps: ScheduleDeps, patientId: string, match: (checkIn: 
 }
 
 /**
- * Called by the GraphQL layer after `prescribeActivity`: schedules the baseline check-in of the plan, unless the
+ * On ActivityPrescribed: schedules the baseline check-in of the plan, unless the
  * referral already has one, or an in-person outcome was recorded recently. Returns what was scheduled.
  */
 export async function onActivityPrescribed(
@@ -169,7 +197,7 @@ export async function onActivityPrescribed(
 }
 
 /**
- * Called by the GraphQL layer after `recordAttendance`. On the first attended session of a prescription, schedules
+ * On FirstAttendanceRecorded: schedules
  * the plan's follow-ups (by default: the day after, then 6 and 12 weeks after that session). Idempotent.
  */
 export async function onAttendanceRecorded(

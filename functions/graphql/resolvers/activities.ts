@@ -10,7 +10,6 @@ import {
 } from '../../activities';
 import type { Resolvers, UpdateActivityInput } from '../generated/resolvers-types';
 import { connectionFromArray, connectionFromPage, pageArgs } from '../pagination';
-import { afterActivityPrescribed, afterAttendanceRecorded } from './checkins';
 
 /** GraphQL sends absent fields as undefined and explicit nulls as null; the use case reads null as "clear". */
 function activityChanges(input: UpdateActivityInput): ActivityChanges {
@@ -26,9 +25,9 @@ function activityChanges(input: UpdateActivityInput): ActivityChanges {
 
 export const activityResolvers: Resolvers = {
   Query: {
-    activities: async (_parent, { filter, first, after }, { principal, services }) => {
+    activities: async (_parent, { filter, first, after }, { principal, activities }) => {
       const page = pageArgs({ first, after });
-      const result = await listActivities(services.activities, principal, {
+      const result = await listActivities(activities, principal, {
         filter: {
           ...(filter?.pcnId ? { pcnId: filter.pcnId } : {}),
           ...(filter?.providerOrganisationId ? { providerOrganisationId: filter.providerOrganisationId } : {}),
@@ -41,11 +40,11 @@ export const activityResolvers: Resolvers = {
       });
       return connectionFromPage(result.items, result.pageInfo);
     },
-    activity: (_parent, { id }, { principal, services }) => getActivity(services.activities, principal, id),
+    activity: (_parent, { id }, { principal, activities }) => getActivity(activities, principal, id),
   },
   Mutation: {
-    createActivity: (_parent, { input }, { principal, services }) =>
-      createActivity(services.activities, principal, {
+    createActivity: (_parent, { input }, { principal, activities }) =>
+      createActivity(activities, principal, {
         pcnId: input.pcnId,
         ...(input.providerOrganisationId ? { providerOrganisationId: input.providerOrganisationId } : {}),
         name: input.name,
@@ -67,20 +66,16 @@ export const activityResolvers: Resolvers = {
         accessibility: input.accessibility ?? null,
         takesDirectReferrals: input.takesDirectReferrals,
       }),
-    updateActivity: (_parent, { input }, { principal, services }) =>
-      updateActivity(services.activities, principal, {
+    updateActivity: (_parent, { input }, { principal, activities }) =>
+      updateActivity(activities, principal, {
         activityId: input.id,
         ...(typeof input.expectedVersion === 'number' ? { expectedVersion: input.expectedVersion } : {}),
         changes: activityChanges(input),
       }),
-    prescribeActivity: async (_parent, { input }, context) => {
-      const prescription = await prescribeActivity(context.services.activities, context.principal, input);
-      await afterActivityPrescribed(context, prescription);
-      return prescription;
-    },
-    recordAttendance: async (_parent, { input }, context) => {
-      const result = await recordAttendance(context.services.activities, context.principal, input);
-      await afterAttendanceRecorded(context, result);
+    prescribeActivity: (_parent, { input }, { principal, activities }) =>
+      prescribeActivity(activities, principal, input),
+    recordAttendance: async (_parent, { input }, { principal, activities }) => {
+      const result = await recordAttendance(activities, principal, input);
       return {
         attendance: result.attendance,
         firstAttendance: result.firstAttendance,
@@ -102,8 +97,8 @@ export const activityResolvers: Resolvers = {
     activity: (prescription, _args, { loaders }) => loaders.activities.load(prescription.activityId),
     prescribedBy: async (prescription, _args, { loaders }) =>
       (await loaders.staffUsers.load(prescription.prescribedBy)) ?? null,
-    attendance: async (prescription, args, { principal, services }) =>
-      connectionFromArray(await listAttendance(services.activities, principal, prescription.prescriptionId), args),
+    attendance: async (prescription, args, { principal, activities }) =>
+      connectionFromArray(await listAttendance(activities, principal, prescription.prescriptionId), args),
   },
   Attendance: {
     id: (attendance) => attendance.attendanceId,

@@ -4,10 +4,10 @@ import { connectionFromPage, pageArgs } from '../pagination';
 
 export const auditResolvers: Resolvers = {
   Query: {
-    auditTrail: async (_parent, args, { principal, services }) => {
+    auditTrail: async (_parent, args, { principal, linkwork }) => {
       const page = pageArgs(args);
       const result = await getAuditTrail(
-        { auditTrail: services.referrals.audit, patients: services.referrals.referrals },
+        { auditTrail: linkwork.audit, patients: linkwork.referrals.deps.referrals },
         principal,
         { patientId: args.patientId, first: page.limit, ...(page.after ? { after: page.after } : {}) },
       );

@@ -1,46 +1,38 @@
-import type { IdentityRepository } from '../../identity/ports';
-import type { Principal } from '../../identity/principal';
-import { DynamoDbAggregateStore } from '../../outcomes/adapters/dynamodb-aggregate-store';
-import type { AggregateStore } from '../../outcomes/ports';
-import type { OutcomeRow } from '../../outcomes/summary';
+import type { IdentityRepository, Principal } from '../../identity';
 import {
+  type AggregateStore,
   type OutcomeFiguresDeps,
+  type OutcomeRow,
   type OutcomeSummaryInput,
   outcomeSummary,
   outcomeSummaryCsv,
-} from '../../outcomes/use-cases/outcome-summary';
-import { type ReferralActivityInput, referralActivity } from '../../outcomes/use-cases/referral-activity';
-import type { DataStore } from '../../platform/dynamodb/client';
+  type ReferralActivityInput,
+  referralActivity,
+} from '../../outcomes';
 
 /*
  * Resolvers for schema/outcomes.graphql. Thin: each calls one use case, which checks the caller's scope and applies
- * disclosure control before anything is returned. The lead merges `outcomesResolvers` into the server and adds
- * `createOutcomesServices(store)` to the services (`services.outcomes`).
+ * disclosure control before anything is returned.
  */
 
-export interface OutcomesServices {
-  aggregates: Pick<AggregateStore, 'readAggregates'>;
-}
-
-export function createOutcomesServices(store: DataStore): OutcomesServices {
-  return { aggregates: new DynamoDbAggregateStore(store) };
-}
-
-/** What these resolvers need from the GraphQL context (a structural subset of GraphQLContext plus `services.outcomes`). */
+/** What these resolvers need from the GraphQL context (a structural subset of GraphQLContext). */
 export interface OutcomesResolverContext {
   principal: Principal;
-  services: { identity: Pick<IdentityRepository, 'getOrganisation'>; outcomes: OutcomesServices };
+  linkwork: {
+    identity: Pick<IdentityRepository, 'getOrganisation'>;
+    outcomes: { aggregates: Pick<AggregateStore, 'readAggregates'> };
+  };
   loaders?: { organisations: { load(id: string): Promise<{ name: string } | undefined> } };
 }
 
 function figuresDeps(context: OutcomesResolverContext): OutcomeFiguresDeps {
-  return { aggregates: context.services.outcomes.aggregates, organisations: context.services.identity };
+  return { aggregates: context.linkwork.outcomes.aggregates, organisations: context.linkwork.identity };
 }
 
 async function organisationName(context: OutcomesResolverContext, id: string): Promise<string | null> {
   const organisation = context.loaders
     ? await context.loaders.organisations.load(id)
-    : await context.services.identity.getOrganisation(id);
+    : await context.linkwork.identity.getOrganisation(id);
   return organisation?.name ?? null;
 }
 

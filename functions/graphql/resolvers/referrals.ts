@@ -12,14 +12,12 @@ import {
   type ReferralRecord,
   recordWhatMatters,
   setSmsConsent,
-  TERMINAL_STATUSES,
   transitionReferral,
   updatePatientContact,
 } from '../../referrals';
 import type { Loaders } from '../context';
 import type { OutcomeAnswer, Resolvers } from '../generated/resolvers-types';
 import { connectionFromArray, connectionFromPage, pageArgs } from '../pagination';
-import { afterReferralEnded, afterSmsConsentWithdrawn } from './checkins';
 
 /** Keeps only the keys a caller actually sent: GraphQL gives `undefined` for absent fields and `null` for explicit nulls. */
 function defined<T extends Record<string, unknown>>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -76,9 +74,9 @@ async function patientForReferral(referral: Referral, loaders: Loaders): Promise
 
 export const referralResolvers: Resolvers = {
   Query: {
-    caseload: async (_parent, args, { principal, services }) => {
+    caseload: async (_parent, args, { principal, referrals }) => {
       const page = pageArgs(args);
-      const result = await getCaseload(services.referrals, principal, {
+      const result = await getCaseload(referrals, principal, {
         ...(args.linkWorkerId ? { linkWorkerId: args.linkWorkerId } : {}),
         ...(args.unassignedPcnId ? { unassignedPcnId: args.unassignedPcnId } : {}),
         ...(args.filter?.statuses ? { statuses: [...args.filter.statuses] } : {}),
@@ -91,11 +89,11 @@ export const referralResolvers: Resolvers = {
       return connectionFromPage(result.items, result);
     },
     referral: async (_parent, { id }, { loaders }) => (await loaders.referralRecords.load(id)).referral,
-    patient: (_parent, { id }, { principal, services }) => getPatient(services.referrals, principal, { patientId: id }),
+    patient: (_parent, { id }, { principal, referrals }) => getPatient(referrals, principal, { patientId: id }),
   },
   Mutation: {
-    createReferral: async (_parent, { input }, { principal, services }) => {
-      const result = await createReferral(services.referrals, principal, {
+    createReferral: async (_parent, { input }, { principal, referrals }) => {
+      const result = await createReferral(referrals, principal, {
         practiceId: input.practiceId,
         source: input.source,
         needs: [...input.needs],
@@ -121,22 +119,20 @@ export const referralResolvers: Resolvers = {
       });
       return { referral: result.referral, patientCreated: result.patientCreated };
     },
-    assignReferral: (_parent, { input }, { principal, services }) =>
-      assignReferral(services.referrals, principal, {
+    assignReferral: (_parent, { input }, { principal, referrals }) =>
+      assignReferral(referrals, principal, {
         referralId: input.referralId,
         linkWorkerId: input.linkWorkerId,
         ...defined({ expectedVersion: input.expectedVersion }),
       }),
-    transitionReferral: async (_parent, { input }, context) => {
-      const referral = await transitionReferral(context.services.referrals, context.principal, {
+    transitionReferral: (_parent, { input }, { principal, referrals }) =>
+      transitionReferral(referrals, principal, {
         referralId: input.referralId,
         to: input.to,
         ...defined({ reason: input.reason, expectedVersion: input.expectedVersion }),
-      });
-      return TERMINAL_STATUSES.includes(referral.status) ? afterReferralEnded(context, referral) : referral;
-    },
-    recordWhatMatters: async (_parent, { input }, { principal, services, loaders }) => {
-      const record = await recordWhatMatters(services.referrals, principal, {
+      }),
+    recordWhatMatters: async (_parent, { input }, { principal, referrals, loaders }) => {
+      const record = await recordWhatMatters(referrals, principal, {
         referralId: input.referralId,
         ...(input.notes ? { notes: [...input.notes] } : {}),
         ...(input.goals
@@ -149,20 +145,11 @@ export const referralResolvers: Resolvers = {
       });
       return primed(loaders, record);
     },
-    setSmsConsent: async (_parent, { input }, context) => {
-      const patient = await setSmsConsent(context.services.referrals, context.principal, {
-        patientId: input.patientId,
-        consent: input.consent,
-      });
-      // Checked on the input, not the result: asking again for an opt-out already on record still sweeps.
-      if (input.consent === 'OPTED_OUT' || input.consent === 'REFUSED') {
-        await afterSmsConsentWithdrawn(context, patient.patientId, input.consent);
-      }
-      return patient;
-    },
-    updatePatientContact: (_parent, { input }, { principal, services }) =>
+    setSmsConsent: (_parent, { input }, { principal, referrals }) =>
+      setSmsConsent(referrals, principal, { patientId: input.patientId, consent: input.consent }),
+    updatePatientContact: (_parent, { input }, { principal, referrals }) =>
       // Explicit nulls are kept here: they mean "remove".
-      updatePatientContact(services.referrals, principal, {
+      updatePatientContact(referrals, principal, {
         patientId: input.patientId,
         ...Object.fromEntries(
           (['mobile', 'preferredName', 'accessibilityNeeds'] as const)
@@ -170,18 +157,15 @@ export const referralResolvers: Resolvers = {
             .map((field) => [field, input[field]]),
         ),
       }),
-    erasePatient: (_parent, { input }, { principal, services }) =>
-      erasePatient(services.referrals, principal, { patientId: input.patientId }),
+    erasePatient: (_parent, { input }, { principal, referrals }) =>
+      erasePatient(referrals, principal, { patientId: input.patientId }),
   },
   Patient: {
     id: (patient) => patient.patientId,
     name: (patient) => displayName(patient),
     practice: async (patient, _args, { loaders }) => (await loaders.organisations.load(patient.practiceId)) ?? null,
-    referrals: async (patient, args, { principal, services }) =>
-      connectionFromArray(
-        await listPatientReferrals(services.referrals, principal, { patientId: patient.patientId }),
-        args,
-      ),
+    referrals: async (patient, args, { principal, referrals }) =>
+      connectionFromArray(await listPatientReferrals(referrals, principal, { patientId: patient.patientId }), args),
   },
   Referral: {
     id: (referral) => referral.referralId,

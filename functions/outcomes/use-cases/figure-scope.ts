@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ForbiddenError, ValidationError } from '../../shared/errors';
 import type { DisclosurePolicy } from '../disclosure';
 import type { OrganisationDirectory } from '../ports';

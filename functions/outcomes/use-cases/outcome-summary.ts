@@ -1,5 +1,5 @@
-import type { QuestionCatalogue } from '../../checkins/questionnaires';
-import type { Principal } from '../../identity/principal';
+import type { QuestionCatalogue } from '../../checkins';
+import type { Principal } from '../../identity';
 import { ValidationError } from '../../shared/errors';
 import { addCounters } from '../aggregation';
 import type { DisclosurePolicy } from '../disclosure';

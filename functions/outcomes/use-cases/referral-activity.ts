@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ValidationError } from '../../shared/errors';
 import { type ControlledCount, controlCount } from '../disclosure';
 import { SNOMED_ACCEPTED, SNOMED_DECLINED } from '../facts';

@@ -1,6 +1,7 @@
 import { Service } from 'electrodb';
 import { batchGetAll, chunk } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
+import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
 import { nhsNumberClaimEntity } from '../entities/nhs-number-claim';
@@ -19,7 +20,6 @@ import type {
   ReferralRecord,
   ReferralRepository,
 } from '../ports';
-import { queryKeyPage } from './key-paging';
 
 /** DynamoDB's limit on items in one TransactWriteItems. */
 const TRANSACTION_LIMIT = 100;
@@ -129,8 +129,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     }
   }
 
-  async getReferral(referralId: string): Promise<Referral | undefined> {
-    const { data } = await this.entities.referral.get({ referralId }).go();
+  async getReferral(referralId: string, options: { consistent?: boolean } = {}): Promise<Referral | undefined> {
+    const { data } = await this.entities.referral.get({ referralId }).go({ consistent: options.consistent === true });
     return data ?? undefined;
   }
 

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { ROLES } from '../../identity/entities/staff-user';
+import { ROLES } from '../../identity';
 import { type EntityConfig, SERVICE } from '../../platform/dynamodb/service';
 import { REFERRAL_EVENT_KINDS, REFERRAL_STATUSES } from '../vocabulary';
 

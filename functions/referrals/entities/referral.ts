@@ -51,6 +51,8 @@ export function referralEntity(config: EntityConfig) {
         createdBy: { type: 'string', required: true, readOnly: true },
         createdAt: { type: 'string', required: true, readOnly: true },
         updatedAt: { type: 'string', required: true },
+        /** Set (first) when the patient's data is erased: every later change of the referral is refused. */
+        erasedAt: { type: 'string' },
       },
       indexes: {
         byId: {

@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import { assertCanAccessReferral, assertCareRole, auditAccess, type ReferralDeps } from '../access';
 import type { Referral } from '../entities/referral';

@@ -1,4 +1,4 @@
-import { canAccessCareRecord, type Principal } from '../../identity/principal';
+import { canAccessCareRecord, type Principal } from '../../identity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import { parseNhsNumber } from '../../shared/nhs-number';
 import { parseUkMobile } from '../../shared/phone';

@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ForbiddenError } from '../../shared/errors';
 import { auditAccess, loadPatientInScope, type ReferralDeps } from '../access';
 import { nonEmptyId } from '../validation';
@@ -37,5 +37,6 @@ export async function erasePatient(
     entityType: 'patient',
     entityId: patient.patientId,
   });
+  await deps.events.publish({ type: 'PatientErased', patientId: patient.patientId, referralIds, at: erasedAt });
   return { patientId: patient.patientId, erasedAt, referralIds };
 }

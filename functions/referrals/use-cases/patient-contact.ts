@@ -1,4 +1,4 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ConflictError, ValidationError } from '../../shared/errors';
 import { parseUkMobile } from '../../shared/phone';
 import { auditAccess, loadPatientInScope, type ReferralDeps } from '../access';
@@ -21,18 +21,26 @@ export async function setSmsConsent(
   if (patient.erasedAt) throw new ConflictError("The patient's data has been erased");
   if (consent === 'GIVEN' && !patient.mobile)
     throw new ValidationError('consent', 'consent to SMS needs a mobile number');
-  if (consent === patient.smsConsent) return patient;
   const at = deps.clock.now().toISOString();
-  const updated = await deps.referrals.updatePatient(patient.patientId, {
-    smsConsent: consent,
-    smsConsentChangedAt: at,
-    updatedAt: at,
-  });
-  await auditAccess(deps, principal, 'UPDATE', 'setSmsConsent', {
-    patientId: patient.patientId,
-    entityType: 'patient',
-    entityId: patient.patientId,
-  });
+  const updated =
+    consent === patient.smsConsent
+      ? patient
+      : await deps.referrals.updatePatient(patient.patientId, {
+          smsConsent: consent,
+          smsConsentChangedAt: at,
+          updatedAt: at,
+        });
+  if (updated !== patient) {
+    await auditAccess(deps, principal, 'UPDATE', 'setSmsConsent', {
+      patientId: patient.patientId,
+      entityType: 'patient',
+      entityId: patient.patientId,
+    });
+  }
+  // Announced even when already on record: asking again for an opt-out still sweeps anything scheduled since.
+  if (consent === 'OPTED_OUT' || consent === 'REFUSED') {
+    await deps.events.publish({ type: 'SmsConsentWithdrawn', patientId: patient.patientId, consent, at });
+  }
   return updated;
 }
 

@@ -1,5 +1,5 @@
-import type { Principal } from '../../identity/principal';
-import { canAccessCareRecord } from '../../identity/principal';
+import type { Principal } from '../../identity';
+import { canAccessCareRecord } from '../../identity';
 import { ForbiddenError } from '../../shared/errors';
 import {
   assertCanAccessReferral,

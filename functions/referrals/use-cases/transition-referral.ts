@@ -1,10 +1,10 @@
-import type { Principal } from '../../identity/principal';
+import type { Principal } from '../../identity';
 import { ConflictError, ValidationError } from '../../shared/errors';
 import { assertCanAccessReferral, assertCareRole, auditAccess, type ReferralDeps } from '../access';
 import type { Referral } from '../entities/referral';
 import type { ReferralEvent } from '../entities/referral-event';
 import type { ReferralChanges } from '../ports';
-import { assertLegalTransition, CONTACT_STATUSES, caseStateOf, snomedCodeFor } from '../transitions';
+import { assertLegalTransition, CONTACT_STATUSES, caseStateOf, snomedCodeFor, TERMINAL_STATUSES } from '../transitions';
 import { nonEmptyId, oneOf, optionalText } from '../validation';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../vocabulary';
 
@@ -22,7 +22,9 @@ export const REASON_MAX = 2000;
 /**
  * Primary course: the link worker moves a referral along its lifecycle after a contact (CONTACTED, ACCEPTED, …) or
  * closes it. Only transitions in the table are allowed; the change is conditional on the version read, so two people
- * acting at once cannot both win. Accepting and declining record their SNOMED CT concept on the event.
+ * acting at once cannot both win. Accepting and declining record their SNOMED CT concept on the event. A final status
+ * is announced (ReferralEnded) so nothing more is sent about the referral; the referral is then returned as it is
+ * after those reactions (closing its check-ins moves its next check-in and version, which the client sends back).
  */
 export async function transitionReferral(
   deps: ReferralDeps,
@@ -73,5 +75,7 @@ export async function transitionReferral(
     entityType: 'referral',
     entityId: referralId,
   });
-  return updated;
+  if (!TERMINAL_STATUSES.includes(to)) return updated;
+  await deps.events.publish({ type: 'ReferralEnded', referralId, patientId: current.patientId, status: to, at });
+  return (await deps.referrals.getReferral(referralId, { consistent: true })) ?? updated;
 }

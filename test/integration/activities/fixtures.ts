@@ -1,11 +1,12 @@
-import { type CreateActivityInput, createActivitiesDeps } from '../../../functions/activities';
+import type { CreateActivityInput } from '../../../functions/activities';
+import { createLinkwork } from '../../../functions/app/composition-root';
 import { DynamoDbIdentityRepository } from '../../../functions/identity/adapters/dynamodb-identity-repository';
 import type { Principal } from '../../../functions/identity/principal';
 import { registerOrganisation } from '../../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../../functions/identity/use-cases/register-staff-user';
 import { createDataStore, type DataStore } from '../../../functions/platform/dynamodb/client';
 import { entityConfig } from '../../../functions/platform/dynamodb/service';
-import { createReferral, createReferralDeps, transitionReferral } from '../../../functions/referrals';
+import { createReferral, transitionReferral } from '../../../functions/referrals';
 import { type Referral, referralEntity } from '../../../functions/referrals/entities/referral';
 import type { ReferralStatus } from '../../../functions/referrals/vocabulary';
 import { ManualClock } from '../../../functions/shared/clock';
@@ -57,7 +58,8 @@ export async function activitiesWorld(table: TestTable) {
     },
   } satisfies Record<string, Principal>;
 
-  const deps = createActivitiesDeps(store, { organisations: identity, clock, newId });
+  const linkwork = createLinkwork({ store, clock, newId });
+  const deps = linkwork.activities.deps;
   const referrals = referralEntity(entityConfig(store));
 
   // Referrals are made the way the product makes them: through the referrals context's use cases.
@@ -71,7 +73,7 @@ export async function activitiesWorld(table: TestTable) {
       { userId, role, name: userId, email: `${userId.toLowerCase()}@example.nhs.uk`, organisationId: pcnId },
     );
   }
-  const referralDeps = createReferralDeps(store, { clock, newId });
+  const referralDeps = linkwork.referrals.deps;
   const PATH: ReferralStatus[] = ['RECEIVED', 'CONTACTED', 'ACCEPTED', 'ACTIVE'];
   let patientSeed = 0;
 
@@ -106,6 +108,7 @@ export async function activitiesWorld(table: TestTable) {
     store,
     clock,
     newId,
+    linkwork,
     deps,
     principals,
     referrals,

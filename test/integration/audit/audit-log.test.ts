@@ -28,7 +28,7 @@ describe('audit log (DynamoDB Local)', () => {
   }
 
   const trail = (patientId: string, first = 100, after?: string) =>
-    getAuditTrail({ auditTrail: world.deps.audit, patients: world.deps.referrals }, world.as.admin, {
+    getAuditTrail({ auditTrail: world.linkwork.audit, patients: world.deps.referrals }, world.as.admin, {
       patientId,
       first,
       after,
@@ -177,7 +177,9 @@ describe('audit log (DynamoDB Local)', () => {
 
     for (const who of ['lw1', 'coordA', 'commissioner', 'otherAdmin'] as const) {
       await expect(
-        getAuditTrail({ auditTrail: world.deps.audit, patients: world.deps.referrals }, world.as[who], { patientId }),
+        getAuditTrail({ auditTrail: world.linkwork.audit, patients: world.deps.referrals }, world.as[who], {
+          patientId,
+        }),
       ).rejects.toThrow(ForbiddenError);
     }
   });

@@ -354,7 +354,9 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'AWAITING_REPLY' });
   });
 
-  describe('setNextCheckIn with the version a caller read', () => {
+  describe('NextCheckInChanged with the version a caller read', () => {
+    const now = () => world.clock.now().toISOString();
+
     async function twoCheckIns() {
       const { referralId } = await scheduled();
       const later = await scheduleCheckIn(world.deps, {
@@ -372,7 +374,7 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
       const read = await world.deps.careRecords.getReferral(referralId);
       const requests = countRequests(world.store.client);
 
-      await world.deps.careRecords.setNextCheckIn(referralId, next, world.clock.now().toISOString(), read!.seen);
+      await world.events.publish({ type: 'NextCheckInChanged', referralId, next, seen: read!.seen, at: now() });
 
       expect(requests.reset().byCommand).toEqual({ UpdateItemCommand: 1 });
       expect(await getReferral(world, referralId)).toMatchObject({
@@ -385,10 +387,10 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
       world = await createWorld();
       const { referralId, next } = await twoCheckIns();
       const stale = await world.deps.careRecords.getReferral(referralId);
-      await world.deps.careRecords.raiseConcern(referralId, world.clock.now().toISOString());
+      await world.events.publish({ type: 'ConcernRaised', referralId, at: now() });
       const requests = countRequests(world.store.client);
 
-      await world.deps.careRecords.setNextCheckIn(referralId, next, world.clock.now().toISOString(), stale!.seen);
+      await world.events.publish({ type: 'NextCheckInChanged', referralId, next, seen: stale!.seen, at: now() });
 
       // The write on the stale version fails its condition; then a consistent read and a write on the new version.
       expect(requests.reset().byCommand).toEqual({ UpdateItemCommand: 2, GetItemCommand: 1 });

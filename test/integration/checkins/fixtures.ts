@@ -1,12 +1,13 @@
+import { createLinkwork } from '../../../functions/app/composition-root';
 import { SnsSmsSender } from '../../../functions/checkins/adapters/sns-sms-sender';
 import { type DispatchPolicy, defaultDispatchPolicy } from '../../../functions/checkins/policy';
 import type { CheckInDeps, SmsSender } from '../../../functions/checkins/ports';
 import { parseSendingWindow } from '../../../functions/checkins/sending-window';
 import type { DispatchOptions } from '../../../functions/checkins/use-cases/dispatch-due-check-ins';
-import { checkInDeps } from '../../../functions/checkins/wiring';
 import { organisationEntity } from '../../../functions/identity/entities/organisation';
 import { staffUserEntity } from '../../../functions/identity/entities/staff-user';
 import type { Principal } from '../../../functions/identity/principal';
+import type { CareEventBus } from '../../../functions/platform/care-event-bus';
 import { createDataStore, type DataStore } from '../../../functions/platform/dynamodb/client';
 import { entityConfig } from '../../../functions/platform/dynamodb/service';
 import { patientEntity } from '../../../functions/referrals/entities/patient';
@@ -28,6 +29,8 @@ export interface World {
   sns: SnsEndpoint;
   clock: ManualClock;
   deps: CheckInDeps;
+  /** The bus the contexts share: tests publish care events on it as the other contexts would. */
+  events: CareEventBus;
   policy: DispatchPolicy;
   dispatch: DispatchOptions;
   ids: () => string;
@@ -50,7 +53,8 @@ export async function createWorld(start = MONDAY_10AM, wrapSender?: (sender: Sms
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     },
   });
-  const deps = checkInDeps({ store, sms: wrapSender ? wrapSender(sender) : sender, clock });
+  const linkwork = createLinkwork({ store, clock });
+  const deps = linkwork.checkIns.withSender(wrapSender ? wrapSender(sender) : sender);
   const policy = defaultDispatchPolicy({ window: parseSendingWindow('Mon-Fri 09:00-18:00 Europe/London') });
   const config = entityConfig(store);
   const createdAt = clock.now().toISOString();
@@ -101,6 +105,7 @@ export async function createWorld(start = MONDAY_10AM, wrapSender?: (sender: Sms
     sns,
     clock,
     deps,
+    events: linkwork.events,
     policy,
     dispatch: { policy, ratePerSecond: 1000, runBudgetMs: 60_000 },
     ids: createIdGenerator(clock),

@@ -1,8 +1,8 @@
+import { outcomeEntity } from '../../../functions/checkins/entities/outcome';
 import { MalformedInboundSmsError } from '../../../functions/checkins/errors';
 import { createInboundSmsHandler } from '../../../functions/checkins/handlers/inbound-sms';
 import { dispatchDueCheckIns } from '../../../functions/checkins/use-cases/dispatch-due-check-ins';
 import { scheduleCheckIn } from '../../../functions/checkins/use-cases/schedule-check-in';
-import { outcomeEntity } from '../../../functions/outcomes/entities/outcome';
 import { entityConfig } from '../../../functions/platform/dynamodb/service';
 import { dramaMobile } from '../../../functions/shared/phone';
 import { inboundSmsEvent, inboundSmsMessage, snsEvent } from '../../support/sms-events';

@@ -1,6 +1,7 @@
+import { createLinkwork } from '../../../functions/app/composition-root';
 import { SnsSmsSender } from '../../../functions/checkins/adapters/sns-sms-sender';
 import { SmsSendError } from '../../../functions/checkins/errors';
-import { createLocalCheckIns } from '../../../functions/checkins/local';
+import { createLocalCheckIns, FastForwardClock } from '../../../functions/checkins/local';
 import { scheduleCheckIn } from '../../../functions/checkins/use-cases/schedule-check-in';
 import { freeLoopbackPort } from '../../../scripts/lib/dynamodb-local';
 import { startSnsEndpoint } from '../../support/sns-endpoint';
@@ -66,12 +67,18 @@ describe('SnsSmsSender (real SDK, loopback SNS endpoint)', () => {
 
 describe('createLocalCheckIns (npm start helpers)', () => {
   let world: World;
+  /** As `npm start` builds it: one fast-forward clock for the application and its local engine. */
+  const localCheckIns = (on: World, options: { print: (line: string) => void; ignoreSendingWindow?: boolean }) => {
+    const clock = new FastForwardClock();
+    const linkwork = createLinkwork({ store: on.store, clock });
+    return createLocalCheckIns({ store: on.store, checkIns: linkwork.checkIns, clock, ...options });
+  };
   afterEach(() => world.close());
 
   it('sends through the outbox on demand, takes a reply through the inbound handler, and fast-forwards', async () => {
     world = await createWorld();
     const lines: string[] = [];
-    const checkins = createLocalCheckIns({ store: world.store, print: (line) => lines.push(line) });
+    const checkins = localCheckIns(world, { print: (line) => lines.push(line) });
     checkins.clock.set('2026-01-10T12:00:00Z'); // a Saturday: outside the window
     const { mobile, referralId } = await addPatientWithReferral(world);
     await scheduleCheckIn(checkins.deps, {
@@ -100,7 +107,7 @@ describe('createLocalCheckIns (npm start helpers)', () => {
 
   it('sends at any hour when told to ignore the sending window', async () => {
     world = await createWorld();
-    const checkins = createLocalCheckIns({ store: world.store, ignoreSendingWindow: true, print: () => {} });
+    const checkins = localCheckIns(world, { ignoreSendingWindow: true, print: () => {} });
     checkins.clock.set('2026-01-11T03:00:00Z'); // Sunday night
     const { referralId } = await addPatientWithReferral(world);
     await scheduleCheckIn(checkins.deps, {

@@ -1,3 +1,4 @@
+import { recordOutcome } from '../../../functions/checkins/use-cases/record-outcome';
 import {
   cancelCheckIn,
   cancelOpenCheckInsForReferral,
@@ -5,7 +6,6 @@ import {
   onAttendanceRecorded,
   scheduleCheckIn,
 } from '../../../functions/checkins/use-cases/schedule-check-in';
-import { recordOutcome } from '../../../functions/outcomes/record-outcome';
 import { ForbiddenError, ValidationError } from '../../../functions/shared/errors';
 import { addPatientWithReferral, createWorld, DAY, getReferral, type World } from './fixtures';
 

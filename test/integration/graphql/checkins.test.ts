@@ -1,6 +1,6 @@
+import { createLinkwork } from '../../../functions/app/composition-root';
 import { createGraphQLHandler } from '../../../functions/graphql/lambda';
 import { logger } from '../../../functions/graphql/logger';
-import { createServices } from '../../../functions/graphql/services';
 import { graphqlEvent, type HandlerResult, lambdaContext, staffClaims } from '../../support/events';
 import {
   accept,
@@ -246,14 +246,14 @@ describe('check-in operations through the Lambda handler (DynamoDB Local)', () =
       ]);
     });
 
-    it('returns the prescription when the engine fails afterwards, and logs no message body or number', async () => {
+    it('fails the request when the engine cannot react, keeps the prescription, and logs no body or number', async () => {
       const { id: referralId } = await newReferral(h, 108);
       await accept(h, referralId);
-      const services = createServices(h.store, { clock: h.clock });
-      services.checkIns.checkIns.listByPatient = async () => {
+      const linkwork = createLinkwork({ store: h.store, clock: h.clock });
+      linkwork.checkIns.deps.checkIns.listByPatient = async () => {
         throw new Error('DynamoDB is having a bad day');
       };
-      const handler = createGraphQLHandler({ store: h.store, stage: 'test', services });
+      const handler = createGraphQLHandler({ store: h.store, stage: 'test', linkwork });
       const logged = jest.spyOn(logger, 'error').mockImplementation(() => {});
 
       const response = parseResult(
@@ -270,10 +270,19 @@ describe('check-in operations through the Lambda handler (DynamoDB Local)', () =
       const output = JSON.stringify(logged.mock.calls);
       logged.mockRestore();
 
-      expect(response.json.errors).toBeUndefined();
-      expect((response.json.data as Data).prescribeActivity).toMatchObject({ status: 'PROPOSED' });
-      expect(output).toContain('Follow-up engine step failed after a successful mutation');
-      expect(output).toContain(referralId);
+      // A reaction that fails is not swallowed: the caller learns the follow-up did not happen.
+      expect(response.json.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      const after = await ok(
+        h.gql(
+          h.staff.LINK_WORKER,
+          'query($id: ID!) { referral(id: $id) { activeActivities { edges { node { id } } } } }',
+          {
+            id: referralId,
+          },
+        ),
+      );
+      expect(after.referral.activeActivities.edges).toEqual([{ node: { id: activityId } }]);
+      expect(output).toContain('CareEventReactionError');
       expect(output).not.toContain('bad day');
       expect(output).not.toContain('+447700900108');
     });

@@ -1,8 +1,8 @@
+import type { CheckInDeps } from '../../../functions/checkins';
 import { createInboundSmsHandler } from '../../../functions/checkins/handlers/inbound-sms';
 import { defaultDispatchPolicy } from '../../../functions/checkins/policy';
 import type { OutgoingSms, SmsSender } from '../../../functions/checkins/ports';
 import { type DispatchReport, dispatchDueCheckIns } from '../../../functions/checkins/use-cases/dispatch-due-check-ins';
-import { checkInDeps } from '../../../functions/checkins/wiring';
 import { dramaMobile } from '../../../functions/shared/phone';
 import { inboundSmsEvent } from '../../support/sms-events';
 import {
@@ -43,12 +43,12 @@ describe('follow-up journey: referral → activity → SMS check-in → reply �
   let h: Harness;
   const sms = new RecordingSmsSender();
   const policy = defaultDispatchPolicy();
-  let deps: ReturnType<typeof checkInDeps>;
+  let deps: CheckInDeps;
   const mobile = dramaMobile(301);
 
   beforeAll(async () => {
     h = await createHarness();
-    deps = checkInDeps({ store: h.store, sms, clock: h.clock });
+    deps = h.linkwork.checkIns.withSender(sms);
   });
   afterAll(() => h.close());
 

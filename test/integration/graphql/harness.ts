@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { createLinkwork, type Linkwork } from '../../../functions/app/composition-root';
 import { createGraphQLHandler, type GraphQLLambdaHandler } from '../../../functions/graphql/lambda';
 import { DynamoDbIdentityRepository } from '../../../functions/identity/adapters/dynamodb-identity-repository';
 import type { Organisation } from '../../../functions/identity/entities/organisation';
@@ -43,6 +44,8 @@ export interface Harness {
   table: TestTable;
   store: DataStore;
   clock: ManualClock;
+  /** The application the handler serves (composition root), for tests that drive the engine beside the API. */
+  linkwork: Linkwork;
   handler: GraphQLLambdaHandler;
   orgs: Organisations;
   staff: Staff;
@@ -114,7 +117,8 @@ export async function createHarness(): Promise<Harness> {
   // The identity context has no "deactivate" use case yet; flip the flag through the entity.
   await staffUserEntity(entityConfig(store)).patch({ userId: staff.inactive.userId }).set({ active: false }).go();
 
-  const handler = createGraphQLHandler({ store, stage: 'test', clock, newId });
+  const linkwork = createLinkwork({ store, clock, newId });
+  const handler = createGraphQLHandler({ store, stage: 'test', linkwork });
   const invoke = async (event: APIGatewayProxyEventV2WithJWTAuthorizer) =>
     (await handler(event, lambdaContext(), () => {})) as HandlerResult;
 
@@ -122,6 +126,7 @@ export async function createHarness(): Promise<Harness> {
     table,
     store,
     clock,
+    linkwork,
     handler,
     orgs: { icb, pcn, otherPcn, practice, provider },
     staff,

@@ -11,14 +11,11 @@ import {
   parse,
 } from 'graphql';
 import { formatError } from '../../../functions/graphql/errors';
-import {
-  createOutcomesServices,
-  type OutcomesResolverContext,
-  outcomesResolvers,
-} from '../../../functions/graphql/resolvers/outcomes';
+import { type OutcomesResolverContext, outcomesResolvers } from '../../../functions/graphql/resolvers/outcomes';
 import { scalarResolvers } from '../../../functions/graphql/scalars';
 import { DynamoDbIdentityRepository } from '../../../functions/identity/adapters/dynamodb-identity-repository';
 import type { Principal } from '../../../functions/identity/principal';
+import { DynamoDbAggregateStore } from '../../../functions/outcomes';
 import { createDataStore, type DataStore } from '../../../functions/platform/dynamodb/client';
 import { freshTable, type TestTable } from '../../support/table';
 import { commissioner, ORGS } from './fixtures';
@@ -62,7 +59,10 @@ describe('outcome figures over GraphQL', () => {
   function run(principal: Principal, query: string, variables: Record<string, unknown>) {
     const contextValue: OutcomesResolverContext = {
       principal,
-      services: { identity: new DynamoDbIdentityRepository(store), outcomes: createOutcomesServices(store) },
+      linkwork: {
+        identity: new DynamoDbIdentityRepository(store),
+        outcomes: { aggregates: new DynamoDbAggregateStore(store) },
+      },
     };
     return server.executeOperation({ query, variables }, { contextValue });
   }

@@ -1,8 +1,8 @@
 import { activityEntity } from '../../../functions/activities/entities/activity';
 import { prescriptionEntity } from '../../../functions/activities/entities/prescription';
 import { checkInEntity } from '../../../functions/checkins/entities/check-in';
+import { outcomeEntity } from '../../../functions/checkins/entities/outcome';
 import { type Organisation, organisationEntity } from '../../../functions/identity/entities/organisation';
-import { outcomeEntity } from '../../../functions/outcomes/entities/outcome';
 import type { DataStore } from '../../../functions/platform/dynamodb/client';
 import { entityConfig } from '../../../functions/platform/dynamodb/service';
 import { patientEntity } from '../../../functions/referrals/entities/patient';

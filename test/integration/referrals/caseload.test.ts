@@ -1,10 +1,4 @@
-import {
-  createReferral,
-  getCaseload,
-  type Referral,
-  transitionReferral,
-  updateReferralCaseloadFields,
-} from '../../../functions/referrals';
+import { createReferral, getCaseload, type Referral, transitionReferral } from '../../../functions/referrals';
 import { ForbiddenError, ValidationError } from '../../../functions/shared/errors';
 import { countRequests } from '../../../scripts/lib/request-counter';
 import { buildWorld, newPatient, type World } from './world';
@@ -31,9 +25,14 @@ describe('getCaseload (DynamoDB Local)', () => {
     });
     if (nextCheckInInDays === undefined) return referral;
     const at = new Date(world.clock.now().getTime() + nextCheckInInDays * DAY).toISOString();
-    return updateReferralCaseloadFields(world.deps, referral.referralId, {
-      nextCheckIn: { at, checkInId: world.newId() },
+    // As the follow-up engine announces a scheduled check-in; the referrals context keeps the caseload row.
+    await world.linkwork.events.publish({
+      type: 'NextCheckInChanged',
+      referralId: referral.referralId,
+      next: { at, checkInId: world.newId() },
+      at: world.clock.now().toISOString(),
     });
+    return (await world.deps.referrals.getReferral(referral.referralId))!;
   }
 
   async function inBatches<T>(count: number, make: (i: number) => Promise<T>): Promise<T[]> {
@@ -153,8 +152,9 @@ describe('getCaseload (DynamoDB Local)', () => {
       const active = await step(await referFor('lw2', 2), 'CONTACTED', 'ACCEPTED', 'ACTIVE');
       const declined = await step(await referFor('lw2', 4), 'DECLINED');
       const concerned = await referFor('lw2', 5);
-      await updateReferralCaseloadFields(world.deps, contacted.referralId, { concernOpen: true });
-      await updateReferralCaseloadFields(world.deps, concerned.referralId, { concernOpen: true });
+      const at = world.clock.now().toISOString();
+      await world.linkwork.events.publish({ type: 'ConcernRaised', referralId: contacted.referralId, at });
+      await world.linkwork.events.publish({ type: 'ConcernRaised', referralId: concerned.referralId, at });
       r = { received, contacted, accepted, active, declined, concerned };
       // Generous: in CI this shares one DynamoDB Local with other suites running at once.
     }, 120_000);

@@ -11,7 +11,6 @@ import {
   setSmsConsent,
   transitionReferral,
   updatePatientContact,
-  updateReferralCaseloadFields,
 } from '../../../functions/referrals';
 import { ConflictError, ForbiddenError } from '../../../functions/shared/errors';
 import { buildWorld, newPatient, type World } from './world';
@@ -180,8 +179,12 @@ describe('patient records, what matters and erasure (DynamoDB Local)', () => {
         notes: ['Her daughter Jane lives in Leeds'],
         goals: [{ description: 'Go to the Tuesday lunch club', status: 'IN_PROGRESS' }],
       });
-      await updateReferralCaseloadFields(world.deps, referralId, {
-        outcomes: { 'ons4.lifeSatisfaction': { value: 6, measuredAt: world.clock.now().toISOString() } },
+      const at = world.clock.now().toISOString();
+      await world.linkwork.events.publish({
+        type: 'OutcomesMeasured',
+        referralId,
+        values: { 'ons4.lifeSatisfaction': { value: 6, measuredAt: at } },
+        at,
       });
       await transitionReferral(world.deps, world.as.lw1, { referralId, to: 'DECLINED', reason: 'Moving to Leeds' });
       return { details, patientId, referralId };

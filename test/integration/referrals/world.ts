@@ -1,10 +1,11 @@
+import { createLinkwork } from '../../../functions/app/composition-root';
 import { DynamoDbIdentityRepository } from '../../../functions/identity/adapters/dynamodb-identity-repository';
 import type { StaffUser } from '../../../functions/identity/entities/staff-user';
 import type { Principal } from '../../../functions/identity/principal';
 import { registerOrganisation } from '../../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../../functions/identity/use-cases/register-staff-user';
 import { createDataStore, type DataStore } from '../../../functions/platform/dynamodb/client';
-import { createReferralDeps, type NewPatientInput } from '../../../functions/referrals';
+import type { NewPatientInput } from '../../../functions/referrals';
 import { ManualClock } from '../../../functions/shared/clock';
 import { createIdGenerator } from '../../../functions/shared/ids';
 import { fictionalNhsNumber } from '../../../functions/shared/nhs-number';
@@ -82,11 +83,12 @@ export async function buildWorld() {
     parentId: icb.organisationId,
   });
   const provider = await staff('PROVIDER', 'Ivy', providerOrg.organisationId);
-  const deps = createReferralDeps(store, { clock, newId });
+  const linkwork = createLinkwork({ store, clock, newId });
+  const deps = linkwork.referrals.deps;
   const as = Object.fromEntries(
     Object.entries({ ...users, provider }).map(([key, user]) => [key, principalOf(user)]),
   ) as Record<keyof typeof users | 'provider', Principal>;
-  return { table, store, clock, newId, deps, identity, icb, pcnA, pcnB, practiceA, practiceB, users, as };
+  return { table, store, clock, newId, linkwork, deps, identity, icb, pcnA, pcnB, practiceA, practiceB, users, as };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -2,17 +2,12 @@ import { batchGetAll } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
-import { type Patient, patientEntity } from '../../referrals/entities/patient';
-import { type LatestOutcomes, type Referral, referralEntity } from '../../referrals/entities/referral';
-import { NO_DATE_SORT } from '../../referrals/vocabulary';
-import type {
-  CareRecordPort,
-  LatestOutcomeValue,
-  NextCheckIn,
-  PatientContact,
-  ReferralSummary,
-  ReferralVersion,
-} from '../ports';
+import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
+import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../../shared/care-events';
+import type { CareRecordReader, PatientContact, ReferralSummary } from '../care-record';
+import { type Patient, patientEntity } from '../entities/patient';
+import { type LatestOutcomes, type Referral, referralEntity } from '../entities/referral';
+import { NO_DATE_SORT } from '../vocabulary';
 
 const MAX_ATTEMPTS = 5;
 
@@ -22,7 +17,18 @@ function toContact(patient: Patient): PatientContact {
     mobile: patient.mobile,
     smsConsent: patient.smsConsent,
     pcnId: patient.pcnId,
+    practiceId: patient.practiceId,
     erased: Boolean(patient.erasedAt),
+  };
+}
+
+function versionOf(referral: Referral): ReferralVersionSeen {
+  return {
+    version: referral.version,
+    caseState: referral.caseState,
+    ...(referral.nextCheckInId && referral.nextCheckInAt
+      ? { nextCheckIn: { checkInId: referral.nextCheckInId, at: referral.nextCheckInAt } }
+      : {}),
   };
 }
 
@@ -34,29 +40,23 @@ function toSummary(referral: Referral): ReferralSummary {
     pcnId: referral.pcnId,
     practiceId: referral.practiceId,
     linkWorkerId: referral.linkWorkerId,
+    status: referral.status,
     open: referral.caseState === 'OPEN',
+    erased: Boolean(referral.erasedAt),
     receivedAt: referral.receivedAt,
+    activeActivityIds: [...(referral.activeActivityIds ?? [])],
     seen: versionOf(referral),
-  };
-}
-
-function versionOf(referral: Referral): ReferralVersion {
-  return {
-    version: referral.version,
-    caseState: referral.caseState,
-    ...(referral.nextCheckInId && referral.nextCheckInAt
-      ? { nextCheckIn: { checkInId: referral.nextCheckInId, at: referral.nextCheckInAt } }
-      : {}),
   };
 }
 
 type ReferralChange = { set: Partial<Referral>; remove?: readonly ('nextCheckInAt' | 'nextCheckInId')[] };
 
 /**
- * The check-ins context's window onto the referrals context's patient and referral items. Every referral change is
- * conditional on the referral's `version` and bumps it (the referrals context's optimistic lock), retried on a clash.
+ * The care-record views other contexts read, and the caseload fields their care events keep in step (next check-in,
+ * latest answers, concern, prescribed activities). Every referral change here is conditional on the referral's
+ * `version` and bumps it (the referrals context's optimistic lock), retried on a clash.
  */
-export class DynamoDbCareRecordAdapter implements CareRecordPort {
+export class DynamoDbCareRecords implements CareRecordReader {
   private readonly patients;
   private readonly referrals;
 
@@ -81,18 +81,13 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
     return [...found.values()].map(toContact);
   }
 
-  async findPatientByMobile(mobile: string): Promise<PatientContact | undefined> {
+  async findPatientsByMobile(mobile: string): Promise<PatientContact[]> {
     const { data } = await this.patients.query.byMobile({ mobile }).go();
-    const live = data.filter((patient) => !patient.erasedAt);
-    return live.length > 0 ? toContact(live[0]) : undefined;
+    return data.filter((patient) => !patient.erasedAt).map(toContact);
   }
 
-  async setSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<void> {
-    await this.patients.patch({ patientId }).set({ smsConsent: consent, smsConsentChangedAt: at, updatedAt: at }).go();
-  }
-
-  async getReferral(referralId: string): Promise<ReferralSummary | undefined> {
-    const { data } = await this.referrals.get({ referralId }).go();
+  async getReferral(referralId: string, options: { consistent?: boolean } = {}) {
+    const { data } = await this.referrals.get({ referralId }).go({ consistent: options.consistent === true });
     return data ? toSummary(data) : undefined;
   }
 
@@ -101,11 +96,26 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
     return data.map(toSummary);
   }
 
+  /** Records a consent change the patient made by text (STOP/START); never on an erased patient. */
+  async recordSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<boolean> {
+    try {
+      await this.patients
+        .patch({ patientId })
+        .set({ smsConsent: consent, smsConsentChangedAt: at, updatedAt: at })
+        .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
+        .go();
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return false;
+      throw error;
+    }
+  }
+
   async setNextCheckIn(
     referralId: string,
     next: NextCheckIn | undefined,
     at: string,
-    seen?: ReferralVersion,
+    seen?: ReferralVersionSeen,
   ): Promise<void> {
     const seenChange = seen && nextCheckInChange(seen.nextCheckIn, next, at);
     if (seen && seenChange) {
@@ -119,7 +129,7 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
     return this.change(referralId, (referral) => nextCheckInChange(versionOf(referral).nextCheckIn, next, at));
   }
 
-  mergeLatestOutcomes(referralId: string, outcomes: Record<string, LatestOutcomeValue>, at: string): Promise<void> {
+  mergeLatestOutcomes(referralId: string, outcomes: Readonly<Record<string, MeasuredValue>>, at: string) {
     return this.change(referralId, (referral) => {
       const merged: LatestOutcomes = { ...(referral.latestOutcomes ?? {}) };
       let changed = false;
@@ -137,6 +147,29 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
   raiseConcern(referralId: string, at: string): Promise<void> {
     return this.change(referralId, (referral) =>
       referral.concernOpen ? undefined : { set: { concernOpen: true, concernRaisedAt: at, updatedAt: at } },
+    );
+  }
+
+  /**
+   * The caseload row's list of prescribed activities, as a transaction action for the prescribing context's own
+   * transaction: conditional on the referral still being at the version prescribing read.
+   */
+  activeActivityAction(change: {
+    referralId: string;
+    activityId: string;
+    prescribed: boolean;
+    expectedVersion: number;
+    at: string;
+  }): TransactItem {
+    const base = this.referrals.update({ referralId: change.referralId });
+    const set = change.prescribed
+      ? base.add({ activeActivityIds: [change.activityId], version: 1 })
+      : base.delete({ activeActivityIds: [change.activityId] }).add({ version: 1 });
+    return updateAction(
+      set
+        .set({ updatedAt: change.at })
+        .where(({ version }, { eq }) => eq(version, change.expectedVersion))
+        .params(),
     );
   }
 
@@ -158,7 +191,7 @@ export class DynamoDbCareRecordAdapter implements CareRecordPort {
   /** One write of `change`, conditional on the referral still being at the version `read` saw. */
   private async write(
     referralId: string,
-    read: Pick<ReferralVersion, 'version' | 'caseState'>,
+    read: Pick<ReferralVersionSeen, 'version' | 'caseState'>,
     change: ReferralChange,
   ): Promise<void> {
     const base = this.referrals

@@ -1,14 +1,16 @@
-import type { CareRecordPort, NewOutcome, OutcomeRepository } from '../checkins/ports';
-import { bandOf, defaultCatalogue, optionLabel, type QuestionCatalogue } from '../checkins/questionnaires';
-import { canAccessCareRecord, type Principal } from '../identity/principal';
-import type { Clock } from '../shared/clock';
-import { ForbiddenError, ValidationError } from '../shared/errors';
-import type { IdGenerator } from '../shared/ids';
-import { OUTCOME_WAVES, type OutcomeWave } from './entities/outcome';
+import { canAccessCareRecord, type Principal } from '../../identity';
+import type { CareEventPublisher } from '../../platform/care-event-bus';
+import type { Clock } from '../../shared/clock';
+import { ForbiddenError, ValidationError } from '../../shared/errors';
+import type { IdGenerator } from '../../shared/ids';
+import { OUTCOME_WAVES, type OutcomeWave } from '../entities/outcome';
+import type { CareRecordReader, NewOutcome, OutcomeRepository } from '../ports';
+import { bandOf, defaultCatalogue, optionLabel, type QuestionCatalogue } from '../questionnaires';
 
 export interface RecordOutcomeDeps {
   outcomes: OutcomeRepository;
-  careRecords: CareRecordPort;
+  careRecords: Pick<CareRecordReader, 'getReferral'>;
+  events: CareEventPublisher;
   clock: Clock;
   newId: IdGenerator;
   catalogue?: QuestionCatalogue;
@@ -27,7 +29,7 @@ export interface RecordOutcomeInput {
 /**
  * A link worker records answers given in person (source IN_PERSON). Primary course: check the referral is in the
  * caller's scope → validate every answer against the instrument → record each as an outcome measurement → fold the
- * values into the referral's `latestOutcomes`.
+ * values into the referral's caseload row (OutcomesMeasured).
  */
 export async function recordOutcome(deps: RecordOutcomeDeps, input: RecordOutcomeInput) {
   const catalogue = deps.catalogue ?? defaultCatalogue;
@@ -68,15 +70,16 @@ export async function recordOutcome(deps: RecordOutcomeDeps, input: RecordOutcom
     };
   });
   for (const outcome of outcomes) await deps.outcomes.record(outcome);
-  await deps.careRecords.mergeLatestOutcomes(
-    referral.referralId,
-    Object.fromEntries(
+  await deps.events.publish({
+    type: 'OutcomesMeasured',
+    referralId: referral.referralId,
+    values: Object.fromEntries(
       outcomes.map((outcome) => [
         `${outcome.instrument}.${outcome.item}`,
         { value: outcome.option ?? outcome.value, measuredAt: outcome.measuredAt },
       ]),
     ),
-    now.toISOString(),
-  );
+    at: now.toISOString(),
+  });
   return outcomes;
 }

@@ -1,0 +1,53 @@
+import type { CareEventSubscriber } from '../../platform/care-event-bus';
+import type { CareEvent } from '../../shared/care-events';
+import { UnreachableCaseError } from '../../shared/errors';
+import type { CheckInPlan } from '../policy';
+import type { CheckInDeps } from '../ports';
+import {
+  cancelOpenCheckInsForPatient,
+  cancelOpenCheckInsForReferral,
+  onActivityPrescribed,
+  onAttendanceRecorded,
+  type ScheduleDeps,
+} from './schedule-check-in';
+
+export type ReactionDeps = ScheduleDeps & Pick<CheckInDeps, 'outcomes'>;
+
+/**
+ * How the follow-up engine reacts to other contexts' care events: a prescription schedules the baseline check-in, a
+ * first attended session the follow-ups; an ended referral, a refused or withdrawn consent (a STOP text included)
+ * closes what was waiting to be sent, so no text goes about it.
+ */
+export function checkInsCareEventSubscriber(deps: ReactionDeps, plan?: CheckInPlan): CareEventSubscriber {
+  return { name: 'checkins', react: (event) => react(deps, event, plan) };
+}
+
+async function react(deps: ReactionDeps, event: CareEvent, plan: CheckInPlan | undefined): Promise<void> {
+  switch (event.type) {
+    case 'ActivityPrescribed':
+      await onActivityPrescribed(deps, event, plan);
+      return;
+    case 'FirstAttendanceRecorded':
+      await onAttendanceRecorded(deps, { ...event, firstAttendance: true }, plan);
+      return;
+    case 'ReferralEnded':
+      await cancelOpenCheckInsForReferral(deps, { ...event, reason: `REFERRAL_${event.status}` });
+      return;
+    case 'SmsConsentWithdrawn':
+      await cancelOpenCheckInsForPatient(deps, {
+        patientId: event.patientId,
+        reason: event.consent === 'OPTED_OUT' ? 'OPTED_OUT' : 'CONSENT_REFUSED',
+      });
+      return;
+    case 'PatientErased':
+    case 'SmsStopReceived':
+    case 'SmsStartReceived':
+    case 'PrescriptionEnded':
+    case 'NextCheckInChanged':
+    case 'OutcomesMeasured':
+    case 'ConcernRaised':
+      return;
+    default:
+      throw new UnreachableCaseError(event);
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The outcomes context's front door: commissioners' disclosure-controlled figures, folded from the table's stream,
+ * and their nightly reconciliation. Other contexts, handlers and the GraphQL layer import from here only.
+ */
+export { DynamoDbAggregateStore } from './adapters/dynamodb-aggregate-store';
+export { outcomeFoldDeps } from './deps';
+export { startStreamPoller } from './local-stream-poller';
+export type { AggregateStore, OrganisationDirectory } from './ports';
+export type { OutcomeRow } from './summary';
+export type { FoldDeps } from './use-cases/fold-stream-records';
+export {
+  type OutcomeFiguresDeps,
+  type OutcomeSummaryInput,
+  outcomeSummary,
+  outcomeSummaryCsv,
+} from './use-cases/outcome-summary';
+export { type ReferralActivityInput, referralActivity } from './use-cases/referral-activity';
