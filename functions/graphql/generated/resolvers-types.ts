@@ -17,178 +17,286 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, `YYYY-MM-DD` (`2026-03-02`). */
+  /** A calendar date, `YYYY-MM-DD` (`2026-03-02`). A day that does not exist (`2026-02-30`) is BAD_USER_INPUT. */
   Date: { input: string; output: string; }
-  /** An instant, ISO-8601 with an offset (`2026-03-02T10:00:00Z`, `2026-03-02T10:00:00+01:00`); always returned in UTC. */
+  /**
+   * An instant, ISO-8601 with an offset: `2026-03-02T10:00Z`, `2026-03-02T10:00:00Z` or `2026-03-02T10:00:00+01:00`
+   * (seconds and fractions optional, the offset required). Always returned in UTC with milliseconds:
+   * `2026-03-02T09:00:00.000Z`. Anything else is BAD_USER_INPUT naming the field.
+   */
   DateTime: { input: string; output: string; }
-  /** An NHS number: 10 digits with a valid check digit. Input may contain spaces or dashes; returned as 10 digits. */
+  /**
+   * An NHS number: 10 digits whose last digit is a valid modulus-11 check digit. Input may contain spaces or dashes
+   * (`943 476 5919`); returned as 10 digits (`9434765919`). An invalid number is BAD_USER_INPUT naming the field; the value
+   * is never echoed back.
+   */
   NhsNumber: { input: string; output: string; }
-  /** A UK mobile number. Input as `07700 900123`, `+44 7700 900123` or `0044 7700 900123`; returned as E.164 (`+447700900123`). */
+  /**
+   * A UK mobile number. Input as `07700 900123`, `+44 7700 900123` or `0044 7700 900123`; returned as E.164
+   * (`+447700900123`). Landlines and non-UK numbers are BAD_USER_INPUT naming the field; the value is never echoed back.
+   */
   PhoneNumber: { input: string; output: string; }
 };
 
-/** A community activity in a PCN's directory, run by a provider organisation. */
+/**
+ * A community activity in a PCN's directory, run by a provider organisation. Directory data, not patient data: every
+ * role may read the activities of its own ICB.
+ */
 export type Activity = {
   __typename?: 'Activity';
+  /** Access information (step-free access, hearing loop, …); null when none is given. */
   accessibility?: Maybe<Scalars['String']['output']>;
+  /** Places per session, at least 1; null when not stated. */
   capacity?: Maybe<Scalars['Int']['output']>;
+  /** The kind of activity. */
   category: ActivityCategory;
+  /** How to get in touch. */
   contact: ActivityContact;
+  /** What taking part costs. */
   cost: ActivityCost;
+  /** When it was added. */
   createdAt: Scalars['DateTime']['output'];
+  /** What it is and what to expect, up to 4,000 characters. */
   description: Scalars['String']['output'];
+  /** Who it is for (e.g. `Over 50s`, `Women only`); null when open to all. */
   eligibility?: Maybe<Scalars['String']['output']>;
+  /** The activity's id; pass it as `activityId`. */
   id: Scalars['ID']['output'];
+  /** Its name, up to 200 characters. */
   name: Scalars['String']['output'];
+  /** The PCN whose directory lists it; null only if its record is missing. */
   pcn?: Maybe<Organisation>;
+  /** The organisation that runs it; null only if its record is missing. */
   provider?: Maybe<Organisation>;
   /** When it runs, as the provider describes it (`Tuesdays 10:00–12:00, term time`). */
   scheduleText: Scalars['String']['output'];
+  /** Listed (ACTIVE) or taken out of the directory (ARCHIVED). */
   status: ActivityStatus;
+  /** Whether the provider accepts referrals straight from a link worker, as they state it; informational only. */
   takesDirectReferrals: Scalars['Boolean']['output'];
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Where it takes place. */
   venue: Venue;
   /** Optimistic lock: pass as `expectedVersion` when updating. */
   version: Scalars['Int']['output'];
 };
 
+/** The kind of activity (Open Referral UK style categories); the directory is listed by category. */
 export type ActivityCategory =
+  /** Advice services (money, housing, benefits, legal). */
   | 'ADVICE_SERVICES'
+  /** Arts, crafts, music, writing. */
   | 'ARTS_AND_CREATIVITY'
+  /** Dance. */
   | 'DANCE'
+  /** Courses, learning, local history and heritage. */
   | 'LEARNING_AND_HERITAGE'
+  /** Nature, gardening, green spaces. */
   | 'NATURE_AND_GARDENING'
+  /** Anything else. */
   | 'OTHER'
+  /** Exercise, walking groups, sport. */
   | 'PHYSICAL_ACTIVITY'
+  /** Social groups, clubs, befriending. */
   | 'SOCIAL_GROUPS'
+  /** Volunteering opportunities. */
   | 'VOLUNTEERING';
 
+/** A page of activities. */
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
+  /** The activities on this page. */
   edges: Array<ActivityEdge>;
+  /** Whether more activities follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
 /** At least one of phone, email or website is present. */
 export type ActivityContact = {
   __typename?: 'ActivityContact';
+  /** An e-mail address, lower case; null when none is given. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The person to ask for; null when none is given. */
   name?: Maybe<Scalars['String']['output']>;
+  /** A telephone number as the provider wrote it (`0113 496 0000`); null when none is given. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** A web address starting `http://` or `https://`; null when none is given. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** How to get in touch about an activity: at least one of `phone`, `email` and `website` (BAD_USER_INPUT otherwise). */
 export type ActivityContactInput = {
+  /** An e-mail address, up to 254 characters; stored lower case. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** The person to ask for, up to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** A telephone number with 10 to 13 digits (`0113 496 0000`; spaces, brackets, dashes and a leading + allowed). */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** A web address starting `http://` or `https://`, up to 500 characters. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What taking part costs. */
 export type ActivityCost = {
   __typename?: 'ActivityCost';
-  /** e.g. `£3 a session, concessions £1`. */
+  /** e.g. `£3 a session, concessions £1`. Always present for CHARGE; null or a note (`donations welcome`) for FREE. */
   details?: Maybe<Scalars['String']['output']>;
+  /** Free or charged. */
   kind: CostKind;
 };
 
+/** What taking part costs. */
 export type ActivityCostInput = {
+  /** What it costs, up to 300 characters; required for CHARGE (`£3 a session, concessions £1`). */
   details?: InputMaybe<Scalars['String']['input']>;
+  /** Free or charged. */
   kind: CostKind;
 };
 
+/** One activity in a page of activities. */
 export type ActivityEdge = {
   __typename?: 'ActivityEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The activity. */
   node: Activity;
 };
 
 /** Give a `pcnId` or a `providerOrganisationId`, not both; with neither, the caller's own PCN (or, for a provider, their organisation). */
 export type ActivityFilter = {
+  /** Only this category. */
   category?: InputMaybe<ActivityCategory>;
   /** Include archived activities (default false). */
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
-  /** A PCN's directory. */
+  /**
+   * A PCN's directory, listed by category code then name. Required for callers without a PCN of their own (ICB staff),
+   * else BAD_USER_INPUT naming `filter.pcnId`; an id that is not a PCN is BAD_USER_INPUT too.
+   */
   pcnId?: InputMaybe<Scalars['ID']['input']>;
-  /** The activities one provider runs. */
+  /** The activities one provider runs, by name. An id that is not a provider is BAD_USER_INPUT naming the field. */
   providerOrganisationId?: InputMaybe<Scalars['ID']['input']>;
-  /** Words to find in the name, description or venue (case-insensitive). */
+  /** Words to find in the name, description or venue (case-insensitive), up to 100 characters. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether an activity is in the directory. */
 export type ActivityStatus =
+  /** Listed and may be prescribed. */
   | 'ACTIVE'
+  /** Taken out of the directory: hidden unless asked for, cannot be prescribed; existing prescriptions carry on. */
   | 'ARCHIVED';
 
+/** Gives a referral to a link worker. */
 export type AssignReferralInput = {
+  /** The `version` you last saw; CONFLICT if the referral changed since. Omit to skip the check. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** An active link worker of the referral's PCN (BAD_USER_INPUT naming `linkWorkerId` otherwise). */
   linkWorkerId: Scalars['ID']['input'];
+  /** The referral to assign. */
   referralId: Scalars['ID']['input'];
 };
 
 /** One session of a prescribed activity. */
 export type Attendance = {
   __typename?: 'Attendance';
+  /** The attendance record's id. */
   id: Scalars['ID']['output'];
+  /** The prescription it belongs to. */
   prescriptionId: Scalars['ID']['output'];
+  /** When it was recorded. */
   recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it (link worker, coordinator or provider); null only if their staff record no longer exists. */
   recordedBy?: Maybe<StaffUser>;
+  /** The day of the session. */
   sessionDate: Scalars['Date']['output'];
+  /** Whether the person came. */
   status: AttendanceStatus;
 };
 
+/** A page of a prescription's attendance records. */
 export type AttendanceConnection = {
   __typename?: 'AttendanceConnection';
+  /** The attendance records on this page. */
   edges: Array<AttendanceEdge>;
+  /** Whether more records follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One session in a page of attendance records. */
 export type AttendanceEdge = {
   __typename?: 'AttendanceEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The attendance record. */
   node: Attendance;
 };
 
+/** What happened at one session. */
 export type AttendanceStatus =
+  /** The person came. */
   | 'ATTENDED'
+  /** The session did not run, or the person's place was cancelled; may be recorded ahead of the date. */
   | 'CANCELLED'
+  /** The person did not come. */
   | 'MISSED';
 
+/** What was done to a patient's record. */
 export type AuditAction =
+  /** Someone created it (a patient, referral, prescription or attendance record). */
   | 'CREATE'
+  /** Someone erased the patient's personal data (UK GDPR art. 17). */
   | 'ERASE'
+  /** Someone read it (opened the patient, a referral, a caseload page showing them, a check-in's texts, attendance). */
   | 'READ'
+  /** Someone changed it (assigned, moved on, wrote notes or goals, changed consent or contact details). */
   | 'UPDATE';
 
+/** One access to a patient's record. Holds ids only, never personal data. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /** What they did. */
   action: AuditAction;
+  /** Who did it; null only if their staff record no longer exists. */
   actor?: Maybe<StaffUser>;
+  /** The role they acted in at the time. */
   actorRole: Role;
+  /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** The id of that record. */
   entityId: Scalars['ID']['output'];
-  /** e.g. `patient`, `referral`. */
+  /** What kind of record: `patient`, `referral`, `checkIn`, `prescription` or `attendance`. */
   entityType: Scalars['String']['output'];
+  /** The audit event's id. */
   id: Scalars['ID']['output'];
-  /** The operation that did it, e.g. `getCaseload`. */
+  /** The operation that did it, e.g. `getCaseload`, `getPatient`, `transitionReferral`, `checkInMessages`. */
   operation: Scalars['String']['output'];
 };
 
+/** A page of a patient's audit trail, oldest first. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The audit events on this page. */
   edges: Array<AuditEventEdge>;
+  /** Whether more events follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One audit event in a page of a patient's audit trail. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The audit event. */
   node: AuditEvent;
 };
 
+/** People in one band of an instrument item (ONS4 bands: low, medium, high, very high; anxiety reversed). */
 export type BandFigures = {
   __typename?: 'BandFigures';
+  /** The band's label, e.g. `high`. */
   band: Scalars['String']['output'];
+  /** People whose answer falls in the band. */
   people: ControlledCount;
   /** Percentage of the people measured, from rounded counts. */
   share: ControlledNumber;
@@ -196,18 +304,22 @@ export type BandFigures = {
 
 /** Open referrals are worked; closed ones are kept for the record. */
 export type CaseState =
+  /** CLOSED, DECLINED or UNABLE_TO_CONTACT: final, kept for the record and for figures. */
   | 'CLOSED'
+  /** RECEIVED, CONTACTED, ACCEPTED or ACTIVE: on a caseload, being worked. */
   | 'OPEN';
 
+/** Narrows a caseload page. Filters combine (all must hold). */
 export type CaseloadFilter = {
   /** Only referrals whose next check-in is before this instant. */
   checkInDueBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only referrals with an open concern. */
   concernOnly?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only these statuses: all open ones (the default) or all closed ones, not a mix. */
+  /** Only these statuses: all open ones (the default) or all closed ones, not a mix (BAD_USER_INPUT naming `statuses`). */
   statuses?: InputMaybe<Array<ReferralStatus>>;
 };
 
+/** The order of a caseload page. */
 export type CaseloadSort =
   /** Longest since last contact first. */
   | 'LAST_CONTACT'
@@ -219,12 +331,19 @@ export type CheckIn = {
   __typename?: 'CheckIn';
   /** Questions answered with a readable reply. */
   answeredCount: Scalars['Int']['output'];
-  /** Why it closed early, e.g. `CANCELLED_BY_STAFF`, `OPTED_OUT`, `CONCERN_RAISED`, `REFERRAL_CLOSED`. */
+  /**
+   * Why it closed, unless COMPLETED: `CANCELLED_BY_STAFF`, `OPTED_OUT`, `CONSENT_REFUSED`, `NO_CONSENT`, `NO_MOBILE`,
+   * `NO_PATIENT`, `CONCERN_RAISED`, `REFERRAL_CLOSED`, `REFERRAL_DECLINED`, `REFERRAL_UNABLE_TO_CONTACT`, `NO_RESPONSE`,
+   * `SEND_FAILED` or `SEND_UNCONFIRMED`. Null while open and when COMPLETED.
+   */
   closeReason?: Maybe<Scalars['String']['output']>;
+  /** When it reached a final status; null while open. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
   /** When the dispatcher next acts on it (send, remind, expire); null once there is nothing left to do. */
   dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The check-in's id; pass it as `checkInId`. */
   id: Scalars['ID']['output'];
   /**
    * The texts in and out, oldest first. Part of the care record: every read is audited. (A text the person sent
@@ -235,18 +354,23 @@ export type CheckIn = {
   needsReview: Scalars['Boolean']['output'];
   /** Index (from 0) of the question the check-in is at. */
   questionIndex: Scalars['Int']['output'];
-  /** When the current question was sent. */
+  /** When the current question was sent; null before the first. */
   questionSentAt?: Maybe<Scalars['DateTime']['output']>;
   /** `<instrument>.<item>` keys, asked in this order (e.g. `ONS4.happiness`). */
   questions: Array<Scalars['String']['output']>;
+  /** The referral it belongs to. */
   referral: Referral;
+  /** When the one reminder was sent; null if none was. */
   reminderSentAt?: Maybe<Scalars['DateTime']['output']>;
   /** When it was scheduled for. */
   scheduledFor: Scalars['DateTime']['output'];
+  /** Where it stands. */
   status: CheckInStatus;
   /** Questions closed without a readable reply (after one re-ask). */
   unansweredCount: Scalars['Int']['output'];
+  /** When it last changed. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where in the plan it belongs. */
   wave: CheckInWave;
 };
 
@@ -257,22 +381,31 @@ export type CheckInMessagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of check-ins. */
 export type CheckInConnection = {
   __typename?: 'CheckInConnection';
+  /** The check-ins on this page. */
   edges: Array<CheckInEdge>;
+  /** Whether more check-ins follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One check-in in a page of check-ins. */
 export type CheckInEdge = {
   __typename?: 'CheckInEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The check-in. */
   node: CheckIn;
 };
 
+/** Where a check-in stands. WAITING, SENDING and AWAITING_REPLY are open; the others are final. */
 export type CheckInStatus =
   /** The current question was sent; waiting for the person's reply. */
   | 'AWAITING_REPLY'
+  /** Stopped before it finished: by staff, on opt-out, when the referral closed, after a worrying reply (`closeReason`). */
   | 'CANCELLED'
+  /** Every question was answered, or closed unanswered after one re-ask. */
   | 'COMPLETED'
   /** The SMS provider kept refusing the text; never retried automatically. Needs review. */
   | 'FAILED'
@@ -289,54 +422,88 @@ export type CheckInStatus =
 export type CheckInWave =
   /** Scheduled or recorded by hand, outside the plan. */
   | 'AD_HOC'
+  /** Before the activity starts: scheduled when an activity is prescribed. */
   | 'BASELINE'
+  /** The day after the first attended session. */
   | 'WEEK_1'
+  /** Six weeks after the first attended session. */
   | 'WEEK_6'
+  /** Twelve weeks after the first attended session. */
   | 'WEEK_12';
 
 /** A count as released: `value` is null exactly when `suppressed` (1–7), or when the figure does not apply. */
 export type ControlledCount = {
   __typename?: 'ControlledCount';
+  /** True when the true count is 1 to 7 and is withheld: show it as suppressed, never as 0. */
   suppressed: Scalars['Boolean']['output'];
+  /** The count, rounded to the nearest 5 (0 stays 0; exact under EXEMPT); null when suppressed or not applicable. */
   value?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A 95% confidence interval (t distribution), from unrounded counts. */
 export type ControlledInterval = {
   __typename?: 'ControlledInterval';
+  /** Lower bound, 2 decimals; null when suppressed or not computable. */
   lower?: Maybe<Scalars['Float']['output']>;
+  /** True when computed from 1 to 7 people and withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** Upper bound, 2 decimals; null when suppressed or not computable. */
   upper?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A mean, change or percentage as released (2 decimals; percentages 1 decimal). Null when there is nothing to compute. */
 export type ControlledNumber = {
   __typename?: 'ControlledNumber';
+  /** True when it is computed from 1 to 7 people (or from a suppressed count) and is withheld. */
   suppressed: Scalars['Boolean']['output'];
+  /** The figure; null when suppressed or when there is nothing to compute (no people, or a share of zero). */
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Whether taking part costs money. */
 export type CostKind =
+  /** There is a charge; `details` says what it is. */
   | 'CHARGE'
+  /** Free (`details` may add e.g. `donations welcome`). */
   | 'FREE';
 
+/**
+ * A new activity for a PCN's directory; it starts ACTIVE at version 1. Errors name the field as `activity.<field>`
+ * (e.g. `activity.postcode`, `activity.contact.email`). Blank optional text counts as not given.
+ */
 export type CreateActivityInput = {
+  /** Access information, up to 2,000 characters. */
   accessibility?: InputMaybe<Scalars['String']['input']>;
+  /** Places per session, a whole number from 1 to 100,000; omit when not stated. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** The kind of activity. */
   category: ActivityCategory;
+  /** How to get in touch. */
   contact: ActivityContactInput;
+  /** What taking part costs. */
   cost: ActivityCostInput;
+  /** What it is and what to expect, 1 to 4,000 characters. */
   description: Scalars['String']['input'];
+  /** Who it is for, up to 2,000 characters. */
   eligibility?: InputMaybe<Scalars['String']['input']>;
+  /** Its name, 1 to 200 characters. */
   name: Scalars['String']['input'];
-  /** The PCN whose directory lists it. */
+  /** The PCN whose directory lists it (BAD_USER_INPUT naming `activity.pcnId` if it is not a PCN). */
   pcnId: Scalars['ID']['input'];
+  /** A UK postcode in any spacing or case (`ls14ap`); stored as `LS1 4AP`. */
   postcode: Scalars['String']['input'];
-  /** The organisation that runs it (default: a provider's own organisation). */
+  /**
+   * The organisation that runs it: a provider in the PCN's ICB. Required unless you are a provider (then it defaults to
+   * your own organisation, and may only be that).
+   */
   providerOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it runs, in words, 1 to 1,000 characters (`Tuesdays 10:00–12:00, term time`). */
   scheduleText: Scalars['String']['input'];
+  /** Whether the provider accepts referrals straight from a link worker. */
   takesDirectReferrals: Scalars['Boolean']['input'];
+  /** The venue's street address, 1 to 500 characters. */
   venueAddress: Scalars['String']['input'];
+  /** The venue's name, 1 to 200 characters. */
   venueName: Scalars['String']['input'];
 };
 
@@ -345,259 +512,487 @@ export type CreateActivityInput = {
  * known is matched to the existing record, not duplicated.
  */
 export type CreateReferralInput = {
-  /** Assign straight away (a link worker may only name themselves); otherwise the referral waits in the PCN's queue. */
+  /**
+   * Assign straight away (a link worker may only name themselves); otherwise the referral waits in the PCN's queue.
+   * Must be an active link worker of the practice's PCN, else BAD_USER_INPUT naming `linkWorkerId`.
+   */
   linkWorkerId?: InputMaybe<Scalars['ID']['input']>;
+  /** At least one need (BAD_USER_INPUT naming `needs` when empty); repeats are dropped. */
   needs: Array<Need>;
+  /** A person not yet known; matched by NHS number to an existing patient if there is one. */
   newPatient?: InputMaybe<NewPatientInput>;
+  /** The referrer's note, up to 2,000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** An existing patient in your scope (FORBIDDEN otherwise, or when erased). */
   patientId?: InputMaybe<Scalars['ID']['input']>;
-  /** The referring GP practice; the referral takes its PCN and ICB. */
+  /** The referring GP practice, in your scope (FORBIDDEN otherwise); the referral takes its PCN and ICB. */
   practiceId: Scalars['ID']['input'];
+  /** Who referred the person. */
   source: ReferralSource;
 };
 
+/** The referral created, and whether a patient record was created with it. */
 export type CreateReferralPayload = {
   __typename?: 'CreateReferralPayload';
   /** False when an existing patient (by id or NHS number) was used. */
   patientCreated: Scalars['Boolean']['output'];
+  /** The new referral, RECEIVED, version 1. */
   referral: Referral;
 };
 
+/** How the figures were protected before release. */
 export type DisclosureControl =
   /** Counts 1–7 suppressed, other counts rounded to 5, statistics from 1–7 people suppressed. */
   | 'CONTROLLED'
   /** National figures for national administrators: unrounded. */
   | 'EXEMPT';
 
+/** Which patient to erase. */
 export type ErasePatientInput = {
+  /** The patient, in your scope. */
   patientId: Scalars['ID']['input'];
 };
 
+/** What an erasure did. */
 export type ErasePatientPayload = {
   __typename?: 'ErasePatientPayload';
+  /** When the data was erased (the first erasure's time, when asked again). */
   erasedAt: Scalars['DateTime']['output'];
+  /** The erased patient. */
   patientId: Scalars['ID']['output'];
   /** Referrals kept as anonymised skeletons (status, dates, age band, needs, outcome values) for figures. */
   referralIds: Array<Scalars['ID']['output']>;
 };
 
+/** A follow-up wave compared with the baseline (ad hoc measurements are not in figures). */
 export type FollowUpWave =
+  /** The day after the first attended session. */
   | 'WEEK_1'
+  /** Six weeks after the first attended session. */
   | 'WEEK_6'
+  /** Twelve weeks after the first attended session. */
   | 'WEEK_12';
 
 /** A goal of the personalised support plan. */
 export type Goal = {
   __typename?: 'Goal';
-  /** Null once erased. */
+  /** What the person wants to achieve (up to 500 characters). Null once erased. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The goal's id; pass it as `goalId` to change the goal. */
   id: Scalars['ID']['output'];
+  /** Where the goal stands. */
   status: GoalStatus;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Who last changed it; null only if their staff record no longer exists. */
   updatedBy?: Maybe<StaffUser>;
 };
 
+/** A page of a support plan's goals. */
 export type GoalConnection = {
   __typename?: 'GoalConnection';
+  /** The goals on this page. */
   edges: Array<GoalEdge>;
+  /** Whether more goals follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One goal in a page of goals. */
 export type GoalEdge = {
   __typename?: 'GoalEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The goal. */
   node: Goal;
 };
 
+/** A new goal (omit `goalId`, give `description`) or a change to an existing one (give `goalId` and what changes). */
 export type GoalInput = {
+  /** What the person wants to achieve, up to 500 characters; required for a new goal. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** One of this referral's goals, to change it; omit to add a new goal. */
+  /**
+   * One of this referral's goals, to change it; omit to add a new goal. An id that is not a goal of this referral is
+   * BAD_USER_INPUT naming `goals[<i>].goalId`.
+   */
   goalId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where the goal stands (a new goal defaults to NOT_STARTED). */
   status?: InputMaybe<GoalStatus>;
 };
 
+/** Where a goal of the personalised support plan stands. */
 export type GoalStatus =
+  /** Achieved. */
   | 'ACHIEVED'
+  /** No longer pursued. */
   | 'DROPPED'
+  /** Being worked on. */
   | 'IN_PROGRESS'
+  /** Agreed but not begun (the default for a new goal). */
   | 'NOT_STARTED';
 
+/** Outcome figures for one instrument item, at baseline and each follow-up wave. */
 export type InstrumentItemFigures = {
   __typename?: 'InstrumentItemFigures';
+  /** Answers at baseline. */
   baseline: MeasureFigures;
+  /** False where a lower answer is the better outcome (ONS4 anxiety, UCLA3 items). */
   higherIsBetter: Scalars['Boolean']['output'];
+  /** The instrument, e.g. `ONS4`. */
   instrument: Scalars['String']['output'];
+  /** The item, e.g. `happiness`. */
   item: Scalars['String']['output'];
   /** `<instrument>.<item>`, e.g. `ONS4.happiness`. */
   key: Scalars['String']['output'];
+  /** WEEK_1, WEEK_6 and WEEK_12, in that order. */
   waves: Array<WaveFigures>;
 };
 
+/** One measurement wave of an item: how many people answered, their mean, and the band shares. */
 export type MeasureFigures = {
   __typename?: 'MeasureFigures';
+  /** People per band, in scale order; empty for items without bands. */
   bands: Array<BandFigures>;
+  /** Mean answer, 2 decimals. */
   mean: ControlledNumber;
+  /** People with an answer in this wave (each person's earliest answer in the wave). */
   people: ControlledCount;
 };
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Moves a referral to a link worker's caseload. Coordinators and administrators, for referrals in their scope; a link
+   * worker only to pick up an unassigned referral of their PCN for themselves (FORBIDDEN otherwise). CONFLICT for a
+   * stale `expectedVersion` or a closed referral. Assigning to the current link worker changes nothing.
+   */
   assignReferral: Referral;
-  /** Cancels a check-in that has not finished; CONFLICT once it has. */
+  /**
+   * Cancels a check-in that has not finished (`closeReason` CANCELLED_BY_STAFF); CONFLICT once it has, or when it
+   * changed at the same moment. Care roles with its referral in scope (FORBIDDEN otherwise).
+   */
   cancelCheckIn: CheckIn;
+  /**
+   * Adds an activity to a PCN's directory. Coordinators of that PCN, administrators of its ICB, and providers for
+   * activities their own organisation runs; FORBIDDEN for link workers, commissioners and anyone else. BAD_USER_INPUT
+   * names the invalid field (`activity.<field>`).
+   */
   createActivity: Activity;
-  /** Receives a referral for a new or an existing patient. */
+  /**
+   * Receives a referral for a new or an existing patient, from a practice in your scope. Care roles (link workers,
+   * coordinators, administrators); FORBIDDEN for others, for a practice or patient outside your scope, and for a link
+   * worker naming someone else as `linkWorkerId`. BAD_USER_INPUT names the invalid field (`newPatient.nhsNumber`,
+   * `needs`, …). CONFLICT when the same NHS number is being registered at the same moment: send it again.
+   */
   createReferral: CreateReferralPayload;
-  /** Removes the patient's personal data from every record (UK GDPR art. 17). Admins only. */
+  /**
+   * Removes the patient's personal data from every record (UK GDPR art. 17): name, NHS number, date of birth, sex,
+   * ethnicity, mobile, accessibility needs, notes, reasons and goal descriptions. Referral skeletons stay for figures.
+   * Coordinators and administrators with the patient in scope (FORBIDDEN otherwise). Erasing again changes nothing;
+   * CONFLICT when a concurrent change interrupted it: run it again.
+   */
   erasePatient: ErasePatientPayload;
+  /**
+   * Prescribes an activity on a referral; the prescription starts PROPOSED. Care roles with the referral in scope
+   * (FORBIDDEN otherwise, or for an activity outside your ICB). NOT_FOUND for an unknown activity. CONFLICT when the
+   * referral is not ACCEPTED or ACTIVE, the activity is archived or already prescribed on this referral, or the referral
+   * changed at the same moment. If the person consented to texts, a BASELINE check-in is scheduled (unless an in-person
+   * outcome was recorded in the last 14 days). Audited.
+   */
   prescribeActivity: Prescription;
-  /** By the link worker or the activity's provider. */
+  /**
+   * Records one session's attendance. By the link worker (care roles with the referral in scope) or the activity's
+   * provider; FORBIDDEN for anyone else or an unknown prescription. CONFLICT once the prescription has ended. The first
+   * ATTENDED session starts the prescription and, with SMS consent, schedules the WEEK_1 (next day), WEEK_6 and WEEK_12
+   * check-ins. Audited.
+   */
   recordAttendance: RecordAttendancePayload;
-  /** Records answers given in person; the referral's `latestOutcomes` shows them at once. */
+  /**
+   * Records answers given in person; the referral's `latestOutcomes` shows them at once. Care roles with the referral in
+   * scope (FORBIDDEN otherwise); BAD_USER_INPUT names an invalid answer or a future `measuredAt`.
+   */
   recordOutcome: Referral;
+  /**
+   * Records notes and goals from a "what matters to you" conversation, all at once, and returns the referral with them.
+   * Care roles with the referral in scope (FORBIDDEN otherwise). BAD_USER_INPUT when there is nothing to record, or more
+   * than 50 items; CONFLICT when the patient has been erased.
+   */
   recordWhatMatters: Referral;
-  /** Schedules a check-in on an open referral in your care scope (FORBIDDEN otherwise). */
+  /**
+   * Schedules a check-in on an open referral in your care scope (FORBIDDEN otherwise); CONFLICT when the referral is
+   * closed. Care roles only.
+   */
   scheduleCheckIn: CheckIn;
-  /** Records the person's SMS consent decision (an opt-out takes effect at once). */
+  /**
+   * Records the person's SMS consent decision (an opt-out takes effect at once: REFUSED and OPTED_OUT cancel the pending
+   * check-ins of their open referrals). Care roles with the patient in scope (FORBIDDEN otherwise); CONFLICT once the
+   * patient has been erased. Giving the current value again leaves the record as it is.
+   */
   setSmsConsent: Patient;
-  /** Moves a referral along its workflow; illegal moves fail with CONFLICT. */
+  /**
+   * Moves a referral along its workflow; illegal moves fail with CONFLICT (the message lists the allowed ones), as does
+   * a stale `expectedVersion`. Care roles with the referral in scope (FORBIDDEN otherwise). Reaching a final status
+   * cancels the referral's pending check-ins; the result shows the referral after that.
+   */
   transitionReferral: Referral;
+  /**
+   * Changes some of an activity's details, or archives it or brings it back. Whoever manages it: coordinators of its
+   * PCN, administrators of its ICB, its provider (FORBIDDEN otherwise). NOT_FOUND for an unknown id; CONFLICT when
+   * `expectedVersion` is stale or someone saved at the same moment; BAD_USER_INPUT names the invalid field. The PCN and
+   * provider never change.
+   */
   updateActivity: Activity;
+  /**
+   * Changes the patient's mobile number, preferred name or accessibility needs. Care roles with the patient in scope
+   * (FORBIDDEN otherwise); BAD_USER_INPUT names an invalid field; CONFLICT once the patient has been erased.
+   */
   updatePatientContact: Patient;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationAssignReferralArgs = {
   input: AssignReferralInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationCancelCheckInArgs = {
   checkInId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationCreateActivityArgs = {
   input: CreateActivityInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationCreateReferralArgs = {
   input: CreateReferralInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationErasePatientArgs = {
   input: ErasePatientInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationPrescribeActivityArgs = {
   input: PrescribeActivityInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationRecordAttendanceArgs = {
   input: RecordAttendanceInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationRecordOutcomeArgs = {
   input: RecordOutcomeInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationRecordWhatMattersArgs = {
   input: RecordWhatMattersInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationScheduleCheckInArgs = {
   input: ScheduleCheckInInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationSetSmsConsentArgs = {
   input: SetSmsConsentInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationTransitionReferralArgs = {
   input: TransitionReferralInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationUpdateActivityArgs = {
   input: UpdateActivityInput;
 };
 
 
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationUpdatePatientContactArgs = {
   input: UpdatePatientContactInput;
 };
 
+/** A need or reason for referral; a referral names one or more. Commissioners' figures can be broken down by need. */
 export type Need =
+  /** Bereavement. */
   | 'BEREAVEMENT'
+  /** Support as a carer. */
   | 'CARER_SUPPORT'
+  /** Housing problems. */
   | 'HOUSING'
+  /** Loneliness or social isolation. */
   | 'LONELINESS_ISOLATION'
+  /** Living with a long-term condition. */
   | 'LONG_TERM_CONDITION'
+  /** Low mood or anxiety. */
   | 'LOW_MOOD_ANXIETY'
+  /** Money or debt worries. */
   | 'MONEY_DEBT'
+  /** Another need; describe it in the referral's `note`. */
   | 'OTHER'
+  /** Physical inactivity. */
   | 'PHYSICAL_INACTIVITY';
 
-/** A person not yet known to Linkwork. */
+/** A person not yet known to Linkwork. Errors name the field as `newPatient.<field>`. */
 export type NewPatientInput = {
+  /** What helps the person take part, up to 1,000 characters. */
   accessibilityNeeds?: InputMaybe<Scalars['String']['input']>;
+  /** Date of birth; not in the future, not before 1880. */
   dateOfBirth: Scalars['Date']['input'];
-  /** NHS ethnic category code, if the person chooses to give it. */
+  /** NHS ethnic category code, if the person chooses to give it (up to 10 characters). */
   ethnicity?: InputMaybe<Scalars['String']['input']>;
+  /** Family name, 1 to 100 characters. */
   familyName: Scalars['String']['input'];
+  /** Given (first) name, 1 to 100 characters. */
   givenName: Scalars['String']['input'];
+  /** UK mobile number for check-in texts. */
   mobile?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** The person's NHS number; if it is already known, that patient is used and the other details here are ignored. */
   nhsNumber: Scalars['NhsNumber']['input'];
+  /** The name they like to be called, up to 100 characters. */
   preferredName?: InputMaybe<Scalars['String']['input']>;
+  /** Sex as recorded by the GP system. */
   sex: Sex;
-  /** Whether they agreed to SMS check-ins (default NOT_ASKED). */
+  /** Whether they agreed to SMS check-ins (default NOT_ASKED). GIVEN needs `mobile`, else BAD_USER_INPUT. */
   smsConsent?: InputMaybe<SmsConsent>;
 };
 
+/** An ICB, PCN, GP practice or activity provider. */
 export type Organisation = {
   __typename?: 'Organisation';
+  /** Linkwork's id for the organisation; use it wherever an argument asks for an organisation (`practiceId`, `pcnId`). */
   id: Scalars['ID']['output'];
+  /** Which level of the hierarchy it is. */
   kind: OrganisationKind;
+  /** The organisation's name as staff know it, e.g. `Riverside Health PCN`. */
   name: Scalars['String']['output'];
-  /** ODS code, e.g. `QWE` for an ICB, `A81001` for a practice. */
+  /** ODS code, e.g. `QWE` for an ICB, `U12345` for a PCN, `A81001` for a practice; null when none is recorded. */
   odsCode?: Maybe<Scalars['String']['output']>;
 };
 
+/** What an organisation is: the NHS hierarchy ICB → PCN → practice, plus the organisations that run activities. */
 export type OrganisationKind =
+  /** Integrated Care Board: commissions services for an area; the top of the hierarchy. */
   | 'ICB'
+  /** Primary Care Network: a group of GP practices within one ICB; employs the link workers. */
   | 'PCN'
+  /** A GP practice within one PCN; referrals come from practices. */
   | 'PRACTICE'
+  /** A voluntary or community organisation under an ICB that runs activities in the directory. */
   | 'PROVIDER';
 
 /** The latest answer to one outcome item, e.g. the ONS loneliness question or ONS4 life satisfaction. */
 export type OutcomeAnswer = {
   __typename?: 'OutcomeAnswer';
+  /** The instrument: `ONS4`, `ONS_LONELINESS` or `UCLA3` (a deployment may add others). */
   instrument: Scalars['String']['output'];
+  /** The item within the instrument, e.g. `lifeSatisfaction`, `happiness`, `anxiety`, `lonely`. */
   item: Scalars['String']['output'];
-  /** `<instrument>.<item>`, e.g. `ons4.lifeSatisfaction`. */
+  /** `<instrument>.<item>`, e.g. `ONS4.lifeSatisfaction`, `ONS_LONELINESS.lonely`. */
   key: Scalars['String']['output'];
+  /** When the answer was given (by text, or in person). */
   measuredAt: Scalars['DateTime']['output'];
-  /** The answer as a number, when it is one. */
+  /** The answer as a number for numeric items (ONS4: 0–10); null for option items (read `value`). */
   score?: Maybe<Scalars['Float']['output']>;
   /** The stored answer: a canonical option (`Some of the time`) or a number as text (`7`). */
   value: Scalars['String']['output'];
 };
 
+/** One answer given in person. */
 export type OutcomeAnswerInput = {
-  /** As in the catalogue, e.g. `ONS4`. */
+  /** As in the catalogue: `ONS4`, `ONS_LONELINESS` or `UCLA3`. */
   instrument: Scalars['String']['input'];
-  /** e.g. `happiness`. */
+  /**
+   * The item: for ONS4 `lifeSatisfaction`, `worthwhile`, `happiness` or `anxiety`; for ONS_LONELINESS `lonely`; for UCLA3
+   * `companionship`, `leftOut` or `isolated`. An unknown item is BAD_USER_INPUT naming `answers.<index>`.
+   */
   item: Scalars['String']['input'];
-  /** As the person answered: 0–10 for ONS4, the option's number for option questions. */
+  /**
+   * As the person answered: 0–10 for ONS4; for option questions the option's number (ONS_LONELINESS 1 Often/always …
+   * 5 Never; UCLA3 1 Hardly ever or never, 2 Some of the time, 3 Often). Anything else is BAD_USER_INPUT naming
+   * `answers.<index>.value`.
+   */
   value: Scalars['Int']['input'];
 };
 
@@ -617,13 +1012,15 @@ export type OutcomeDimension =
   | 'PCN'
   /** ICB and PCN figures. */
   | 'PRACTICE'
+  /** Sex as recorded by the GP system (`NOT_RECORDED` when missing). */
   | 'SEX';
 
 /** One answer to one outcome instrument item. */
 export type OutcomeMeasurement = {
   __typename?: 'OutcomeMeasurement';
-  /** The instrument's band for the value (`high`), where it has bands. */
+  /** The instrument's band for the value (`high`), where it has bands (ONS4); null otherwise. */
   band?: Maybe<Scalars['String']['output']>;
+  /** The measurement's id. */
   id: Scalars['ID']['output'];
   /** e.g. `ONS4`, `ONS_LONELINESS`, `UCLA3`. */
   instrument: Scalars['String']['output'];
@@ -631,34 +1028,46 @@ export type OutcomeMeasurement = {
   item: Scalars['String']['output'];
   /** `<instrument>.<item>`. */
   key: Scalars['String']['output'];
+  /** When the answer was given. */
   measuredAt: Scalars['DateTime']['output'];
-  /** The instrument's wording of the option, for option questions (`Some of the time`). */
+  /** The instrument's wording of the option, for option questions (`Some of the time`); null for 0–10 scales. */
   option?: Maybe<Scalars['String']['output']>;
-  /** The staff member who recorded an in-person answer. */
+  /** The staff member who recorded an in-person answer; null for answers by text. */
   recordedBy?: Maybe<StaffUser>;
+  /** By text or in person. */
   source: OutcomeSource;
   /** The number given (for option questions, the option's number). */
   value: Scalars['Int']['output'];
+  /** Which wave it belongs to. */
   wave: CheckInWave;
 };
 
+/** A page of outcome measurements. */
 export type OutcomeMeasurementConnection = {
   __typename?: 'OutcomeMeasurementConnection';
+  /** The measurements on this page. */
   edges: Array<OutcomeMeasurementEdge>;
+  /** Whether more measurements follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One measurement in a page of outcome measurements. */
 export type OutcomeMeasurementEdge = {
   __typename?: 'OutcomeMeasurementEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The measurement. */
   node: OutcomeMeasurement;
 };
 
+/** The whole months a set of figures covers. */
 export type OutcomePeriod = {
   __typename?: 'OutcomePeriod';
+  /** First day of the first month. */
   from: Scalars['Date']['output'];
   /** `YYYY-MM` months covered. */
   months: Array<Scalars['String']['output']>;
+  /** Last day of the last month. */
   to: Scalars['Date']['output'];
 };
 
@@ -670,45 +1079,67 @@ export type OutcomeRow = {
   __typename?: 'OutcomeRow';
   /** Percentage of check-ins sent that were answered, from rounded counts. */
   checkInResponseRate: ControlledNumber;
+  /** Check-ins with at least one readable answer, by the month they were scheduled for. */
   checkInsAnswered: ControlledCount;
+  /** Check-ins that ended with no reply, by the month they were scheduled for. */
   checkInsNoResponse: ControlledCount;
+  /** Check-ins that sent at least one text, by the month they were scheduled for. */
   checkInsSent: ControlledCount;
+  /** Referrals on which a concern was raised (a worrying reply), by the month raised. */
   concernsRaised: ControlledCount;
+  /** The breakdown this row belongs to (NONE for the total). */
   dimension: OutcomeDimension;
   /** The group: `ALL` for the total, else a need, age band, sex, activity category or organisation id. */
   group: Scalars['String']['output'];
+  /** Outcome figures for each item of the instruments asked for, in catalogue order; empty when none were asked for. */
   instruments: Array<InstrumentItemFigures>;
   /** An organisation's name, for organisation groups. */
   label?: Maybe<Scalars['String']['output']>;
   /** People opted out of SMS (and still opted out), by the month they opted out. */
   optOuts: ControlledCount;
+  /** Referrals whose person attended a first session of any activity, by the month of that session. */
   peopleEngaged: ControlledCount;
+  /** Referrals accepted (SNOMED CT 871731000000106), by the month accepted. */
   referralsAccepted: ControlledCount;
+  /** Referrals declined (SNOMED CT 871711000000103), by the month declined. */
   referralsDeclined: ControlledCount;
+  /** Referrals received, by the month received. */
   referralsReceived: ControlledCount;
 };
 
+/** The organisation (or the nation) a set of figures covers. */
 export type OutcomeScope = {
   __typename?: 'OutcomeScope';
   /** `ALL` for national. */
   id: Scalars['ID']['output'];
+  /** Its level. */
   kind: OutcomeScopeKind;
+  /** The organisation's name; null for national. */
   name?: Maybe<Scalars['String']['output']>;
 };
 
 /** Give one of the three; give none for national figures (national administrators only). */
 export type OutcomeScopeInput = {
+  /** An ICB: your own (any ICB for a national administrator). */
   icbId?: InputMaybe<Scalars['ID']['input']>;
+  /** A PCN of your ICB; for a PCN-level commissioner, only their own PCN. */
   pcnId?: InputMaybe<Scalars['ID']['input']>;
+  /** A practice of your ICB; for a PCN-level commissioner, only one of their own PCN. */
   practiceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The level a set of figures covers. */
 export type OutcomeScopeKind =
+  /** One ICB. */
   | 'ICB'
+  /** The whole deployment; national administrators only. */
   | 'NATIONAL'
+  /** One PCN. */
   | 'PCN'
+  /** One GP practice. */
   | 'PRACTICE';
 
+/** How an outcome answer was collected. */
 export type OutcomeSource =
   /** Asked by the link worker in person (or on the phone) and recorded with `recordOutcome`. */
   | 'IN_PERSON'
@@ -718,79 +1149,126 @@ export type OutcomeSource =
 /** The total is controlled from its own raw count, never added up from the group rows: the rows need not add up to it. */
 export type OutcomeSummary = {
   __typename?: 'OutcomeSummary';
+  /** How the figures were protected. */
   disclosureControl: DisclosureControl;
+  /** The rows of each breakdown asked for, in the order asked, groups sorted; a group with nothing to count is absent. */
   groups: Array<OutcomeRow>;
+  /** The whole months covered. */
   period: OutcomePeriod;
+  /** Whose figures. */
   scope: OutcomeScope;
+  /** The total row (dimension NONE, group `ALL`). */
   total: OutcomeRow;
 };
 
+/**
+ * What to summarise. BAD_USER_INPUT names `scope` (more than one id), `from`, `to`, `groupBy` (a breakdown not offered at
+ * that level) or `instruments` (an unknown one).
+ */
 export type OutcomeSummaryInput = {
   /** First day of a month. */
   from: Scalars['Date']['input'];
-  /** Breakdowns, each giving its own rows; the total always comes back. */
+  /**
+   * Breakdowns, each giving its own rows; the total always comes back (NONE adds nothing). Offered at every level:
+   * ACTIVITY_CATEGORY, NEED, AGE_BAND and SEX; also ICB for national figures, PCN and PRACTICE for an ICB, PRACTICE for
+   * a PCN.
+   */
   groupBy?: InputMaybe<Array<OutcomeDimension>>;
-  /** Instrument ids: ONS4, ONS_LONELINESS, UCLA3. */
+  /** Instrument ids: ONS4, ONS_LONELINESS, UCLA3. Omit for counts only (no outcome figures). */
   instruments?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose figures; omit for national figures (national administrators only). */
   scope?: InputMaybe<OutcomeScopeInput>;
   /** Last day of a month; at most 36 months after `from`. */
   to: Scalars['Date']['input'];
 };
 
+/** Where a page of a connection ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page; null when the page is empty. */
+  /** Pass as `after` to get the next page; null when the page is empty, and may be null on the last page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** People with both a baseline and a follow-up in this wave: change is follow-up minus the same person's baseline. */
 export type PairedFigures = {
   __typename?: 'PairedFigures';
+  /** Their mean baseline answer. */
   baselineMean: ControlledNumber;
+  /** Their mean follow-up answer. */
   followUpMean: ControlledNumber;
-  /** Percentages of `people`, from rounded counts. */
+  /** Percentage of `people` whose answer moved the better way (any change counts), from rounded counts. */
   improved: ControlledNumber;
+  /** Mean of follow-up minus baseline (positive means a higher answer; read with `higherIsBetter`). */
   meanChange: ControlledNumber;
+  /** 95% confidence interval of `meanChange`. */
   meanChangeCi: ControlledInterval;
+  /** People with both answers. */
   people: ControlledCount;
+  /** Percentage of `people` whose answer did not change. */
   unchanged: ControlledNumber;
+  /** Percentage of `people` whose answer moved the wrong way (any change counts). */
   worse: ControlledNumber;
 };
 
-/** A person referred for social prescribing. Identifying fields are null once the record is erased. */
+/**
+ * A person referred for social prescribing. Identifying fields are null once the record is erased. Readable by link
+ * workers through a referral on their caseload (or unassigned in their PCN), and by coordinators and administrators for
+ * patients in their scope; every read is audited.
+ */
 export type Patient = {
   __typename?: 'Patient';
+  /** What helps the person take part (e.g. `Uses a wheelchair`, `Prefers phone calls`); null when none, or once erased. */
   accessibilityNeeds?: Maybe<Scalars['String']['output']>;
+  /** When the patient was first recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** Date of birth; null once erased. */
   dateOfBirth?: Maybe<Scalars['Date']['output']>;
-  /** Set once the person's data has been erased (UK GDPR art. 17). */
+  /** Set once the person's data has been erased (UK GDPR art. 17); null otherwise. */
   erasedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** NHS ethnic category code, when the person chose to give it. */
+  /** NHS ethnic category code (e.g. `A`, `H`), when the person chose to give it; null otherwise or once erased. */
   ethnicity?: Maybe<Scalars['String']['output']>;
+  /** Family name; null once erased. */
   familyName?: Maybe<Scalars['String']['output']>;
+  /** Given (first) name; null once erased. */
   givenName?: Maybe<Scalars['String']['output']>;
+  /** Linkwork's id for the patient; pass it as `patientId`. */
   id: Scalars['ID']['output'];
+  /** UK mobile number (E.164) for check-in texts; null when none is on record, or once erased. */
   mobile?: Maybe<Scalars['PhoneNumber']['output']>;
-  /** The name to show: preferred name (or given name) and family name. */
+  /** The name to show: preferred name (or given name) and family name. Null once erased. */
   name?: Maybe<Scalars['String']['output']>;
+  /** The NHS number, 10 digits; null once erased. */
   nhsNumber?: Maybe<Scalars['NhsNumber']['output']>;
+  /** The patient's GP practice (the practice of their first referral). */
   practice?: Maybe<Organisation>;
+  /** The name the person likes to be called; null when none was given, or once erased. */
   preferredName?: Maybe<Scalars['String']['output']>;
+  /** The patient's referrals that you may see, oldest first. Each one read is audited. */
   referrals: ReferralConnection;
+  /** Sex as recorded by the GP system; null once erased. */
   sex?: Maybe<Sex>;
+  /** Whether the person agreed to SMS check-ins. An erased patient is OPTED_OUT. */
   smsConsent: SmsConsent;
+  /** When `smsConsent` last changed; null while it has never been set (NOT_ASKED from the start). */
   smsConsentChangedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the patient's details last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 
-/** A person referred for social prescribing. Identifying fields are null once the record is erased. */
+/**
+ * A person referred for social prescribing. Identifying fields are null once the record is erased. Readable by link
+ * workers through a referral on their caseload (or unassigned in their PCN), and by coordinators and administrators for
+ * patients in their scope; every read is audited.
+ */
 export type PatientReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** SNOMED-coded referral counts of one practice in one month. */
 export type PracticeReferralActivity = {
   __typename?: 'PracticeReferralActivity';
   /** SNOMED CT 871731000000106 Referral to social prescribing service. */
@@ -799,31 +1277,48 @@ export type PracticeReferralActivity = {
   declined: ControlledCount;
   /** `YYYY-MM` */
   month: Scalars['String']['output'];
+  /** The practice. */
   practiceId: Scalars['ID']['output'];
+  /** The practice's name; null only if its record is missing. */
   practiceName?: Maybe<Scalars['String']['output']>;
 };
 
+/** Connects a referral to an activity. */
 export type PrescribeActivityInput = {
+  /** An ACTIVE activity of your ICB's directory, not already prescribed (and open) on this referral. */
   activityId: Scalars['ID']['input'];
+  /** The referral, in your care scope and ACCEPTED or ACTIVE. */
   referralId: Scalars['ID']['input'];
+  /** When the person plans to start. */
   startDate: Scalars['Date']['input'];
 };
 
 /** A referral connected to an activity. */
 export type Prescription = {
   __typename?: 'Prescription';
+  /** The activity prescribed; null only if it is no longer visible to you. */
   activity?: Maybe<Activity>;
+  /** The sessions recorded, in session order. For the link worker in scope or the activity's provider; audited. */
   attendance: AttendanceConnection;
+  /** When it was prescribed. */
   createdAt: Scalars['DateTime']['output'];
+  /** When it ended (COMPLETED or STOPPED); null while open. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The first session the person attended. */
+  /** The first session the person attended; null until then. */
   firstAttendedOn?: Maybe<Scalars['Date']['output']>;
+  /** The prescription's id; pass it as `prescriptionId` to record attendance. */
   id: Scalars['ID']['output'];
+  /** Who prescribed it; null only if their staff record no longer exists. */
   prescribedBy?: Maybe<StaffUser>;
+  /** The referral it belongs to. */
   referral: Referral;
+  /** When the person plans to start. */
   startDate: Scalars['Date']['output'];
+  /** Where it stands: PROPOSED until the first attended session, then STARTED. */
   status: PrescriptionStatus;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic lock of the prescription; goes up when it starts or ends. */
   version: Scalars['Int']['output'];
 };
 
@@ -834,40 +1329,91 @@ export type PrescriptionAttendanceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where a prescription stands. PROPOSED → STARTED on the first attended session; COMPLETED and STOPPED are final. */
 export type PrescriptionStatus =
+  /** Ended: the person finished the activity. */
   | 'COMPLETED'
+  /** Prescribed; the person has not attended a session yet. */
   | 'PROPOSED'
+  /** The person has attended at least one session. */
   | 'STARTED'
+  /** Ended early. */
   | 'STOPPED';
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** The activities directory, by category and name. */
+  /**
+   * The activities directory, by category and name: a PCN's directory (your own by default) or one provider's
+   * activities. Any role, for directories in its own ICB (a national administrator: any; FORBIDDEN otherwise).
+   * Archived activities are left out unless asked for; a page is short only when it is the last.
+   */
   activities: ActivityConnection;
+  /** One activity. Any role, for activities in its own ICB (FORBIDDEN otherwise); NOT_FOUND when there is none. */
   activity?: Maybe<Activity>;
-  /** A patient's audit trail in time order. Admins only. */
+  /**
+   * A patient's audit trail in time order: who read or changed their record, when and through which operation
+   * (for subject access requests and investigations). Admins only: an ICB administrator for patients of their ICB, a
+   * national administrator for anyone. FORBIDDEN for every other caller and patient, whether or not the patient exists.
+   */
   auditTrail: AuditEventConnection;
   /**
    * A link worker's caseload, soonest check-in first (open referrals unless `filter.statuses` asks for closed ones).
    * Without `linkWorkerId`, the caller's own; coordinators and admins may name a link worker of their scope, or pass
-   * `unassignedPcnId` for a PCN's queue of unassigned referrals.
+   * `unassignedPcnId` for a PCN's queue of unassigned referrals. Care roles only. Each patient on the page is audited
+   * as read.
    */
   caseload: ReferralConnection;
-  /** The signed-in member of staff. */
+  /** The signed-in member of staff: who you are, your role and organisation. Any role. */
   me: StaffUser;
-  /** Outcome figures for a scope you commission (FORBIDDEN otherwise). */
+  /**
+   * Outcome figures for a scope you commission (FORBIDDEN otherwise). Commissioners and administrators only: an
+   * ICB-level caller sees their ICB and its PCNs and practices, a PCN-level commissioner their PCN and its practices, a
+   * national administrator anything including national figures. Every figure is disclosure-controlled below national
+   * level. Unknown ids are FORBIDDEN too.
+   */
   outcomeSummary: OutcomeSummary;
-  /** The same rows as `outcomeSummary`, as CSV for spreadsheets (`suppressed` marks a suppressed cell). */
+  /**
+   * The same rows as `outcomeSummary`, as CSV for spreadsheets (`suppressed` marks a suppressed cell): one line per row,
+   * total first, one column per figure. Same roles and errors as `outcomeSummary`.
+   */
   outcomeSummaryCsv: Scalars['String']['output'];
-  /** FORBIDDEN when the patient is outside your care scope (or does not exist). */
+  /**
+   * One patient's details. Link workers see patients through a referral they may see; coordinators and administrators
+   * also any patient registered in their scope. FORBIDDEN when the patient is outside your care scope (or does not
+   * exist): then `patient` is null with that error. Audited as a read.
+   */
   patient?: Maybe<Patient>;
-  /** FORBIDDEN when the referral is outside your care scope (or does not exist). */
+  /**
+   * One referral with its history, notes and plan. Care roles; FORBIDDEN when the referral is outside your care scope
+   * (or does not exist): then `referral` is null with that error. Audited as a read.
+   */
   referral?: Maybe<Referral>;
-  /** SNOMED-coded referral counts by practice and month (PCN incentive indicator). */
+  /**
+   * SNOMED-coded referral counts by practice and month (PCN incentive indicator). Same roles and scopes as
+   * `outcomeSummary`, but never national.
+   */
   referralActivity: ReferralActivity;
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActivityFilter>;
@@ -875,11 +1421,29 @@ export type QueryActivitiesArgs = {
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryActivityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryAuditTrailArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -887,6 +1451,15 @@ export type QueryAuditTrailArgs = {
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryCaseloadArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CaseloadFilter>;
@@ -897,226 +1470,387 @@ export type QueryCaseloadArgs = {
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryOutcomeSummaryArgs = {
   input: OutcomeSummaryInput;
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryOutcomeSummaryCsvArgs = {
   input: OutcomeSummaryInput;
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryPatientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryReferralActivityArgs = {
   input: ReferralActivityInput;
 };
 
+/** One session's attendance. */
 export type RecordAttendanceInput = {
+  /** The prescription (from `prescribeActivity`). */
   prescriptionId: Scalars['ID']['input'];
+  /** The day of the session; not in the future unless `status` is CANCELLED (BAD_USER_INPUT naming `sessionDate`). */
   sessionDate: Scalars['Date']['input'];
+  /** Whether the person came. */
   status: AttendanceStatus;
 };
 
+/** The attendance recorded, and what it did to the prescription. */
 export type RecordAttendancePayload = {
   __typename?: 'RecordAttendancePayload';
+  /** The record just made. */
   attendance: Attendance;
   /** True for the prescription's first attended session: the prescription has just STARTED. */
   firstAttendance: Scalars['Boolean']['output'];
+  /** The prescription's status after this record. */
   prescriptionStatus: PrescriptionStatus;
 };
 
+/** Answers to outcome questions given in person (or on the phone). */
 export type RecordOutcomeInput = {
+  /** At least one answer (BAD_USER_INPUT naming `answers` otherwise). */
   answers: Array<OutcomeAnswerInput>;
   /** When the answers were given; default now; never in the future. */
   measuredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The referral; in your care scope. */
   referralId: Scalars['ID']['input'];
+  /** Which wave the answers belong to (AD_HOC outside the plan); figures use each wave's earliest answer. */
   wave: CheckInWave;
 };
 
+/** Notes and goals from a "what matters to you" conversation: at least one, at most 50 notes and goals together. */
 export type RecordWhatMattersInput = {
   /** New goals, and changes to existing ones. */
   goals?: InputMaybe<Array<GoalInput>>;
-  /** New conversation notes. */
+  /** New conversation notes, each 1 to 4,000 characters. */
   notes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The referral they belong to. */
   referralId: Scalars['ID']['input'];
 };
 
-/** One episode of social prescribing for one patient. */
+/**
+ * One episode of social prescribing for one patient. Readable by care roles in scope: the assigned link worker (or any
+ * link worker of the PCN while it is unassigned), the PCN's coordinators and the ICB's administrators. Every read is
+ * audited.
+ */
 export type Referral = {
   __typename?: 'Referral';
+  /** The activities currently prescribed (PROPOSED or STARTED), in id order. */
   activeActivities: ActivityConnection;
-  /** The statuses this referral may move to next. */
+  /** The statuses this referral may move to next (empty once final). */
   allowedTransitions: Array<ReferralStatus>;
+  /** OPEN while being worked, CLOSED once final. */
   caseState: CaseState;
   /** The referral's check-ins, in the order they were scheduled for. */
   checkIns: CheckInConnection;
+  /** When it reached a final status (CLOSED, DECLINED or UNABLE_TO_CONTACT); null while open. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** A worrying reply (or a raised concern) not yet dealt with. */
   concernOpen: Scalars['Boolean']['output'];
+  /** When the open concern was raised; null when `concernOpen` is false. */
   concernRaisedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the referral was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The referral's history, oldest first. */
   events: ReferralEventConnection;
+  /** The goals of the personalised support plan, in the order they were added. */
   goals: GoalConnection;
+  /** Linkwork's id for the referral; pass it as `referralId`. */
   id: Scalars['ID']['output'];
+  /** When the link worker last spoke with the person (moving to CONTACTED or ACCEPTED); null before any contact. */
   lastContactAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The latest loneliness and wellbeing answers. */
+  /** The latest answer to each outcome item, by text or in person, in `key` order; empty before any answer. */
   latestOutcomes: Array<OutcomeAnswer>;
   /** Null while the referral waits in the PCN's unassigned queue. */
   linkWorker?: Maybe<StaffUser>;
+  /** The needs or reasons for referral, at least one. */
   needs: Array<Need>;
   /** The earliest check-in not yet started (what `nextCheckInAt` points at). */
   nextCheckIn?: Maybe<CheckIn>;
+  /** When the next check-in text is due (see `nextCheckIn`); null when none is scheduled. */
   nextCheckInAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The referrer's note; null once erased. */
+  /** The referrer's note (up to 2,000 characters); null when none was given, or once erased. */
   note?: Maybe<Scalars['String']['output']>;
   /** Every outcome answer recorded on this referral, oldest first. */
   outcomes: OutcomeMeasurementConnection;
+  /** The person referred. */
   patient: Patient;
+  /** The referring GP practice; the referral belongs to its PCN and ICB. */
   practice?: Maybe<Organisation>;
+  /** When the referral was received. */
   receivedAt: Scalars['DateTime']['output'];
   /** SNOMED CT concepts recorded on this episode, in order. */
   snomedCodes: Array<Scalars['String']['output']>;
+  /** Who referred the person. */
   source: ReferralSource;
+  /** Where the referral is in its lifecycle. */
   status: ReferralStatus;
+  /** When the referral last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Optimistic lock: pass as `expectedVersion` when changing the referral. */
+  /**
+   * Optimistic lock: pass as `expectedVersion` when changing the referral. It goes up with every change, including
+   * prescribing and the follow-up engine moving `nextCheckInAt`, so read it from the latest response.
+   */
   version: Scalars['Int']['output'];
+  /** Notes of "what matters to you" conversations, oldest first. */
   whatMatters: WhatMattersNoteConnection;
 };
 
 
-/** One episode of social prescribing for one patient. */
+/**
+ * One episode of social prescribing for one patient. Readable by care roles in scope: the assigned link worker (or any
+ * link worker of the PCN while it is unassigned), the PCN's coordinators and the ICB's administrators. Every read is
+ * audited.
+ */
 export type ReferralActiveActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** One episode of social prescribing for one patient. */
+/**
+ * One episode of social prescribing for one patient. Readable by care roles in scope: the assigned link worker (or any
+ * link worker of the PCN while it is unassigned), the PCN's coordinators and the ICB's administrators. Every read is
+ * audited.
+ */
 export type ReferralCheckInsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** One episode of social prescribing for one patient. */
+/**
+ * One episode of social prescribing for one patient. Readable by care roles in scope: the assigned link worker (or any
+ * link worker of the PCN while it is unassigned), the PCN's coordinators and the ICB's administrators. Every read is
+ * audited.
+ */
 export type ReferralEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** One episode of social prescribing for one patient. */
+/**
+ * One episode of social prescribing for one patient. Readable by care roles in scope: the assigned link worker (or any
+ * link worker of the PCN while it is unassigned), the PCN's coordinators and the ICB's administrators. Every read is
+ * audited.
+ */
 export type ReferralGoalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** One episode of social prescribing for one patient. */
+/**
+ * One episode of social prescribing for one patient. Readable by care roles in scope: the assigned link worker (or any
+ * link worker of the PCN while it is unassigned), the PCN's coordinators and the ICB's administrators. Every read is
+ * audited.
+ */
 export type ReferralOutcomesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** One episode of social prescribing for one patient. */
+/**
+ * One episode of social prescribing for one patient. Readable by care roles in scope: the assigned link worker (or any
+ * link worker of the PCN while it is unassigned), the PCN's coordinators and the ICB's administrators. Every read is
+ * audited.
+ */
 export type ReferralWhatMattersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** SNOMED-coded referral counts by practice and month. */
 export type ReferralActivity = {
   __typename?: 'ReferralActivity';
+  /** The SNOMED CT code counted as `accepted`: 871731000000106. */
   acceptedCode: Scalars['String']['output'];
+  /** The SNOMED CT code counted as `declined`: 871711000000103. */
   declinedCode: Scalars['String']['output'];
+  /** The whole months covered. */
   period: OutcomePeriod;
+  /** One row per practice and month with figures, by practice id then month; a missing month had nothing to count. */
   rows: Array<PracticeReferralActivity>;
+  /** Whose figures. */
   scope: OutcomeScope;
 };
 
+/** What to count: one scope and whole months. */
 export type ReferralActivityInput = {
+  /** First day of a month. */
   from: Scalars['Date']['input'];
+  /** An ICB, PCN or practice (by practice, so never national: BAD_USER_INPUT naming `scope`). */
   scope: OutcomeScopeInput;
+  /** Last day of a month; at most 36 months after `from`. */
   to: Scalars['Date']['input'];
 };
 
+/** A page of referrals. */
 export type ReferralConnection = {
   __typename?: 'ReferralConnection';
+  /** The referrals on this page. */
   edges: Array<ReferralEdge>;
+  /** Whether more referrals follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One referral in a page of referrals. */
 export type ReferralEdge = {
   __typename?: 'ReferralEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The referral. */
   node: Referral;
 };
 
 /** A dated fact in a referral's history. */
 export type ReferralEvent = {
   __typename?: 'ReferralEvent';
+  /** Who did it; null only if their staff record no longer exists. */
   actor?: Maybe<StaffUser>;
+  /** The role they acted in. */
   actorRole: Role;
+  /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** The link worker before an ASSIGNED event; null when it was unassigned, and for other kinds. */
   fromLinkWorker?: Maybe<StaffUser>;
+  /** The status before a STATUS_CHANGED event; null for other kinds. */
   fromStatus?: Maybe<ReferralStatus>;
+  /** The event's id. */
   id: Scalars['ID']['output'];
+  /** What the event records. */
   kind: ReferralEventKind;
+  /** Why, as given with a status change (e.g. why declined); null when none was given, or once erased. */
   reason?: Maybe<Scalars['String']['output']>;
-  /** SNOMED CT: 871731000000106 on acceptance, 871711000000103 on decline. */
+  /** SNOMED CT: 871731000000106 on acceptance, 871711000000103 on decline; null for other events. */
   snomedCode?: Maybe<Scalars['String']['output']>;
+  /** The link worker after an ASSIGNED event (or a RECEIVED one assigned at once); null otherwise. */
   toLinkWorker?: Maybe<StaffUser>;
+  /** The status after a RECEIVED or STATUS_CHANGED event; null for ASSIGNED. */
   toStatus?: Maybe<ReferralStatus>;
 };
 
+/** A page of a referral's history. */
 export type ReferralEventConnection = {
   __typename?: 'ReferralEventConnection';
+  /** The events on this page. */
   edges: Array<ReferralEventEdge>;
+  /** Whether more events follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One event in a page of a referral's history. */
 export type ReferralEventEdge = {
   __typename?: 'ReferralEventEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The event. */
   node: ReferralEvent;
 };
 
+/** What a referral event records. */
 export type ReferralEventKind =
+  /** The referral moved to a link worker's caseload (`fromLinkWorker` → `toLinkWorker`). */
   | 'ASSIGNED'
+  /** The referral was received (`toStatus` RECEIVED; `toLinkWorker` when assigned at once). */
   | 'RECEIVED'
+  /** The referral's status changed (`fromStatus` → `toStatus`, with the `reason` given). */
   | 'STATUS_CHANGED';
 
+/** Who referred the person. */
 export type ReferralSource =
+  /** A GP. */
   | 'GP'
+  /** Anyone else; say who in the referral's `note`. */
   | 'OTHER'
+  /** Another clinician (e.g. a pharmacist, physiotherapist or mental health worker). */
   | 'OTHER_CLINICIAN'
+  /** A practice nurse. */
   | 'PRACTICE_NURSE'
+  /** The person referred themselves. */
   | 'SELF'
+  /** Social care. */
   | 'SOCIAL_CARE'
+  /** A voluntary or community sector organisation. */
   | 'VOLUNTARY_SECTOR';
 
 /**
  * RECEIVED → CONTACTED → ACCEPTED → ACTIVE → CLOSED is the primary course; DECLINED and UNABLE_TO_CONTACT are exits.
- * CLOSED, DECLINED and UNABLE_TO_CONTACT are final.
+ * CLOSED, DECLINED and UNABLE_TO_CONTACT are final. `Referral.allowedTransitions` lists the next statuses allowed.
  */
 export type ReferralStatus =
+  /**
+   * The person accepted social prescribing (sets `lastContactAt`; records SNOMED CT 871731000000106). Activities may be
+   * prescribed from here. Next: ACTIVE, CLOSED or DECLINED.
+   */
   | 'ACCEPTED'
+  /** Support is under way. Activities may be prescribed. Next: CLOSED. */
   | 'ACTIVE'
+  /** The episode ended. Final: a person who comes back gets a new referral. */
   | 'CLOSED'
+  /** The link worker has spoken to the person (sets `lastContactAt`). Next: ACCEPTED, DECLINED or UNABLE_TO_CONTACT. */
   | 'CONTACTED'
+  /** The person declined social prescribing (records SNOMED CT 871711000000103). Final. */
   | 'DECLINED'
+  /** Just received; nobody has spoken to the person yet. Next: CONTACTED, UNABLE_TO_CONTACT or DECLINED. */
   | 'RECEIVED'
+  /** The person could not be reached. Final. */
   | 'UNABLE_TO_CONTACT';
 
 /** A member of staff has exactly one role; it decides what they may see and do. */
@@ -1132,35 +1866,58 @@ export type Role =
   /** Runs activities in the directory; never sees care records. */
   | 'PROVIDER';
 
+/**
+ * A check-in to schedule by hand. Texts go only while the person's SMS consent is GIVEN with a mobile on record;
+ * otherwise the check-in is cancelled when it comes due (`closeReason` NO_CONSENT, NO_MOBILE or OPTED_OUT).
+ */
 export type ScheduleCheckInInput = {
   /** Sent at the first sending-window moment (Mon–Fri 09:00–18:00 Europe/London by default) at or after this. */
   dueAt: Scalars['DateTime']['input'];
-  /** 1 to 5 `<instrument>.<item>` keys; default ONS4 happiness and anxiety, then the ONS loneliness question. */
+  /**
+   * 1 to 5 different `<instrument>.<item>` keys (e.g. `ONS4.lifeSatisfaction`, `UCLA3.isolated`); default ONS4
+   * happiness and anxiety, then the ONS loneliness question. Unknown or repeated keys are BAD_USER_INPUT naming
+   * `questions`.
+   */
   questions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The referral; open and in your care scope. */
   referralId: Scalars['ID']['input'];
+  /** Which wave it belongs to (usually AD_HOC). */
   wave: CheckInWave;
 };
 
 /** GIVEN needs a mobile number on record (see `updatePatientContact`). */
 export type SetSmsConsentInput = {
+  /** Their decision. GIVEN without a mobile on record is BAD_USER_INPUT naming `consent`. */
   consent: SmsConsent;
+  /** The patient, in your scope. */
   patientId: Scalars['ID']['input'];
 };
 
+/** Sex as recorded by the GP system. */
 export type Sex =
+  /** Female. */
   | 'FEMALE'
+  /** Intersex. */
   | 'INTERSEX'
+  /** Male. */
   | 'MALE'
+  /** Not known: not recorded by the GP system. */
   | 'NOT_KNOWN'
+  /** Not stated: the person chose not to say. */
   | 'NOT_STATED';
 
 /** Whether the person agreed to SMS check-ins. An opt-out (STOP) is honoured at once. */
 export type SmsConsent =
+  /** Agreed to check-in texts; needs a mobile number on record. */
   | 'GIVEN'
+  /** Not asked yet (the default for a new patient). No texts are sent. */
   | 'NOT_ASKED'
+  /** Withdrew consent (recorded by staff, or by texting STOP). No texts are sent; pending check-ins are cancelled. */
   | 'OPTED_OUT'
+  /** Asked and said no. No texts are sent; setting it cancels pending check-ins. */
   | 'REFUSED';
 
+/** Which way a text went. */
 export type SmsDirection =
   /** From the person. */
   | 'IN'
@@ -1170,123 +1927,193 @@ export type SmsDirection =
 /** One text of a check-in's thread. */
 export type SmsMessage = {
   __typename?: 'SmsMessage';
+  /** When it was sent or received. */
   at: Scalars['DateTime']['output'];
+  /** The text as sent or received. The person's own words: do not copy them into logs or analytics. */
   body: Scalars['String']['output'];
+  /** From the person (IN) or to them (OUT). */
   direction: SmsDirection;
+  /** The text's id. */
   id: Scalars['ID']['output'];
+  /** What the text is. */
   kind: SmsMessageKind;
-  /** The question (index from 0) the text asks or answers. */
+  /** The question (index from 0) a QUESTION, INTRO, REMINDER or REPLY text asks or answers; null when not recorded. */
   questionIndex?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of a check-in's thread. */
 export type SmsMessageConnection = {
   __typename?: 'SmsMessageConnection';
+  /** The texts on this page. */
   edges: Array<SmsMessageEdge>;
+  /** Whether more texts follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One text in a page of a check-in's thread. */
 export type SmsMessageEdge = {
   __typename?: 'SmsMessageEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The text. */
   node: SmsMessage;
 };
 
+/** What a text in a check-in's thread is. */
 export type SmsMessageKind =
+  /** Answer to HELP: who the texts are for and how to reach the link worker. */
   | 'HELP'
+  /**
+   * The opening notice (how many questions, replies are not read straight away, STOP to opt out), sent on its own when
+   * it does not fit in one text with the first question.
+   */
   | 'INTRO'
+  /** A question of the check-in (the first may carry the opening notice). */
   | 'QUESTION'
+  /** The same question again, once, after a reply that could not be read. */
   | 'REASK'
+  /** The one reminder, sent when a question has had no reply for 3 days (by default). */
   | 'REMINDER'
   /** A text from the person. */
   | 'REPLY'
+  /** Answer to a worrying reply: where to get help now (111, 999, Samaritans). */
   | 'SIGNPOSTING'
+  /** Confirms the person's START: texts again. */
   | 'START_CONFIRMED'
+  /** Confirms the person's STOP: no more texts. */
   | 'STOP_CONFIRMED'
+  /** Thanks, after the last question. */
   | 'THANKS';
 
+/** A member of staff. Anyone who may see a record may see the staff named on it. */
 export type StaffUser = {
   __typename?: 'StaffUser';
+  /** False once the account is deactivated: they can no longer sign in, and cannot be given referrals. */
   active: Scalars['Boolean']['output'];
-  /** How patients reach this person (a work number or team route). */
+  /** How patients reach this person (a work number or team route); null when none is recorded. */
   contactRoute?: Maybe<Scalars['String']['output']>;
+  /** Work e-mail address. */
   email: Scalars['String']['output'];
+  /** The staff member's id (their sign-in subject); pass it as `linkWorkerId` to name a link worker. */
   id: Scalars['ID']['output'];
+  /** Full name, for display. */
   name: Scalars['String']['output'];
-  /** Unset only for a national administrator. */
+  /** The organisation whose scope they work in (PCN, ICB or provider). Unset only for a national administrator. */
   organisation?: Maybe<Organisation>;
+  /** Their one role. */
   role: Role;
 };
 
+/** Moves a referral to its next status. */
 export type TransitionReferralInput = {
+  /** The `version` you last saw; CONFLICT if the referral changed since. Omit to skip the check. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Why (e.g. why declined), up to 2,000 characters; kept on the event, removed on erasure. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The referral to move. */
   referralId: Scalars['ID']['input'];
+  /** The new status; must be one of the referral's `allowedTransitions` (CONFLICT otherwise). */
   to: ReferralStatus;
 };
 
 /** Only the fields given change; `null` clears capacity, eligibility or accessibility. */
 export type UpdateActivityInput = {
+  /** New access information, up to 2,000 characters; `null` or blank clears it. */
   accessibility?: InputMaybe<Scalars['String']['input']>;
+  /** New number of places (1 to 100,000); `null` clears it. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** New category. */
   category?: InputMaybe<ActivityCategory>;
+  /** New contact details; replaces all of them. */
   contact?: InputMaybe<ActivityContactInput>;
+  /** New cost; replaces it. */
   cost?: InputMaybe<ActivityCostInput>;
+  /** New description, 1 to 4,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** New eligibility, up to 2,000 characters; `null` or blank clears it. */
   eligibility?: InputMaybe<Scalars['String']['input']>;
   /** The version you saw; the update fails with CONFLICT if someone saved since. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The activity to change. */
   id: Scalars['ID']['input'];
+  /** New name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New UK postcode. */
   postcode?: InputMaybe<Scalars['String']['input']>;
+  /** New schedule, 1 to 1,000 characters. */
   scheduleText?: InputMaybe<Scalars['String']['input']>;
+  /** ARCHIVED takes it out of the directory (existing prescriptions carry on); ACTIVE brings it back. */
   status?: InputMaybe<ActivityStatus>;
+  /** New value of the direct-referrals flag. */
   takesDirectReferrals?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New venue address, 1 to 500 characters. */
   venueAddress?: InputMaybe<Scalars['String']['input']>;
+  /** New venue name, 1 to 200 characters. */
   venueName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the fields given change; `null` removes a value (removing the mobile also withdraws SMS consent). */
 export type UpdatePatientContactInput = {
+  /** What helps the person take part, up to 1,000 characters; `null` or blank removes it. */
   accessibilityNeeds?: InputMaybe<Scalars['String']['input']>;
+  /** New UK mobile number; `null` removes it and sets GIVEN consent back to NOT_ASKED. */
   mobile?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** The patient, in your scope. */
   patientId: Scalars['ID']['input'];
+  /** The name they like to be called, up to 100 characters; `null` or blank removes it. */
   preferredName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where an activity takes place. */
 export type Venue = {
   __typename?: 'Venue';
+  /** Street address (without the postcode). */
   address: Scalars['String']['output'];
+  /** The venue's name, e.g. `Holbeck Community Centre`. */
   name: Scalars['String']['output'];
   /** Upper case, one space before the inward code: `LS1 4AP`. */
   postcode: Scalars['String']['output'];
 };
 
+/** Figures for one follow-up wave of an item. */
 export type WaveFigures = {
   __typename?: 'WaveFigures';
+  /** Everyone measured in this wave. */
   followUp: MeasureFigures;
+  /** Only people measured at baseline and in this wave. */
   paired: PairedFigures;
+  /** The follow-up wave. */
   wave: FollowUpWave;
 };
 
 /** A 'what matters to you' conversation note. */
 export type WhatMattersNote = {
   __typename?: 'WhatMattersNote';
+  /** The note's id. */
   id: Scalars['ID']['output'];
+  /** When it was written. */
   recordedAt: Scalars['DateTime']['output'];
+  /** Who wrote it; null only if their staff record no longer exists. */
   recordedBy?: Maybe<StaffUser>;
-  /** Null once erased. */
+  /** The note as written (up to 4,000 characters). Null once erased. */
   text?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of "what matters to you" notes. */
 export type WhatMattersNoteConnection = {
   __typename?: 'WhatMattersNoteConnection';
+  /** The notes on this page. */
   edges: Array<WhatMattersNoteEdge>;
+  /** Whether more notes follow, and the cursor to continue from. */
   pageInfo: PageInfo;
 };
 
+/** One note in a page of "what matters to you" notes. */
 export type WhatMattersNoteEdge = {
   __typename?: 'WhatMattersNoteEdge';
+  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
   cursor: Scalars['String']['output'];
+  /** The note. */
   node: WhatMattersNote;
 };
 
