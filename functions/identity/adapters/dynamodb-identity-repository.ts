@@ -48,6 +48,26 @@ export class DynamoDbIdentityRepository implements IdentityRepository {
     }
   }
 
+  async replaceStaffUser(next: StaffUser, expectedVersion: number | undefined): Promise<void> {
+    try {
+      // A put rather than a patch: moving someone to another organisation (or making them a national admin) must
+      // rebuild or drop every index key, which a put does from the whole item.
+      await this.staff
+        .put(next)
+        .where((attribute, { eq, exists, notExists }) =>
+          expectedVersion === undefined
+            ? `${exists(attribute.userId)} AND ${notExists(attribute.version)}`
+            : eq(attribute.version, expectedVersion),
+        )
+        .go();
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) {
+        throw new ConflictError(`Staff user ${next.userId} was changed or removed meanwhile`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
   async getStaffUser(userId: string): Promise<StaffUser | undefined> {
     const { data } = await this.staff.get({ userId }).go();
     return data ?? undefined;

@@ -26,6 +26,12 @@ export function staffUserEntity(config: EntityConfig) {
         practiceId: { type: 'string' },
         active: { type: 'boolean', required: true, default: true },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /**
+         * Counts the changes since creation (unset until the first). Each change is written only if the version is
+         * still the one read, so two administrators' edits conflict instead of one silently undoing the other.
+         */
+        version: { type: 'number' },
+        updatedAt: { type: 'string' },
       },
       indexes: {
         byId: {

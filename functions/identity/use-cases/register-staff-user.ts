@@ -1,9 +1,9 @@
 import type { Clock } from '../../shared/clock';
 import { ValidationError } from '../../shared/errors';
 import type { IdGenerator } from '../../shared/ids';
-import type { OrganisationKind } from '../entities/organisation';
 import type { Role, StaffUser } from '../entities/staff-user';
 import type { IdentityRepository } from '../ports';
+import { fitsRole, normaliseEmail, normaliseName, STAFF_SCOPES, staffScope } from '../staff-rules';
 
 export interface RegisterStaffUserInput {
   role: Role;
@@ -16,29 +16,17 @@ export interface RegisterStaffUserInput {
   userId?: string;
 }
 
-/** The organisation kinds each role may be scoped to. */
-const SCOPES: Record<Role, readonly OrganisationKind[]> = {
-  LINK_WORKER: ['PCN', 'PRACTICE'],
-  COORDINATOR: ['PCN'],
-  COMMISSIONER: ['ICB', 'PCN'],
-  PROVIDER: ['PROVIDER'],
-  ADMIN: ['ICB'],
-};
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
- * Primary course: an administrator adds a member of staff with one role, scoped to one organisation whose kind suits
- * the role (a coordinator to a PCN, a commissioner to an ICB or PCN, and so on).
+ * Primary course: seeds and imports add a member of staff with one role, scoped to one organisation whose kind suits
+ * the role (a coordinator to a PCN, a commissioner to an ICB or PCN, and so on). Writes the staff record only; an
+ * administrator's request goes through createStaffUser, which also opens the sign-in account.
  */
 export async function registerStaffUser(
   deps: { identity: IdentityRepository; clock: Clock; newId: IdGenerator },
   input: RegisterStaffUserInput,
 ): Promise<StaffUser> {
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 200) throw new ValidationError('name', 'must be 1 to 200 characters');
-  const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw new ValidationError('email', 'must be an e-mail address');
+  const name = normaliseName(input.name);
+  const email = normaliseEmail(input.email);
 
   const user: StaffUser = {
     userId: input.userId ?? deps.newId(),
@@ -54,14 +42,13 @@ export async function registerStaffUser(
       throw new ValidationError('organisationId', `a ${input.role} must belong to an organisation`);
   } else {
     const organisation = await deps.identity.getOrganisation(input.organisationId);
-    const allowed = SCOPES[input.role];
-    if (!organisation || !allowed.includes(organisation.kind)) {
-      throw new ValidationError('organisationId', `a ${input.role} must belong to an existing ${allowed.join(' or ')}`);
+    if (!organisation || !fitsRole(input.role, organisation)) {
+      throw new ValidationError(
+        'organisationId',
+        `a ${input.role} must belong to an existing ${STAFF_SCOPES[input.role].join(' or ')}`,
+      );
     }
-    user.organisationId = organisation.organisationId;
-    user.icbId = organisation.icbId;
-    user.pcnId = organisation.kind === 'PCN' ? organisation.organisationId : organisation.pcnId;
-    user.practiceId = organisation.kind === 'PRACTICE' ? organisation.organisationId : undefined;
+    Object.assign(user, staffScope(organisation));
   }
   await deps.identity.createStaffUser(user);
   return user;
