@@ -12,8 +12,13 @@ import { type QuestionDefinition, replyHint, validRange } from './questionnaires
 export const MAX_ORGANISATION_LABEL = 16;
 /** Longest link worker name in a HELP reply (the first name is used). */
 export const MAX_LINK_WORKER_NAME = 16;
-/** Longest contact route shown in a HELP reply; a longer one is replaced by a generic route (never cut short). */
-export const MAX_CONTACT_ROUTE = 28;
+/**
+ * Longest contact route a HELP reply carries (`Millbrook Surgery on 0113 496 0001` is 34), in GSM-7 characters after
+ * `toGsm7Basic`. It fits one segment with the longest sender label; the link worker's name is left out when both do not
+ * fit. A staff user's `contactRoute` should be refused above it (see `isContactRouteForHelp`): a longer route is
+ * replaced by a generic one, never cut short.
+ */
+export const MAX_CONTACT_ROUTE = 60;
 
 export const SIGNPOSTING = 'If you need help now call 111, or 999 in an emergency. Samaritans: 116 123.';
 
@@ -62,14 +67,22 @@ export const templates = {
   help: (sender: string, linkWorkerName: string | undefined, contactRoute: string | undefined) => {
     const first = linkWorkerName ? toGsm7Basic(linkWorkerName).split(' ')[0] : '';
     const name = first && first.length <= MAX_LINK_WORKER_NAME ? ` ${first}` : '';
-    const safeRoute = contactRoute ? toGsm7Basic(contactRoute) : '';
-    const route = safeRoute && safeRoute.length <= MAX_CONTACT_ROUTE ? safeRoute : 'your GP surgery';
-    return `${sender}: Texts for your link worker${name}. Replies are read later. Contact: ${route}. Text STOP to opt out.`;
+    const route = contactRoute && isContactRouteForHelp(contactRoute) ? toGsm7Basic(contactRoute) : 'your GP surgery';
+    const help = (who: string) =>
+      `${sender}: Your link worker${who} reads replies later. Contact ${route}. Text STOP to opt out.`;
+    // The route matters more than the name: with the longest sender and route, the name is what gives way.
+    return name && !fitsOneSegment(help(name)) ? help('') : help(name);
   },
   signposting: (sender: string) => `${sender}: Your link worker will read this later. ${SIGNPOSTING}`,
 } as const;
 
 export type TemplateName = keyof typeof templates;
+
+/** True when `route` can go in a HELP reply as it is: not empty and at most `MAX_CONTACT_ROUTE` once GSM-7 safe. */
+export function isContactRouteForHelp(route: string): boolean {
+  const safe = toGsm7Basic(route);
+  return safe !== '' && safe.length <= MAX_CONTACT_ROUTE;
+}
 
 /** True when the text fits one GSM-7 segment (the rule for every text we send). */
 export function fitsOneSegment(text: string): boolean {

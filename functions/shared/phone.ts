@@ -1,14 +1,32 @@
+import parsePhoneNumber, { type MetadataJson, type PhoneNumberType } from 'libphonenumber-js/core';
 import { ValidationError } from './errors';
+import ukNumbering from './uk-phone-metadata.json';
 
 /*
  * UK mobile numbers, stored as E.164 `+447xxxxxxxxx` (+44, then 10 national digits starting 7).
  * Error messages never echo the number itself: it is personal data and messages end up in logs.
+ *
+ * Whether a number is a mobile comes from libphonenumber's metadata (Google's, as libphonenumber-js ships it), not
+ * from a list of prefixes kept here: 07 also holds personal numbers (070, which forward calls anywhere and may never
+ * deliver a text) and pagers (076), and Ofcom hands out and takes back 07 ranges over time. Only the +44 part of the
+ * metadata is bundled (`uk-phone-metadata.json`, written by `npm run phone:metadata` from the installed library, and
+ * checked against it by test/unit/shared/phone.test.ts), which costs the GraphQL bundle about 43 KB instead of 120 KB.
+ * It covers Guernsey, Jersey and the Isle of Man too: their mobiles are +44 7 numbers that UK patients do carry.
  */
 
+const metadata = ukNumbering as MetadataJson;
 const SEPARATORS = /[\s\-.()]/g;
 const PLUS_THEN_DIGITS = /^\+?[0-9]*$/;
 const UK_MOBILE_E164 = /^\+447[0-9]{9}$/;
+/** Ofcom keeps 07700 900000–900999 for drama; libphonenumber calls them unallocated, but seeds, tests and demos use them. */
+const DRAMA_NATIONAL = /^7700900[0-9]{3}$/;
 const EXAMPLE = 'e.g. 07700 900123 or +44 7700 900123';
+
+/** What the +44 number with this national part is, by libphonenumber's metadata; undefined when it is not in use. */
+function ukNumberType(national: string): PhoneNumberType | undefined {
+  const number = parsePhoneNumber(`+44${national}`, metadata);
+  return number?.isValid() ? number.getType() : undefined;
+}
 
 /** The national significant number (no 0, no 44), or a reason the prefix is wrong. */
 function nationalPart(compact: string): string | { problem: string } {
@@ -31,7 +49,8 @@ function dropTrunkZero(national: string): string {
 /**
  * Normalises a UK mobile number typed by a person (`07700 900123`, `+44 7700 900123`, `0044 7700 900123`,
  * `447700900123`; spaces, dashes, dots and brackets allowed) to E.164 `+447700900123`.
- * Throws `ValidationError(field, …)` saying what is wrong; landlines and non-UK numbers are rejected.
+ * Throws `ValidationError(field, …)` saying what is wrong; landlines, personal numbers (070), pagers (076), ranges not
+ * in use and non-UK numbers are rejected. Numbers from Ofcom's drama range (`dramaMobile`) are accepted.
  */
 export function parseUkMobile(input: string, field = 'mobile'): string {
   if (typeof input !== 'string') throw new ValidationError(field, 'mobile number must be a string');
@@ -45,22 +64,39 @@ export function parseUkMobile(input: string, field = 'mobile'): string {
   }
   const national = nationalPart(compact);
   if (typeof national !== 'string') throw new ValidationError(field, national.problem);
-  if (national !== '' && !national.startsWith('7')) {
-    throw new ValidationError(
-      field,
-      `mobile number must be a UK mobile starting 07; landlines and other numbers cannot receive texts (${EXAMPLE})`,
-    );
-  }
-  if (national.length < 10) {
-    throw new ValidationError(field, `mobile number is too short: a UK mobile has 11 digits starting 07 (${EXAMPLE})`);
-  }
-  if (national.length > 10) {
-    throw new ValidationError(field, `mobile number is too long: a UK mobile has 11 digits starting 07 (${EXAMPLE})`);
-  }
+  if (DRAMA_NATIONAL.test(national)) return `+44${national}`;
+  const problem = notAMobile(national);
+  if (problem) throw new ValidationError(field, problem);
   return `+44${national}`;
 }
 
-/** True for a normalised UK mobile number, `+447` and nine more digits, as `parseUkMobile` returns. */
+/** Why a national number is not a UK mobile, or undefined when it is one. */
+function notAMobile(national: string): string | undefined {
+  const type = ukNumberType(national);
+  switch (type) {
+    case 'MOBILE':
+      return undefined;
+    case 'PERSONAL_NUMBER':
+      return `mobile number is a personal number (070), which passes calls on and may not get texts; give a mobile (${EXAMPLE})`;
+    case 'PAGER':
+      return `mobile number is a pager number (076), which cannot get texts; give a mobile (${EXAMPLE})`;
+    case undefined:
+      if (national.length < 10) {
+        return `mobile number is too short: a UK mobile has 11 digits starting 07 (${EXAMPLE})`;
+      }
+      if (national.length > 10) {
+        return `mobile number is too long: a UK mobile has 11 digits starting 07 (${EXAMPLE})`;
+      }
+      return `mobile number is not a UK number in use: check the digits of the mobile, 11 digits starting 07 (${EXAMPLE})`;
+    default:
+      return `mobile number must be a UK mobile starting 07; landlines and other numbers cannot receive texts (${EXAMPLE})`;
+  }
+}
+
+/**
+ * True for the shape `parseUkMobile` returns, `+447` and nine more digits. A shape check only, with no look-up: a
+ * number stored before its range changed must still be masked, formatted and matched.
+ */
 export function isUkMobileE164(s: unknown): s is string {
   return typeof s === 'string' && UK_MOBILE_E164.test(s);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_NATION } from '../../shared/uk-nation';
 import type { CheckIn } from '../entities/check-in';
 import type { SmsKind } from '../entities/sms-message';
 import { SmsSendError } from '../errors';
@@ -69,8 +70,9 @@ export async function sendCurrentStep(
   const nowIso = now.toISOString();
   const telemetry = deps.telemetry;
 
-  if (!options.ignoreWindow && !policy.window.isOpen(now)) {
-    const opening = policy.window.nextOpening(now).toISOString();
+  // England for every check-in until the practice's nation reaches it (see DEFAULT_NATION).
+  if (!options.ignoreWindow && !policy.window.isOpen(now, DEFAULT_NATION)) {
+    const opening = policy.window.nextOpening(now, DEFAULT_NATION).toISOString();
     if (!(await deps.checkIns.defer(checkIn, opening))) return 'lost-race';
     // The caseload shows when the next check-in will really go, so a deferral moves it there too.
     if (isUpcoming(checkIn)) await refreshNextCheckIn(deps, checkIn);
@@ -230,8 +232,8 @@ export async function remindOrExpire(
   if (checkIn.reminderSentAt) {
     return (await deps.checkIns.defer(checkIn, new Date(expiresAt).toISOString())) ? 'deferred' : 'lost-race';
   }
-  if (!policy.window.isOpen(now)) {
-    const opening = policy.window.nextOpening(now).getTime();
+  if (!policy.window.isOpen(now, DEFAULT_NATION)) {
+    const opening = policy.window.nextOpening(now, DEFAULT_NATION).getTime();
     const dueAt = new Date(Math.min(opening, expiresAt)).toISOString();
     return (await deps.checkIns.defer(checkIn, dueAt)) ? 'deferred' : 'lost-race';
   }

@@ -109,6 +109,17 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     expect((await dispatchDueCheckIns(world.deps, world.dispatch)).sent).toBe(1);
   });
 
+  it('sends nothing on an England bank holiday and sends at 09:00 the next working day', async () => {
+    world = await createWorld('2026-04-06T09:00:00.000Z'); // Easter Monday, 10:00 BST
+    const { checkIn } = await scheduled();
+
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ sent: 0, deferred: 1 });
+    expect((await world.deps.checkIns.get(checkIn.checkInId))?.dueAt).toBe('2026-04-07T08:00:00.000Z');
+    world.clock.set('2026-04-07T08:00:00.000Z'); // Tuesday 09:00 BST
+    expect(await dispatchDueCheckIns(world.deps, world.dispatch)).toMatchObject({ sent: 1 });
+    expect(world.sns.published).toHaveLength(1);
+  });
+
   it('retries later after SNS throttling and a 500, sending exactly one text', async () => {
     world = await createWorld();
     const { checkIn } = await scheduled();

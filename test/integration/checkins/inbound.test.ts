@@ -131,7 +131,7 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
     await reply(mobile, 'help');
 
     expect(texts()[1]).toBe(
-      'Linkwork for Riverside Health: Texts for your link worker Asha. Replies are read later. Contact: 0113 496 0000. Text STOP to opt out.',
+      'Linkwork for Riverside Health: Your link worker Asha reads replies later. Contact 0113 496 0000. Text STOP to opt out.',
     );
   });
 

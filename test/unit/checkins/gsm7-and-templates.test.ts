@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { countSegments, isGsm7, toGsm7Basic } from '../../../functions/checkins/gsm7';
 import { defaultCatalogue, replyHint } from '../../../functions/checkins/questionnaires';
 import {
   fitsOneSegment,
+  isContactRouteForHelp,
   MAX_CONTACT_ROUTE,
   MAX_LINK_WORKER_NAME,
   MAX_ORGANISATION_LABEL,
@@ -43,7 +45,7 @@ describe('templates', () => {
   const longestOrganisation = 'Abcdefghijklmnop Qrstuvwxyz Primary Care Network';
   const sender = senderLabel(longestOrganisation);
   const longestName = 'Bartholomewwwwww Featherstonehaugh-Smythe';
-  const longestRoute = '0113 496 0000 (Mon-Fri 9-5)';
+  const longestRoute = 'The Surgery at Castle Street Medical Centre on 0113 496 0002';
   const questions = defaultCatalogue.all();
 
   const rendered: [string, string][] = [
@@ -64,7 +66,7 @@ describe('templates', () => {
   it('uses the longest allowed organisation label', () => {
     expect(organisationLabel(longestOrganisation)!.length).toBeLessThanOrEqual(MAX_ORGANISATION_LABEL);
     expect(sender).toBe('Linkwork for Abcdefghijklmnop');
-    expect(longestRoute.length).toBeLessThanOrEqual(MAX_CONTACT_ROUTE);
+    expect(longestRoute).toHaveLength(MAX_CONTACT_ROUTE);
   });
 
   it.each(rendered)('fits %s in one GSM-7 segment', (_name, text) => {
@@ -95,8 +97,60 @@ describe('templates', () => {
     expect(SIGNPOSTING).toBe('If you need help now call 111, or 999 in an emergency. Samaritans: 116 123.');
   });
 
+  it('returns HELP with the longest route allowed and the longest sender in one segment, leaving out the name', () => {
+    const help = templates.help(sender, longestName, longestRoute);
+    expect(help).toBe(
+      'Linkwork for Abcdefghijklmnop: Your link worker reads replies later. ' +
+        'Contact The Surgery at Castle Street Medical Centre on 0113 496 0002. Text STOP to opt out.',
+    );
+    expect(countSegments(help)).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
+  });
+
+  it("returns HELP with the practice's route and the link worker's first name", () => {
+    expect(templates.help('Linkwork for Millbrook', 'Asha Patel', 'Millbrook Surgery on 0113 496 0001')).toBe(
+      'Linkwork for Millbrook: Your link worker Asha reads replies later. ' +
+        'Contact Millbrook Surgery on 0113 496 0001. Text STOP to opt out.',
+    );
+  });
+
+  it('returns HELP in one segment with any allowed route, name and sender, keeping the name whenever it fits (property)', () => {
+    const gsmText = (min: number, max: number) =>
+      fc
+        .string({
+          unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,-()'),
+          minLength: min,
+          maxLength: max,
+        })
+        .map((text) => text.replace(/\s+/g, ' ').trim())
+        .filter((text) => text.length >= min);
+    fc.assert(
+      fc.property(
+        gsmText(1, MAX_CONTACT_ROUTE),
+        gsmText(1, MAX_LINK_WORKER_NAME).filter((name) => !name.includes(' ')),
+        gsmText(0, 40),
+        (route, name, organisation) => {
+          const from = senderLabel(organisation);
+          const help = templates.help(from, name, route);
+          expect(fitsOneSegment(help)).toBe(true);
+          expect(help).toContain(`Contact ${route}. `);
+          const withName = `${from}: Your link worker ${name} reads replies later. Contact ${route}. Text STOP to opt out.`;
+          expect(help.includes(` ${name} reads`)).toBe(fitsOneSegment(withName));
+        },
+      ),
+    );
+  });
+
   it('returns a generic route in HELP when the contact route is too long, never a cut one', () => {
-    expect(templates.help(sender, 'Asha', 'x'.repeat(MAX_CONTACT_ROUTE + 1))).toContain('Contact: your GP surgery.');
+    expect(templates.help(sender, 'Asha', 'x'.repeat(MAX_CONTACT_ROUTE + 1))).toContain('Contact your GP surgery.');
+    expect(templates.help(sender, 'Asha', undefined)).toContain('Contact your GP surgery.');
+    expect(templates.help(sender, 'Asha', '🙂')).toContain('Contact your GP surgery.');
+  });
+
+  it('returns whether a contact route fits HELP, counted after it is made GSM-7 safe', () => {
+    expect(isContactRouteForHelp(longestRoute)).toBe(true);
+    expect(isContactRouteForHelp(`${longestRoute}x`)).toBe(false);
+    expect(isContactRouteForHelp(`${longestRoute} 🙂`)).toBe(true);
+    expect(isContactRouteForHelp('  ')).toBe(false);
   });
 
   it('keeps sentences short (about reading age 9)', () => {

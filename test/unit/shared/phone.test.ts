@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { parsePhoneNumberFromString as parseWithFullMetadata } from 'libphonenumber-js/max';
 import { ValidationError } from '../../../functions/shared/errors';
 import {
   dramaMobile,
@@ -7,12 +9,22 @@ import {
   maskMobile,
   parseUkMobile,
 } from '../../../functions/shared/phone';
+import { UK_PHONE_METADATA_FILE, ukPhoneMetadata } from '../../../scripts/uk-phone-metadata';
 
 const digits = (min: number, max: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((ds) => ds.join(''));
 /** The nine digits after `+447`. */
 const subscriber = digits(9, 9);
-const e164Mobile = subscriber.map((nine) => `+447${nine}`);
+/** The oracle: libphonenumber-js with its complete metadata for every country, as Google publishes it. */
+function isMobileByFullMetadata(e164: string): boolean {
+  const number = parseWithFullMetadata(e164);
+  return Boolean(number?.isValid() && number.getType() === 'MOBILE');
+}
+/** Any mobile number in use in the UK (or the Crown Dependencies), or one from Ofcom's drama range. */
+const e164Mobile = fc.oneof(
+  subscriber.map((nine) => `+447${nine}`).filter(isMobileByFullMetadata),
+  fc.integer({ min: 0, max: 999 }).map(dramaMobile),
+);
 const prefix = fc.constantFrom('+44', '0044', '0', '44', '+44 (0)', '+44(0)', '0044 0');
 const separator = fc.constantFrom('', '', '', ' ', '-', '.', '(', ')', ' - ', '  ');
 const fieldName = fc.stringMatching(/^[a-z][A-Za-z0-9.]{0,30}$/);
@@ -55,13 +67,74 @@ describe('parseUkMobile', () => {
     }
   });
 
+  it('returns E.164 for mobiles from Guernsey, Jersey and the Isle of Man, which share +44', () => {
+    for (const [typed, e164] of [
+      ['07781 123456', '+447781123456'],
+      ['07797 123456', '+447797123456'],
+      ['07624 123456', '+447624123456'],
+    ]) {
+      expect(parseUkMobile(typed)).toBe(e164);
+    }
+  });
+
   it('throws when the number is a UK landline or non-geographic number', () => {
-    for (const landline of ['+44 20 7946 0000', '+441632960000', '020 7946 0000', '01632 960000', '0808 157 0000']) {
+    // libphonenumber's own example numbers for each type, and Ofcom's drama numbers for London and freephone.
+    for (const landline of [
+      '+44 20 7946 0000',
+      '020 7946 0000',
+      '0121 234 5678',
+      '0808 157 0000',
+      '0800 123 4567',
+      '0900 123 4567',
+      '056 1234 5678',
+      '0303 123 4567',
+    ]) {
       const error = validationErrorFrom(() => parseUkMobile(landline));
       expect(error.field).toBe('mobile');
       expect(error.code).toBe('BAD_USER_INPUT');
       expect(error.message).toMatch(/UK mobile starting 07; landlines/);
     }
+  });
+
+  it('throws when the number is a personal number (070), which may never deliver a text', () => {
+    expect(() => parseUkMobile('07012 345678')).toThrow('mobile: mobile number is a personal number (070)');
+    fc.assert(
+      fc.property(digits(8, 8), prefix, (eight, p) => {
+        expect(() => parseUkMobile(`${p}70${eight}`)).toThrow(/personal number \(070\)/);
+      }),
+    );
+  });
+
+  it('throws when the number is a pager (076)', () => {
+    expect(() => parseUkMobile('07640 123456')).toThrow('mobile: mobile number is a pager number (076)');
+  });
+
+  it('throws when the number is in a range not in use', () => {
+    for (const unused of ['07700 500123', '01632 960000', '+441632960000']) {
+      expect(() => parseUkMobile(unused)).toThrow(/not a UK number in use/);
+    }
+  });
+
+  it('returns a +44 7 number exactly when libphonenumber calls it a mobile, or it is a drama number (property)', () => {
+    fc.assert(
+      fc.property(subscriber, (nine) => {
+        const e164 = `+447${nine}`;
+        const accepted = (() => {
+          try {
+            return parseUkMobile(`07${nine}`) === e164;
+          } catch (error) {
+            expect(error).toBeInstanceOf(ValidationError);
+            return false;
+          }
+        })();
+        expect(accepted).toBe(isMobileByFullMetadata(e164) || /^\+447700900\d{3}$/.test(e164));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('uses the +44 part of the installed libphonenumber-js metadata (run `npm run phone:metadata` after an upgrade)', () => {
+    expect(JSON.parse(readFileSync(UK_PHONE_METADATA_FILE, 'utf8'))).toEqual(ukPhoneMetadata());
   });
 
   it('throws when the number is not a UK number', () => {
