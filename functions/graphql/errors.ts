@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError, ValidationError } from '../shared/errors';
+import { DomainError, ForbiddenError, ValidationError } from '../shared/errors';
 import { logger } from './logger';
 
 /**
@@ -118,7 +118,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       const { message, field } = validationErrorOutput(formatted, domain);
       return { ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
     }
-    return { ...formatted, message: domain.message, extensions: { code: domain.code } };
+    const field = domain instanceof ForbiddenError ? domain.field : undefined;
+    return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(field ? { field } : {}) } };
   }
 
   const code = formatted.extensions?.code;

@@ -35,13 +35,14 @@ export {
   type NewPatientInput,
   NOTE_MAX,
 } from './use-cases/create-referral';
-export { type ErasePatientResult, erasePatient } from './use-cases/erase-patient';
+export { ERASURE_ROLES, type ErasePatientResult, erasePatient } from './use-cases/erase-patient';
 export {
   CASELOAD_DEFAULT_PAGE,
   CASELOAD_MAX_PAGE,
   type GetCaseloadInput,
   getCaseload,
 } from './use-cases/get-caseload';
+export { MOVE_PATIENT_ROLES, type MovePatientInput, movePatient } from './use-cases/move-patient';
 export { setSmsConsent, type UpdatePatientContactInput, updatePatientContact } from './use-cases/patient-contact';
 export {
   getPatient,

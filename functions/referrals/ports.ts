@@ -66,6 +66,10 @@ export type ReferralChanges = Partial<
 
 /** Patient fields that may change after creation. `null` removes the value. */
 export interface PatientChanges {
+  /** The practice the person is registered with, and its PCN and ICB (movePatient). */
+  practiceId?: string;
+  pcnId?: string;
+  icbId?: string;
   mobile?: string | null;
   preferredName?: string | null;
   accessibilityNeeds?: string | null;
@@ -120,6 +124,7 @@ export interface ReferralRepository {
   queryCaseload(query: CaseloadQuery): Promise<Page<Referral>>;
   /** Writes new notes, new goals and changes to existing goals in one transaction (≤ 100 in all). */
   saveWhatMatters(notes: readonly WhatMattersNote[], goals: readonly GoalWrite[]): Promise<void>;
+  /** Conditional on the patient existing and not being erased (ConflictError otherwise). */
   updatePatient(patientId: string, changes: PatientChanges): Promise<Patient>;
   /** Removes personal data from the patient, their referrals and everything in the referrals' records. */
   erasePatient(patient: Patient, referrals: readonly Referral[], erasedAt: string): Promise<void>;

@@ -34,10 +34,16 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** Also raised for records outside the caller's scope, so a refusal never reveals whether the record exists. */
+/**
+ * Also raised for records outside the caller's scope, so a refusal never reveals whether the record exists. `field`
+ * names the input that was refused when the refusal is about one (e.g. an NHS number registered elsewhere).
+ */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN' as const;
-  constructor(message = 'You do not have access to this') {
+  constructor(
+    message = 'You do not have access to this',
+    readonly field?: string,
+  ) {
     super(message);
   }
 }

@@ -658,6 +658,14 @@ export type MeasureFigures = {
   people: ControlledCount;
 };
 
+/** A patient's move to another GP practice. */
+export type MovePatientInput = {
+  /** The patient, registered at a practice in your scope. */
+  patientId: Scalars['ID']['input'];
+  /** The practice they are registered with now; in your scope. */
+  practiceId: Scalars['ID']['input'];
+};
+
 /**
  * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
  * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
@@ -692,10 +700,17 @@ export type Mutation = {
   /**
    * Removes the patient's personal data from every record (UK GDPR art. 17): name, NHS number, date of birth, sex,
    * ethnicity, mobile, accessibility needs, notes, reasons and goal descriptions. Referral skeletons stay for figures.
-   * Coordinators and administrators with the patient in scope (FORBIDDEN otherwise). Erasing again changes nothing;
+   * Administrators only, of the patient's ICB or national (FORBIDDEN for everyone else). Erasing again changes nothing;
    * CONFLICT when a concurrent change interrupted it: run it again.
    */
   erasePatient: ErasePatientPayload;
+  /**
+   * Records that the person is now registered with another GP practice. Administrators, with the patient's current
+   * practice and the new one both in their ICB (national administrators: anywhere); coordinators within their own PCN.
+   * FORBIDDEN otherwise (naming `practiceId` when only the new practice is out of scope); CONFLICT once the patient has
+   * been erased. Their referrals keep the practice that referred them. Audited.
+   */
+  movePatient: Patient;
   /**
    * Prescribes an activity on a referral; the prescription starts PROPOSED. Care roles with the referral in scope
    * (FORBIDDEN otherwise, or for an activity outside your ICB). NOT_FOUND for an unknown activity. CONFLICT when the
@@ -801,6 +816,16 @@ export type MutationCreateReferralArgs = {
  */
 export type MutationErasePatientArgs = {
   input: ErasePatientInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationMovePatientArgs = {
+  input: MovePatientInput;
 };
 
 
@@ -928,7 +953,12 @@ export type NewPatientInput = {
   givenName: Scalars['String']['input'];
   /** UK mobile number for check-in texts. */
   mobile?: InputMaybe<Scalars['PhoneNumber']['input']>;
-  /** The person's NHS number; if it is already known, that patient is used and the other details here are ignored. */
+  /**
+   * The person's NHS number. If it already belongs to a patient registered in your scope (your PCN; an administrator's
+   * ICB), that patient is used and the other details here are ignored. If it belongs to a patient registered elsewhere,
+   * the referral is refused with FORBIDDEN naming `newPatient.nhsNumber`, and nothing of that patient is returned or
+   * changed: an administrator can move them first (`movePatient`).
+   */
   nhsNumber: Scalars['NhsNumber']['input'];
   /** The name they like to be called, up to 100 characters. */
   preferredName?: InputMaybe<Scalars['String']['input']>;
@@ -2243,6 +2273,7 @@ export type ResolversTypes = ResolversObject<{
   InstrumentItemFigures: ResolverTypeWrapper<InstrumentItemFigures>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MeasureFigures: ResolverTypeWrapper<MeasureFigures>;
+  MovePatientInput: MovePatientInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Need: Need;
   NewPatientInput: NewPatientInput;
@@ -2351,6 +2382,7 @@ export type ResolversParentTypes = ResolversObject<{
   InstrumentItemFigures: InstrumentItemFigures;
   Int: Scalars['Int']['output'];
   MeasureFigures: MeasureFigures;
+  MovePatientInput: MovePatientInput;
   Mutation: Record<PropertyKey, never>;
   NewPatientInput: NewPatientInput;
   NhsNumber: Scalars['NhsNumber']['output'];
@@ -2597,6 +2629,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
   createReferral?: Resolver<ResolversTypes['CreateReferralPayload'], ParentType, ContextType, RequireFields<MutationCreateReferralArgs, 'input'>>;
   erasePatient?: Resolver<ResolversTypes['ErasePatientPayload'], ParentType, ContextType, RequireFields<MutationErasePatientArgs, 'input'>>;
+  movePatient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationMovePatientArgs, 'input'>>;
   prescribeActivity?: Resolver<ResolversTypes['Prescription'], ParentType, ContextType, RequireFields<MutationPrescribeActivityArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['RecordAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordOutcome?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'input'>>;

@@ -6,6 +6,7 @@ import {
   getPatient,
   type LatestOutcomes,
   listPatientReferrals,
+  movePatient,
   type Patient,
   REFERRAL_TRANSITIONS,
   type Referral,
@@ -157,6 +158,8 @@ export const referralResolvers: Resolvers = {
             .map((field) => [field, input[field]]),
         ),
       }),
+    movePatient: (_parent, { input }, { principal, referrals }) =>
+      movePatient(referrals, principal, { patientId: input.patientId, practiceId: input.practiceId }),
     erasePatient: (_parent, { input }, { principal, referrals }) =>
       erasePatient(referrals, principal, { patientId: input.patientId }),
   },

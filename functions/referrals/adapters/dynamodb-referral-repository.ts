@@ -1,6 +1,7 @@
 import { Service } from 'electrodb';
 import { batchGetAll, chunk } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
+import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
@@ -271,12 +272,19 @@ export class DynamoDbReferralRepository implements ReferralRepository {
 
   async updatePatient(patientId: string, changes: PatientChanges): Promise<Patient> {
     const { set, remove } = splitChanges(changes);
-    const { data } = await this.entities.patient
-      .patch({ patientId })
-      .set(set as Partial<Patient>)
-      .remove(remove as (keyof Patient)[] as never)
-      .go({ response: 'all_new' });
-    return data as Patient;
+    try {
+      const { data } = await this.entities.patient
+        .patch({ patientId })
+        .set(set as Partial<Patient>)
+        .remove(remove as (keyof Patient)[] as never)
+        // An erasure that got in first wins: nothing it removed can be written back.
+        .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
+        .go({ response: 'all_new' });
+      return data as Patient;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) throw new ConflictError("The patient's data has been erased");
+      throw error;
+    }
   }
 
   async erasePatient(patient: Patient, referrals: readonly Referral[], erasedAt: string): Promise<void> {

@@ -6,7 +6,7 @@ import { assertCareRole, auditAccess, type ReferralDeps } from '../access';
 import type { Patient } from '../entities/patient';
 import type { Referral } from '../entities/referral';
 import type { ReferralEvent } from '../entities/referral-event';
-import { NhsNumberClaimedError } from '../errors';
+import { NhsNumberClaimedError, PatientRegisteredElsewhereError } from '../errors';
 import { oneOf, optionalText, pastIsoDate, requiredText } from '../validation';
 import {
   ageBandAt,
@@ -97,7 +97,8 @@ function validateNeeds(needs: unknown): Need[] {
  * Primary course: a link worker, coordinator or administrator records a referral from a practice in their scope, for
  * a new patient (whose details and NHS number claim are created with it) or an existing one. The patient, the claim,
  * the referral and its RECEIVED event are written in one transaction, so either all exist or none. If the NHS number
- * is already claimed — before or concurrently — the existing patient is reused, so one person is one patient.
+ * is already claimed — before or concurrently — the existing patient is reused, so one person is one patient; but
+ * only a patient registered within the caller's scope (PatientRegisteredElsewhereError otherwise).
  */
 export async function createReferral(
   deps: ReferralDeps,
@@ -135,12 +136,12 @@ export async function createReferral(
   let existing: Patient | undefined;
   if (input.patientId !== undefined) {
     existing = await deps.referrals.getPatient(input.patientId);
-    const patientScope = existing && { icbId: existing.icbId, pcnId: existing.pcnId, practiceId: existing.practiceId };
-    if (!existing || existing.erasedAt || !patientScope || !canAccessCareRecord(principal, patientScope)) {
-      throw new ForbiddenError();
-    }
+    if (!existing || existing.erasedAt || !mayReferRegisteredPatient(principal, existing)) throw new ForbiddenError();
   } else if (newPatient) {
     existing = await findByNhsNumber(deps, newPatient.nhsNumber);
+    // One patient per NHS number, but only the caller's own: a match outside their scope is refused, and nothing of
+    // that patient (name, date of birth, mobile, practice) is read back or changed.
+    if (existing && !mayReferRegisteredPatient(principal, existing)) throw new PatientRegisteredElsewhereError();
   }
 
   const referralId = deps.newId();
@@ -197,9 +198,10 @@ export async function createReferral(
       patientCreated = true;
     } catch (error) {
       if (!(error instanceof NhsNumberClaimedError)) throw error;
-      // Someone registered this NHS number between our look-up and our write: use their patient.
+      // Someone registered this NHS number between our look-up and our write: use their patient, if ours to use.
       const claimed = await findByNhsNumber(deps, fresh.nhsNumber!);
       if (!claimed) throw new ConflictError('The NHS number is being registered concurrently; try again');
+      if (!mayReferRegisteredPatient(principal, claimed)) throw new PatientRegisteredElsewhereError();
       patient = claimed;
       written = build(patient);
       await deps.referrals.createReferral({ existingPatientId: patient.patientId, ...written });
@@ -222,6 +224,16 @@ export async function createReferral(
     }),
   ]);
   return { referral, patientId: patient.patientId, patientCreated };
+}
+
+/**
+ * May the caller refer this already registered patient again? Only within the scope of the practice the patient is
+ * registered at: a link worker's or coordinator's PCN, an administrator's ICB. A patient elsewhere is someone else's
+ * to refer (or to move here first, with `movePatient`).
+ */
+function mayReferRegisteredPatient(principal: Principal, patient: Patient): boolean {
+  if (patient.erasedAt) return false;
+  return canAccessCareRecord(principal, { icbId: patient.icbId, pcnId: patient.pcnId, practiceId: patient.practiceId });
 }
 
 async function findByNhsNumber(deps: ReferralDeps, nhsNumber: string): Promise<Patient | undefined> {

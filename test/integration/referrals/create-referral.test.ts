@@ -1,4 +1,11 @@
-import { createReferral, getPatient, getReferral } from '../../../functions/referrals';
+import {
+  createReferral,
+  getPatient,
+  getReferral,
+  movePatient,
+  updatePatientContact,
+} from '../../../functions/referrals';
+import { PatientRegisteredElsewhereError } from '../../../functions/referrals/errors';
 import { ForbiddenError, ValidationError } from '../../../functions/shared/errors';
 import { formatNhsNumber } from '../../../functions/shared/nhs-number';
 import { buildWorld, newPatient, type World } from './world';
@@ -151,6 +158,75 @@ describe('createReferral (DynamoDB Local)', () => {
         linkWorkerId: world.users.lwB.userId,
       }),
     ).rejects.toMatchObject({ field: 'linkWorkerId' });
+  });
+
+  describe('an NHS number registered in another PCN', () => {
+    async function patientOfPcnB() {
+      const details = newPatient();
+      const created = await createReferral(world.deps, world.as.coordB, {
+        ...base(),
+        practiceId: world.practiceB.organisationId,
+        newPatient: details,
+      });
+      return { details, patientId: created.patientId };
+    }
+
+    it.each(['lw1', 'coordA'] as const)(
+      'throws FORBIDDEN naming newPatient.nhsNumber to a %s, and returns or changes nothing of that patient',
+      async (who) => {
+        const { details, patientId } = await patientOfPcnB();
+        const before = await world.deps.referrals.getPatient(patientId);
+
+        const attempt = createReferral(world.deps, world.as[who], {
+          ...base(),
+          newPatient: { ...details, givenName: 'Mallory', mobile: '07700 900666' },
+        });
+
+        await expect(attempt).rejects.toThrow(PatientRegisteredElsewhereError);
+        await expect(attempt).rejects.toMatchObject({ code: 'FORBIDDEN', field: 'newPatient.nhsNumber' });
+        await expect(attempt).rejects.not.toThrow(new RegExp(`${before!.givenName}|${before!.familyName}`));
+        expect(await world.deps.referrals.getPatient(patientId)).toEqual(before);
+        expect(await world.deps.referrals.listPatientReferrals(patientId)).toHaveLength(1);
+        // No referral of theirs came of it, so the patient stays out of reach.
+        await expect(getPatient(world.deps, world.as[who], { patientId })).rejects.toThrow(ForbiddenError);
+        await expect(
+          updatePatientContact(world.deps, world.as[who], { patientId, mobile: '07700 900666' }),
+        ).rejects.toThrow(ForbiddenError);
+      },
+    );
+
+    it('lets an administrator of the ICB refer them, and a move makes them the new PCN’s patient', async () => {
+      const { details, patientId } = await patientOfPcnB();
+
+      const byAdmin = await createReferral(world.deps, world.as.admin, { ...base(), newPatient: details });
+      expect(byAdmin).toMatchObject({ patientId, patientCreated: false });
+
+      const moved = await movePatient(world.deps, world.as.admin, {
+        patientId,
+        practiceId: world.practiceA.organisationId,
+      });
+      expect(moved).toMatchObject({ practiceId: world.practiceA.organisationId, pcnId: world.pcnA.organisationId });
+      await expect(createReferral(world.deps, world.as.lw1, { ...base(), newPatient: details })).resolves.toMatchObject(
+        { patientId, patientCreated: false },
+      );
+    });
+
+    it('refuses a move by a coordinator out of their PCN, or into a PCN not theirs', async () => {
+      const { patientId } = await patientOfPcnB();
+
+      await expect(
+        movePatient(world.deps, world.as.coordA, { patientId, practiceId: world.practiceA.organisationId }),
+      ).rejects.toThrow(ForbiddenError);
+      await expect(
+        movePatient(world.deps, world.as.coordB, { patientId, practiceId: world.practiceA.organisationId }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN', field: 'practiceId' });
+      await expect(
+        movePatient(world.deps, world.as.lwB, { patientId, practiceId: world.practiceB.organisationId }),
+      ).rejects.toThrow(ForbiddenError);
+      expect(await world.deps.referrals.getPatient(patientId)).toMatchObject({
+        practiceId: world.practiceB.organisationId,
+      });
+    });
   });
 
   it('lets the creating link worker read the new patient once the referral is theirs', async () => {

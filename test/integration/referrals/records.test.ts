@@ -193,7 +193,7 @@ describe('patient records, what matters and erasure (DynamoDB Local)', () => {
     it('removes personal data and keeps the anonymised referral skeleton and outcome values', async () => {
       const { details, patientId, referralId } = await fullRecord();
 
-      const result = await erasePatient(world.deps, world.as.coordA, { patientId });
+      const result = await erasePatient(world.deps, world.as.admin, { patientId });
 
       expect(result).toMatchObject({ patientId, referralIds: [referralId] });
       const patient = await world.deps.referrals.getPatient(patientId);
@@ -244,16 +244,18 @@ describe('patient records, what matters and erasure (DynamoDB Local)', () => {
       expect(reRegistered.patientCreated).toBe(true);
     });
 
-    it('throws FORBIDDEN to a link worker and to a coordinator of another PCN', async () => {
+    it('throws FORBIDDEN to everyone but an administrator of the patient’s ICB, coordinators included', async () => {
       const { patientId } = await referral();
 
-      await expect(erasePatient(world.deps, world.as.lw1, { patientId })).rejects.toThrow(ForbiddenError);
-      await expect(erasePatient(world.deps, world.as.coordB, { patientId })).rejects.toThrow(ForbiddenError);
+      for (const who of ['lw1', 'coordA', 'coordB', 'commissioner', 'otherAdmin'] as const) {
+        await expect(erasePatient(world.deps, world.as[who], { patientId })).rejects.toThrow(ForbiddenError);
+      }
+      expect((await world.deps.referrals.getPatient(patientId))?.erasedAt).toBeUndefined();
     });
 
     it('throws CONFLICT when writing notes for an erased patient', async () => {
       const { patientId, referral: created } = await referral();
-      await erasePatient(world.deps, world.as.coordA, { patientId });
+      await erasePatient(world.deps, world.as.admin, { patientId });
 
       await expect(
         recordWhatMatters(world.deps, world.as.lw1, { referralId: created.referralId, notes: ['new'] }),
