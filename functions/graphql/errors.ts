@@ -122,7 +122,8 @@ const LIMIT_CODES = new Set<ErrorCode>([
   ErrorCode.QUERY_TOO_MANY_ROOT_FIELDS,
   ErrorCode.QUERY_TOO_MANY_DIRECTIVES,
 ]);
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th[ae]n (\d+) tokens\./;
+// graphql-js 16 spells it "more that"; accept the corrected spelling too.
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\./;
 
 /** What may be logged about an unexpected error: names, codes and stack frames, never its message. */
 export function describeError(error: unknown): Record<string, unknown> {
