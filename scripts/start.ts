@@ -9,7 +9,7 @@ import { startStreamPoller } from '../functions/outcomes/local-stream-poller';
 import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
-import { startLocalApi } from './lib/local-api';
+import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib/local-api';
 import { signLocalToken } from './lib/local-jwt';
 import { LOCAL_STATE_FILE } from './lib/local-state';
 import { ensureTable } from './lib/local-table';
@@ -17,11 +17,14 @@ import { startDemoSeed } from './seed/demo';
 
 /**
  * `npm start`: the whole of Linkwork on one machine. DynamoDB Local keeps its data under .data/ (so a restart keeps it)
- * unless --in-memory or LINKWORK_IN_MEMORY=1 asks for a throwaway run.
+ * unless --in-memory or LINKWORK_IN_MEMORY=1 asks for a throwaway run. `--stage prod` (or STAGE=prod) runs the API
+ * with the production settings the deployed function gets from STAGE, so hardening can be tried locally.
  */
 const { values: options } = parseArgs({
   options: {
     'in-memory': { type: 'boolean', default: process.env.LINKWORK_IN_MEMORY === '1' },
+    /** `local` (default), `dev` or `prod`: what the deployed function reads from STAGE. */
+    stage: { type: 'string', default: process.env.STAGE ?? 'local' },
     port: { type: 'string', default: process.env.PORT ?? '4000' },
     'table-name': { type: 'string', default: process.env.TABLE_NAME ?? 'linkwork-local' },
     'no-seed': { type: 'boolean', default: false },
@@ -35,6 +38,7 @@ const { values: options } = parseArgs({
 // The SDK's notice that its 2027 releases need Node 22 says nothing about this run; keep the start-up output readable.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const stage = stageOrExit(options.stage);
 const root = resolve(__dirname, '..');
 const log = (line: string) => console.log(line);
 
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
     const api = await startLocalApi({
       store,
       linkwork,
+      stage,
       port: Number(options.port),
       log,
       localRoutes: demoRoutes(checkIns),
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
       `  demo data       ${seed.seeding ? 'staff seeded; patients, referrals and a year of check-ins are being added (see [seed])' : 'already there (delete .data/ to start again)'}`,
     );
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
+    log(`  stage           ${describeStage(stage)}`);
     log(`  check-ins       dispatcher every ${options['dispatch-every']} s; texts print here as [sms → …]`);
     log(
       `                  sending window: ${options['ignore-sending-window'] ? 'ignored (--ignore-sending-window)' : 'Mon–Fri 09:00–18:00 Europe/London'}`,
@@ -169,6 +175,15 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     console.error('If the seed stopped half-way, delete .data/ and run npm start again.');
     await stopAll(1);
+  }
+}
+
+function stageOrExit(value: string | undefined): LocalStage {
+  try {
+    return parseStage(value);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
   }
 }
 

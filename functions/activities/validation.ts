@@ -1,9 +1,11 @@
 import { ValidationError } from '../shared/errors';
+import { optionalText, requiredText } from '../shared/text';
 import { ACTIVITY_CATEGORIES, type ActivityCategory, COST_KINDS, type CostKind } from './entities/activity';
 
 /*
  * Pure checks and normalisation for directory input. Every failure is a ValidationError naming the input field
- * (`activity.postcode`, `startDate`), raised before anything is written.
+ * (`activity.postcode`, `startDate`), raised before anything is written. Free text goes through the shared kernel's
+ * checks (functions/shared/text.ts); names, venue names and contact details are one line, the rest may span lines.
  */
 
 export interface ActivityContact {
@@ -41,6 +43,7 @@ const POSTCODE = /^(?:[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}|GIR0AA)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_CHARACTERS = /^\+?[0-9 ()-]+$/;
+const MULTILINE = { multiline: true } as const;
 
 /** `ls1 4ap`, `LS14AP`, ` ls1  4AP ` → `LS1 4AP`. Throws ValidationError(field) unless it has a UK postcode's shape. */
 export function normalisePostcode(input: unknown, field = 'postcode'): string {
@@ -61,24 +64,6 @@ export function parseIsoDate(input: unknown, field: string): string {
     throw new ValidationError(field, 'is not a calendar date');
   }
   return input as string;
-}
-
-function requiredText(input: unknown, field: string, max: number): string {
-  if (typeof input !== 'string') throw new ValidationError(field, 'is required');
-  const text = input.trim();
-  if (text.length === 0) throw new ValidationError(field, 'must not be blank');
-  if (text.length > max) throw new ValidationError(field, `must be at most ${max} characters`);
-  return text;
-}
-
-/** Blank or absent → undefined (the field is cleared). */
-function optionalText(input: unknown, field: string, max: number): string | undefined {
-  if (input === undefined || input === null) return undefined;
-  if (typeof input !== 'string') throw new ValidationError(field, 'must be text');
-  const text = input.trim();
-  if (text.length === 0) return undefined;
-  if (text.length > max) throw new ValidationError(field, `must be at most ${max} characters`);
-  return text;
 }
 
 function parseContact(input: unknown, field: string): ActivityContact {
@@ -126,7 +111,7 @@ function parseCost(input: unknown, field: string): ActivityCost {
     throw new ValidationError(`${field}.kind`, `must be one of ${COST_KINDS.join(', ')}`);
   }
   const kind = raw.kind as CostKind;
-  const details = optionalText(raw.details, `${field}.details`, 300);
+  const details = optionalText(raw.details, `${field}.details`, 300, MULTILINE);
   if (kind === 'CHARGE' && !details) throw new ValidationError(`${field}.details`, 'must say what it costs');
   return details ? { kind, details } : { kind };
 }
@@ -153,21 +138,21 @@ export function parseActivityDetails(input: Record<string, unknown>, prefix = 'a
   }
   const details: ActivityDetails = {
     name: requiredText(input.name, field('name'), 200),
-    description: requiredText(input.description, field('description'), 4000),
+    description: requiredText(input.description, field('description'), 4000, MULTILINE),
     category: input.category as ActivityCategory,
     venueName: requiredText(input.venueName, field('venueName'), 200),
-    venueAddress: requiredText(input.venueAddress, field('venueAddress'), 500),
+    venueAddress: requiredText(input.venueAddress, field('venueAddress'), 500, MULTILINE),
     postcode: normalisePostcode(input.postcode, field('postcode')),
-    scheduleText: requiredText(input.scheduleText, field('scheduleText'), 1000),
+    scheduleText: requiredText(input.scheduleText, field('scheduleText'), 1000, MULTILINE),
     contact: parseContact(input.contact, field('contact')),
     cost: parseCost(input.cost, field('cost')),
     takesDirectReferrals: input.takesDirectReferrals,
   };
   const capacity = parseCapacity(input.capacity, field('capacity'));
   if (capacity !== undefined) details.capacity = capacity;
-  const eligibility = optionalText(input.eligibility, field('eligibility'), 2000);
+  const eligibility = optionalText(input.eligibility, field('eligibility'), 2000, MULTILINE);
   if (eligibility !== undefined) details.eligibility = eligibility;
-  const accessibility = optionalText(input.accessibility, field('accessibility'), 2000);
+  const accessibility = optionalText(input.accessibility, field('accessibility'), 2000, MULTILINE);
   if (accessibility !== undefined) details.accessibility = accessibility;
   return details;
 }

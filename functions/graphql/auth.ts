@@ -77,6 +77,9 @@ export async function authenticate(
   const claims = claimsFromEvent(event);
   const user = await identity.getStaffUser(claims.sub);
   if (!user) refuse('no staff user for token subject', { userId: claims.sub });
+  // ElectroDB lower-cases key values, so the look-up above is case-insensitive: `LW-ASHA` finds `lw-asha`. A subject
+  // is an exact identifier (Cognito's are lower-case UUIDs); only the record whose id is the claim itself may answer.
+  if (user.userId !== claims.sub) refuse('token subject differs in case from the staff record', { userId: claims.sub });
   if (!user.active) refuse('staff user is inactive', { userId: claims.sub });
   if (user.role !== claims.role) refuse('token role differs from staff record', { userId: claims.sub });
   if ((user.organisationId ?? undefined) !== claims.organisationId) {

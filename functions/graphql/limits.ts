@@ -1,4 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
   type FragmentDefinitionNode,
   GraphQLError,
@@ -6,6 +9,8 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { ValidationError } from '../shared/errors';
@@ -17,10 +22,21 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
  * millions of rows. Three checks run once the operation is known and before anything executes (so no partial
  * writes): nesting depth, estimated cost (page sizes multiply), and page size (`first` ≤ 100). They live in
  * `didResolveOperation`, not in validation rules, because cost depends on variables.
+ *
+ * Width is limited before that, while the document is parsed and validated: aliases let one request run the same
+ * root field hundreds of times (1,000 `patient(id:)` reads, each audited, in one request), so an operation may have at
+ * most 15 aliases (graphql-armor's rule), 20 root fields and 20 directives, and a document at most 5,000 tokens
+ * (graphql-js's own parser limit). Validation errors all get GRAPHQL_VALIDATION_FAILED from Apollo; errors.ts gives
+ * these back their own codes.
  */
 
 export const MAX_DEPTH = 10;
 export const MAX_COMPLEXITY = 10_000;
+export const MAX_ALIASES = 15;
+export const MAX_ROOT_FIELDS = 20;
+export const MAX_DIRECTIVES = 20;
+/** The parser stops after this many tokens; the largest operation our clients send has a few hundred. */
+export const MAX_TOKENS = 5_000;
 
 function limitError(code: ErrorCode, message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
@@ -123,4 +139,83 @@ export function queryLimitsPlugin<TContext extends object>(options: LimitsOption
       };
     },
   };
+}
+
+/** Reports an armor rule's rejection as our limit error, with the count armor found when it says so. */
+function reportLimit(code: ErrorCode, message: string, limit: number): GraphQLArmorRejectCallback {
+  return (context, rejection) => {
+    const found = /found (\d+)/.exec(rejection.message)?.[1];
+    context?.reportError(limitError(code, message, { limit, ...(found ? { found: Number(found) } : {}) }));
+  };
+}
+
+/** The response keys (alias or name) an operation asks for at its root, through fragments; `__typename` is free. */
+function rootResponseKeys(
+  selectionSet: SelectionSetNode,
+  context: ValidationContext,
+  keys: Set<string>,
+  visiting: Set<string>,
+): Set<string> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value !== '__typename') keys.add(selection.alias?.value ?? selection.name.value);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      rootResponseKeys(selection.selectionSet, context, keys, visiting);
+    } else if (!visiting.has(selection.name.value)) {
+      const fragment = context.getFragment(selection.name.value);
+      if (!fragment) continue;
+      visiting.add(selection.name.value);
+      rootResponseKeys(fragment.selectionSet, context, keys, visiting);
+    }
+  }
+  return keys;
+}
+
+/**
+ * At most `limit` root fields per operation. Fields with the same response key are merged by graphql-js and run
+ * once, so distinct keys are what is counted.
+ */
+export function maxRootFieldsRule(limit: number = MAX_ROOT_FIELDS): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const keys = rootResponseKeys(operation.selectionSet, context, new Set(), new Set());
+      if (keys.size > limit) {
+        context.reportError(
+          limitError(ErrorCode.QUERY_TOO_MANY_ROOT_FIELDS, `An operation may ask for at most ${limit} root fields`, {
+            limit,
+            found: keys.size,
+          }),
+        );
+      }
+    },
+  });
+}
+
+/** Validation rules for the width of an operation: aliases, root fields, directives. */
+export function operationWidthRules(): ValidationRule[] {
+  return [
+    maxAliasesRule({
+      n: MAX_ALIASES,
+      propagateOnRejection: false,
+      onReject: [
+        reportLimit(
+          ErrorCode.QUERY_TOO_MANY_ALIASES,
+          `An operation may use at most ${MAX_ALIASES} aliases`,
+          MAX_ALIASES,
+        ),
+      ],
+    }),
+    maxRootFieldsRule(),
+    maxDirectivesRule({
+      n: MAX_DIRECTIVES,
+      propagateOnRejection: false,
+      onReject: [
+        reportLimit(
+          ErrorCode.QUERY_TOO_MANY_DIRECTIVES,
+          `An operation may use at most ${MAX_DIRECTIVES} directives`,
+          MAX_DIRECTIVES,
+        ),
+      ],
+    }),
+  ] as ValidationRule[];
 }

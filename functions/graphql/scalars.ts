@@ -26,7 +26,7 @@ export function parseDate(value: unknown, field = 'date'): string {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new ValidationError(field, `${value} is not a calendar date`);
+    throw new ValidationError(field, 'is not a calendar date');
   }
   return value;
 }
@@ -43,7 +43,7 @@ export function parseDateTime(value: unknown, field = 'dateTime'): string {
   }
   parseDate(match[1], field);
   const time = new Date(value).getTime();
-  if (!Number.isFinite(time)) throw new ValidationError(field, `${value} is not a valid date-time`);
+  if (!Number.isFinite(time)) throw new ValidationError(field, 'is not a valid date-time');
   return new Date(time).toISOString();
 }
 

@@ -2,9 +2,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { isProduction } from './config';
 import type { GraphQLContext } from './context';
-import { formatError } from './errors';
+import { createErrorFormatter } from './errors';
 import { typeDefs } from './generated/schema';
-import { queryLimitsPlugin } from './limits';
+import { inputHygienePlugin } from './input-hygiene';
+import { MAX_TOKENS, operationWidthRules, queryLimitsPlugin } from './limits';
 import { logger } from './logger';
 import { resolvers } from './resolvers';
 
@@ -14,8 +15,10 @@ export interface ServerOptions {
 
 /**
  * The Apollo server, hardened for production: no introspection or landing page, no schema hints ("did you mean…")
- * or stack traces in errors. Everywhere: CSRF prevention (Apollo's default), no batching, depth/cost/page-size limits,
- * one error formatter. The SDL comes from the generated module so esbuild bundles it (no fs reads at cold start).
+ * or stack traces in errors. Everywhere: CSRF prevention (Apollo's default), no batching, token/alias/root-field/
+ * directive limits while validating, depth/cost/page-size limits and the input rules (ids, text) before executing,
+ * one error formatter that never quotes a submitted value. The SDL comes from the generated module so esbuild bundles
+ * it (no fs reads at cold start).
  */
 export function createApolloServer(options: ServerOptions): ApolloServer<GraphQLContext> {
   const production = isProduction(options.stage);
@@ -27,7 +30,9 @@ export function createApolloServer(options: ServerOptions): ApolloServer<GraphQL
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    formatError,
+    formatError: createErrorFormatter({ hideSchemaDetails: production }),
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: operationWidthRules(),
     // Apollo logs startup and plugin failures as plain strings; route them through our structured logger.
     logger: {
       debug: (message) => logger.debug(String(message)),
@@ -35,6 +40,10 @@ export function createApolloServer(options: ServerOptions): ApolloServer<GraphQL
       warn: (message) => logger.warn(String(message)),
       error: (message) => logger.error(String(message)),
     },
-    plugins: [...(production ? [ApolloServerPluginLandingPageDisabled()] : []), queryLimitsPlugin<GraphQLContext>()],
+    plugins: [
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      inputHygienePlugin<GraphQLContext>({ hideSchemaDetails: production }),
+      queryLimitsPlugin<GraphQLContext>(),
+    ],
   });
 }

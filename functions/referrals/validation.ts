@@ -1,20 +1,11 @@
 import { ValidationError } from '../shared/errors';
+import { parseIdInput } from '../shared/ids';
 
-/** Trimmed text of 1..max characters, or a ValidationError naming `field`. */
-export function requiredText(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string') throw new ValidationError(field, 'is required');
-  const text = value.trim();
-  if (text.length === 0) throw new ValidationError(field, 'must not be empty');
-  if (text.length > max) throw new ValidationError(field, `must be at most ${max} characters`);
-  return text;
-}
-
-/** Like `requiredText`, but `undefined`/`null`/blank give `undefined`. */
-export function optionalText(value: unknown, field: string, max: number): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string' && value.trim() === '') return undefined;
-  return requiredText(value, field, max);
-}
+/*
+ * Free text goes through the shared kernel's checks (functions/shared/text.ts): NFC, no control characters (line
+ * breaks only where `multiline`), no bidirectional overrides, no unpaired surrogates, length in characters.
+ */
+export { optionalText, requiredText } from '../shared/text';
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
@@ -48,9 +39,7 @@ export function isoDateTime(value: unknown, field: string): string {
   return date.toISOString();
 }
 
+/** An id given as input (see `parseIdInput`): 1..64 letters, digits, hyphens or underscores. */
 export function nonEmptyId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 100) {
-    throw new ValidationError(field, 'must be an id');
-  }
-  return value;
+  return parseIdInput(value, field);
 }

@@ -24,13 +24,14 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The message names the kind of record only: the id is what the caller sent, and errors never repeat input. */
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND' as const;
   constructor(
     readonly entity: string,
     readonly id: string,
   ) {
-    super(`${entity} ${id} was not found`);
+    super(`${entity} was not found`);
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { Linkwork } from '../../functions/app/composition-root';
+import { isProduction } from '../../functions/graphql/config';
 import { createGraphQLHandler, type GraphQLLambdaHandler } from '../../functions/graphql/lambda';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import type { Clock } from '../../functions/shared/clock';
@@ -25,8 +26,11 @@ export interface LocalApiOptions {
   store: DataStore;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Passed to the handler; `local` by default (introspection and the landing page stay on). */
-  stage?: string;
+  /**
+   * Passed to the handler as STAGE is in AWS: `local` by default (introspection, the landing page and schema hints
+   * stay on); `prod` turns on every production setting of functions/graphql (see `describeStage`).
+   */
+  stage?: LocalStage;
   /** Route served, as in infra: `/graphql` by default. */
   path?: string;
   /** Origins allowed by CORS (API Gateway's `corsPreflight`); by default any http://localhost or 127.0.0.1 port. */
@@ -45,6 +49,26 @@ export interface LocalApiOptions {
    * that call us (SNS) or for operator actions, so they take no bearer token; the server only listens on loopback.
    */
   localRoutes?: Record<string, (body: string) => Promise<{ statusCode: number; body: string }>>;
+}
+
+/** The stages `npm start` can run as: the deployed ones (infra/config.ts) and `local`. */
+export const LOCAL_STAGES = ['local', 'dev', 'prod'] as const;
+export type LocalStage = (typeof LOCAL_STAGES)[number];
+
+/** `value` as a stage, or an error that lists the stages there are (never a silent fallback to `local`). */
+export function parseStage(value: string | undefined): LocalStage {
+  const stage = value ?? 'local';
+  if (!(LOCAL_STAGES as readonly string[]).includes(stage)) {
+    throw new Error(`Unknown stage "${stage}": use one of ${LOCAL_STAGES.join(', ')} (--stage or STAGE)`);
+  }
+  return stage as LocalStage;
+}
+
+/** One line for the start-up banner: what the stage switches on or off in the API. */
+export function describeStage(stage: LocalStage): string {
+  return isProduction(stage)
+    ? `${stage}: production settings (no introspection or landing page, no schema hints or stack traces in errors)`
+    : `${stage}: development settings (introspection and schema hints on; --stage prod for production settings)`;
 }
 
 export interface LocalApi {

@@ -79,7 +79,7 @@ function validateNewPatient(input: NewPatientInput, now: Date): ValidPatient {
     ethnicity: optionalText(input.ethnicity, field('ethnicity'), 10),
     mobile: mobile === undefined ? undefined : parseUkMobile(mobile, field('mobile')),
     smsConsent,
-    accessibilityNeeds: optionalText(input.accessibilityNeeds, field('accessibilityNeeds'), 1000),
+    accessibilityNeeds: optionalText(input.accessibilityNeeds, field('accessibilityNeeds'), 1000, { multiline: true }),
   };
   if (smsConsent === 'GIVEN' && patient.mobile === undefined) {
     throw new ValidationError(field('smsConsent'), 'consent to SMS needs a mobile number');
@@ -116,7 +116,7 @@ export async function createReferral(
   const newPatient = input.newPatient ? validateNewPatient(input.newPatient, now) : undefined;
   const source = oneOf(input.source, REFERRAL_SOURCES, 'source');
   const needs = validateNeeds(input.needs);
-  const note = optionalText(input.note, 'note', NOTE_MAX);
+  const note = optionalText(input.note, 'note', NOTE_MAX, { multiline: true });
   if (principal.role === 'LINK_WORKER' && input.linkWorkerId !== undefined && input.linkWorkerId !== principal.userId) {
     throw new ForbiddenError('A link worker may only assign a new referral to themselves');
   }

@@ -65,7 +65,8 @@ export async function updatePatientContact(
     changes.preferredName = optionalText(input.preferredName, 'preferredName', 100) ?? null;
   }
   if (input.accessibilityNeeds !== undefined) {
-    changes.accessibilityNeeds = optionalText(input.accessibilityNeeds, 'accessibilityNeeds', 1000) ?? null;
+    changes.accessibilityNeeds =
+      optionalText(input.accessibilityNeeds, 'accessibilityNeeds', 1000, { multiline: true }) ?? null;
   }
   const { patient } = await loadPatientInScope(deps, principal, nonEmptyId(input.patientId, 'patientId'));
   if (patient.erasedAt) throw new ConflictError("The patient's data has been erased");

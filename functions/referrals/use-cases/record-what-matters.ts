@@ -35,7 +35,9 @@ export async function recordWhatMatters(
 ): Promise<ReferralRecord> {
   assertCareRole(principal);
   const referralId = nonEmptyId(input.referralId, 'referralId');
-  const notes = (input.notes ?? []).map((text, i) => requiredText(text, `notes[${i}]`, NOTE_TEXT_MAX));
+  const notes = (input.notes ?? []).map((text, i) =>
+    requiredText(text, `notes[${i}]`, NOTE_TEXT_MAX, { multiline: true }),
+  );
   const goals = input.goals ?? [];
   if (notes.length + goals.length === 0) throw new ValidationError('notes', 'give at least one note or goal');
   if (notes.length + goals.length > WHAT_MATTERS_MAX_ITEMS) {

@@ -34,7 +34,7 @@ export async function transitionReferral(
   assertCareRole(principal);
   const referralId = nonEmptyId(input.referralId, 'referralId');
   const to = oneOf(input.to, REFERRAL_STATUSES, 'to');
-  const reason = optionalText(input.reason, 'reason', REASON_MAX);
+  const reason = optionalText(input.reason, 'reason', REASON_MAX, { multiline: true });
   if (input.expectedVersion !== undefined && !Number.isInteger(input.expectedVersion)) {
     throw new ValidationError('expectedVersion', 'must be a whole number');
   }

@@ -86,6 +86,18 @@ describe('authenticate', () => {
     );
   });
 
+  it('throws UnauthenticatedError when the subject matches the staff record only when case is ignored', async () => {
+    // The directory answers as ElectroDB does: its keys are lower-cased, so `u1` finds the record of `U1`.
+    const caseInsensitive = { getStaffUser: async (id: string) => (id.toLowerCase() === 'u1' ? user : undefined) };
+
+    await expect(
+      authenticate(
+        event({ sub: 'u1', 'cognito:groups': '[COORDINATOR]', 'custom:organisationId': 'PCN1' }),
+        caseInsensitive,
+      ),
+    ).rejects.toThrow(UnauthenticatedError);
+  });
+
   it('returns an unscoped principal for a national administrator', async () => {
     const admin: StaffUser = { ...user, role: 'ADMIN', organisationId: undefined, icbId: undefined, pcnId: undefined };
 

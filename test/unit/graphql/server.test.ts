@@ -95,8 +95,8 @@ describe('createApolloServer (in process)', () => {
       const result = await run(inline, { dob: valid.dob });
 
       expect(result.errors?.[0]).toMatchObject({
-        message: 'nhsNumber: NHS number must have 10 digits, but has 3',
-        extensions: { code: 'BAD_USER_INPUT', field: 'nhsNumber' },
+        message: 'input.newPatient.nhsNumber: NHS number must have 10 digits, but has 3',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.newPatient.nhsNumber' },
       });
     });
 
@@ -111,7 +111,7 @@ describe('createApolloServer (in process)', () => {
       const result = await run(CREATE, { ...valid, dob: '2025-02-29' });
 
       expect(result.errors?.[0]).toMatchObject({
-        message: 'dob: 2025-02-29 is not a calendar date',
+        message: 'dob: is not a calendar date',
         extensions: { code: 'BAD_USER_INPUT', field: 'dob' },
       });
     });

@@ -19,7 +19,12 @@ export function fakeContext(overrides: { principal?: Partial<Principal>; loaders
       get: (target, name) =>
         (target as Record<string | symbol, unknown>)[name] ?? { load: unexpected, loadMany: unexpected },
     }),
-    services: new Proxy({}, { get: unexpected }),
+    ...Object.fromEntries(
+      (['linkwork', 'audit', 'referrals', 'activities', 'checkIns'] as const).map((name) => [
+        name,
+        new Proxy({}, { get: unexpected }),
+      ]),
+    ),
   } as unknown as GraphQLContext;
 }
 
