@@ -39,5 +39,5 @@ export function createActivitiesContext(
     prescriptions,
     referrals: new CareRecordReferralReader(shared.careRecords),
   };
-  return { deps, subscriber: activitiesCareEventSubscriber() };
+  return { deps, subscriber: activitiesCareEventSubscriber(deps) };
 }

@@ -48,6 +48,8 @@ export interface ReferralForPrescribing {
   status: string;
   /** The referral's optimistic-lock version; prescribing writes are conditional on it. */
   version: number;
+  /** The patient's data was erased: the referral takes no more prescriptions. */
+  erased: boolean;
   activeActivityIds: string[];
 }
 
@@ -83,4 +85,8 @@ export interface PrescriptionRepository {
     start?: { prescription: Prescription; firstAttendedOn: string; updatedAt: string },
   ): Promise<void>;
   listAttendance(prescriptionId: string): Promise<Attendance[]>;
+  /** A referral's prescriptions (its item collection). */
+  listForReferral(referralId: string): Promise<Prescription[]>;
+  /** Closes the prescription to further attendance after the patient's erasure; its skeleton stays for figures. */
+  markErased(prescription: Prescription, erasedAt: string): Promise<void>;
 }

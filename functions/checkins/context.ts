@@ -46,7 +46,9 @@ export function createCheckInsContext(
 ): CheckInsContext {
   const deps: CheckInApiDeps = {
     ...shared,
-    checkIns: new DynamoDbCheckInRepository(store),
+    checkIns: new DynamoDbCheckInRepository(store, (patientId) =>
+      shared.careRecords.patientNotErasedCondition(patientId),
+    ),
     outcomes: new DynamoDbOutcomeRepository(store, () => shared.clock.now()),
   };
   return {

@@ -10,6 +10,8 @@ import type { SmsKind, SmsMessage } from './entities/sms-message';
 export interface OutgoingSms {
   to: string;
   body: string;
+  /** Whom it is for; only the local outbox keeps it (so an erasure reaches its copies). Never sent anywhere. */
+  patientId?: string;
 }
 
 /**
@@ -82,7 +84,8 @@ export interface CheckInAdvance {
   dueAt: string | null;
 }
 
-export type InboundCommit = 'committed' | 'duplicate' | 'stale';
+/** `erased`: the patient was erased while the text was being handled; nothing was written. */
+export type InboundCommit = 'committed' | 'duplicate' | 'stale' | 'erased';
 
 export interface CheckInRepository {
   /** Throws ConflictError when the id is taken. */
@@ -135,8 +138,15 @@ export interface CheckInRepository {
     outcome?: NewOutcome & { outcomeId: string };
     message: ThreadMessage;
   }): Promise<InboundCommit>;
+  /** Not written (silently) when the patient was erased meanwhile. */
   appendMessage(message: ThreadMessage): Promise<void>;
   listThread(checkInId: string): Promise<SmsMessage[]>;
+  /**
+   * Removes the words (and any number) from every text of a thread, or only those of one patient (the shared local
+   * outbox); returns the thread's inbound message ids.
+   */
+  eraseThread(checkInId: string, erasedAt: string, onlyPatientId?: string): Promise<string[]>;
+  deleteInboundReceipts(inboundMessageIds: readonly string[]): Promise<void>;
 }
 
 export interface OutcomeRepository {

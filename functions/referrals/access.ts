@@ -2,7 +2,7 @@ import { type AuditAction, type AuditLog, recordAccess } from '../audit';
 import { type CareScope, canAccessCareRecord, type Principal } from '../identity';
 import type { CareEventPublisher } from '../platform/care-event-bus';
 import type { Clock } from '../shared/clock';
-import { ForbiddenError } from '../shared/errors';
+import { ConflictError, ForbiddenError } from '../shared/errors';
 import type { IdGenerator } from '../shared/ids';
 import type { Patient } from './entities/patient';
 import type { Referral } from './entities/referral';
@@ -39,6 +39,11 @@ export function referralScope(referral: Referral): CareScope {
 export function assertCanAccessReferral(principal: Principal, referral: Referral | undefined): Referral {
   if (!referral || !canAccessCareRecord(principal, referralScope(referral))) throw new ForbiddenError();
   return referral;
+}
+
+/** Erased records keep their anonymous skeleton for figures, and take no more changes. */
+export function assertNotErased(record: { erasedAt?: string }): void {
+  if (record.erasedAt) throw new ConflictError("The patient's data has been erased");
 }
 
 /**

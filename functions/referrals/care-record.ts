@@ -3,6 +3,7 @@
  * front door. Other contexts read these views (never the items) and change patients and referrals only by
  * publishing care events this context reacts to, so it stays the one writer of both items.
  */
+import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { NextCheckIn, ReferralVersionSeen } from '../shared/care-events';
 import type { SmsConsentState } from './vocabulary';
 
@@ -46,4 +47,9 @@ export interface CareRecordReader {
   /** `consistent` reads the latest write (for a decision made on it, such as prescribing). */
   getReferral(referralId: string, options?: { consistent?: boolean }): Promise<ReferralSummary | undefined>;
   listReferralsOfPatient(patientId: string): Promise<ReferralSummary[]>;
+  /**
+   * A transaction condition that holds while the patient exists and is not erased: another context puts it in its own
+   * transaction when it writes what the person said (a text), so nothing lands after an erasure.
+   */
+  patientNotErasedCondition(patientId: string): TransactItem;
 }

@@ -122,12 +122,27 @@ export interface ReferralRepository {
     updatedAt: string,
   ): Promise<Referral>;
   queryCaseload(query: CaseloadQuery): Promise<Page<Referral>>;
-  /** Writes new notes, new goals and changes to existing goals in one transaction (≤ 100 in all). */
-  saveWhatMatters(notes: readonly WhatMattersNote[], goals: readonly GoalWrite[]): Promise<void>;
+  /**
+   * Writes new notes, new goals and changes to existing goals in one transaction (≤ 99 in all), moving the referral
+   * to its next version if it is still at `referral.version` and not erased (ConflictError otherwise).
+   */
+  saveWhatMatters(
+    referral: Pick<Referral, 'referralId' | 'version'>,
+    notes: readonly WhatMattersNote[],
+    goals: readonly GoalWrite[],
+  ): Promise<void>;
   /** Conditional on the patient existing and not being erased (ConflictError otherwise). */
   updatePatient(patientId: string, changes: PatientChanges): Promise<Patient>;
-  /** Removes personal data from the patient, their referrals and everything in the referrals' records. */
-  erasePatient(patient: Patient, referrals: readonly Referral[], erasedAt: string): Promise<void>;
+  /**
+   * Marks the patient erased and removes every identifying field and the NHS number claim, in one transaction; from
+   * then on no write to the patient succeeds. ConflictError when it was erased meanwhile.
+   */
+  markPatientErased(patient: Patient, erasedAt: string): Promise<void>;
+  /**
+   * Marks the referral erased (conditional on the version read, re-read when it moved) and removes its note, event
+   * reasons, conversation notes and goal descriptions. Idempotent: a re-run finishes what an interrupted one left.
+   */
+  eraseReferral(referralId: string, erasedAt: string): Promise<void>;
 }
 
 /**

@@ -17,6 +17,7 @@ export class CareRecordReferralReader implements ReferralReader {
       linkWorkerId: referral.linkWorkerId,
       status: referral.status,
       version: referral.seen.version,
+      erased: referral.erased,
       activeActivityIds: referral.activeActivityIds,
     };
   }

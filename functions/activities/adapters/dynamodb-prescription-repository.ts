@@ -57,7 +57,10 @@ export class DynamoDbPrescriptionRepository implements PrescriptionRepository {
           .patch({ referralId: prescription.referralId, prescriptionId: prescription.prescriptionId })
           .set({ status: ending.status, endedAt: ending.endedAt, endedBy: ending.endedBy, updatedAt: ending.endedAt })
           .add({ version: 1 })
-          .where(({ version }, { eq }) => eq(version, prescription.version))
+          .where(
+            ({ version, erasedAt }, { eq, notExists }) =>
+              `${eq(version, prescription.version)} AND ${notExists(erasedAt)}`,
+          )
           .params(),
       ),
       ...alongside,
@@ -79,15 +82,35 @@ export class DynamoDbPrescriptionRepository implements PrescriptionRepository {
             .patch(key)
             .set({ status: 'STARTED', firstAttendedOn: start.firstAttendedOn, updatedAt: start.updatedAt })
             .add({ version: 1 })
-            .where(({ version }, { eq }) => eq(version, start.prescription.version))
+            .where(
+              ({ version, erasedAt }, { eq, notExists }) =>
+                `${eq(version, start.prescription.version)} AND ${notExists(erasedAt)}`,
+            )
             .commit()
         : // Attendance is only kept for a prescription that is still open when it is written.
           entities.prescription
             .check(key)
-            .where(({ status }, { eq }) => OPEN_PRESCRIPTION_STATUSES.map((open) => eq(status, open)).join(' OR '))
+            .where(
+              ({ status, erasedAt }, { eq, notExists }) =>
+                `(${OPEN_PRESCRIPTION_STATUSES.map((open) => eq(status, open)).join(' OR ')}) AND ${notExists(erasedAt)}`,
+            )
             .commit(),
     ]);
     await this.run(transaction, `Prescription ${attendance.prescriptionId} changed meanwhile; reload and try again`);
+  }
+
+  async listForReferral(referralId: string): Promise<Prescription[]> {
+    const { data } = await this.entities.prescription.query.byReferral({ referralId }).go({ pages: 'all' });
+    return data;
+  }
+
+  async markErased(prescription: Prescription, erasedAt: string): Promise<void> {
+    if (prescription.erasedAt) return;
+    await this.entities.prescription
+      .patch({ referralId: prescription.referralId, prescriptionId: prescription.prescriptionId })
+      .set({ erasedAt })
+      .add({ version: 1 })
+      .go();
   }
 
   async listAttendance(prescriptionId: string): Promise<Attendance[]> {

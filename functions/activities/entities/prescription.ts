@@ -33,6 +33,8 @@ export function prescriptionEntity(config: EntityConfig) {
         firstAttendedOn: { type: 'string' },
         endedAt: { type: 'string' },
         endedBy: { type: 'string' },
+        /** Set when the patient's data is erased: the skeleton stays for figures, and no attendance is added. */
+        erasedAt: { type: 'string' },
         version: { type: 'number', required: true },
         createdAt: { type: 'string', required: true, readOnly: true },
         updatedAt: { type: 'string', required: true },

@@ -28,6 +28,7 @@ export async function endPrescription(
   const prescription = await deps.prescriptions.get(input.prescriptionId);
   const referral = prescription ? await deps.referrals.getReferralForPrescribing(prescription.referralId) : undefined;
   if (!prescription || !referral || !canAccessCareRecord(principal, referral)) throw new ForbiddenError();
+  if (prescription.erasedAt) throw new ConflictError("The patient's data has been erased");
   if (!OPEN_PRESCRIPTION_STATUSES.includes(prescription.status)) {
     throw new ConflictError(`The prescription has already ended (${prescription.status})`);
   }

@@ -31,6 +31,7 @@ export async function prescribeActivity(
   const startDate = parseIsoDate(input.startDate, 'startDate');
   const referral = await deps.referrals.getReferralForPrescribing(input.referralId);
   if (!referral || !canAccessCareRecord(principal, referral)) throw new ForbiddenError();
+  if (referral.erased) throw new ConflictError("The patient's data has been erased");
   if (!PRESCRIBABLE_REFERRAL_STATUSES.includes(referral.status)) {
     throw new ConflictError(
       `Activities can be prescribed only once the referral is accepted (it is ${referral.status})`,

@@ -76,6 +76,7 @@ export async function recordAttendance(
 
   for (let attempt = 1; ; attempt++) {
     const prescription = await loadPrescriptionForAttendance(deps, principal, input.prescriptionId);
+    if (prescription.erasedAt) throw new ConflictError("The patient's data has been erased");
     if (!OPEN_PRESCRIPTION_STATUSES.includes(prescription.status)) {
       throw new ConflictError(`The prescription has ended (${prescription.status})`);
     }

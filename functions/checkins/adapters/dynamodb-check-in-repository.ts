@@ -4,6 +4,7 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
+import type { TransactItem } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
@@ -28,7 +29,6 @@ function threadMessageId(message: ThreadMessage): string {
 }
 
 type Where = Parameters<ReturnType<ReturnType<typeof checkInEntity>['query']['byId']>['where']>[0];
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type TransactUpdate = NonNullable<TransactItem['Update']>;
 type TransactPut = NonNullable<TransactItem['Put']>;
 
@@ -39,7 +39,14 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
   private readonly outcomes;
   private readonly documentClient;
 
-  constructor(store: DataStore) {
+  /**
+   * `patientGuard` gives the condition (from the referrals context) that the patient is not erased; every write of a
+   * text's words carries it, so a text handled while an erasure runs cannot land after it.
+   */
+  constructor(
+    store: DataStore,
+    private readonly patientGuard: (patientId: string) => TransactItem | undefined = () => undefined,
+  ) {
     const config = entityConfig(store);
     this.checkIns = checkInEntity(config);
     this.messages = smsMessageEntity(config);
@@ -157,9 +164,11 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
       .remove(['claimToken', 'claimedAt', 'lastFailure'])
       .where((attr, op) => `${op.eq(attr.status, 'SENDING')} AND ${op.eq(attr.claimToken, token)}`)
       .params();
-    return this.transact([{ Update: update as TransactUpdate }, { Put: this.messageParams(message) }]).then(
-      (result) => result === 'ok',
-    );
+    return this.transact([
+      { Update: update as TransactUpdate },
+      { Put: this.messageParams(message) },
+      ...this.guardFor(message),
+    ]).then((result) => result === 'ok');
   }
 
   releaseClaim(
@@ -278,13 +287,46 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
         Put: this.outcomes.create({ ...input.outcome, createdAt: input.receivedAt }).params() as TransactPut,
       });
     items.push({ Put: this.messageParams(input.message) });
+    const guard = this.guardFor(input.message);
+    items.push(...guard);
     const result = await this.transact(items);
     if (result === 'ok') return 'committed';
-    return result.failedIndex === 0 ? 'duplicate' : 'stale';
+    if (result.failedIndex === 0) return 'duplicate';
+    return guard.length > 0 && result.failedIndex === items.length - 1 ? 'erased' : 'stale';
   }
 
   async appendMessage(message: ThreadMessage): Promise<void> {
-    await this.messages.put(this.messageItem(message)).go();
+    const guard = this.guardFor(message);
+    if (guard.length === 0) {
+      await this.messages.put(this.messageItem(message)).go();
+      return;
+    }
+    // Not written when the patient was erased meanwhile: the words must not outlive the erasure.
+    await this.transact([{ Put: this.messageParams(message) }, ...guard]);
+  }
+
+  async eraseThread(checkInId: string, erasedAt: string, onlyPatientId?: string): Promise<string[]> {
+    const inboundIds: string[] = [];
+    for (const message of await this.listThread(checkInId)) {
+      if (onlyPatientId !== undefined && message.patientId !== onlyPatientId) continue;
+      if (message.inboundMessageId) inboundIds.push(message.inboundMessageId);
+      if (message.body === undefined && message.to === undefined) continue;
+      await this.messages
+        .patch({ checkInId: message.checkInId, at: message.at, messageId: message.messageId })
+        .remove(['body', 'to'])
+        .set({ erasedAt })
+        .go();
+    }
+    return inboundIds;
+  }
+
+  async deleteInboundReceipts(inboundMessageIds: readonly string[]): Promise<void> {
+    for (const inboundMessageId of inboundMessageIds) await this.receipts.delete({ inboundMessageId }).go();
+  }
+
+  private guardFor(message: ThreadMessage): TransactItem[] {
+    const guard = message.patientId ? this.patientGuard(message.patientId) : undefined;
+    return guard ? [guard] : [];
   }
 
   async listThread(checkInId: string): Promise<SmsMessage[]> {

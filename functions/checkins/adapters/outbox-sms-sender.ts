@@ -38,6 +38,7 @@ export class OutboxSmsSender implements SmsSender {
         body: message.body,
         at: at.toISOString(),
         to: message.to,
+        ...(message.patientId ? { patientId: message.patientId } : {}),
         segments,
         providerMessageId,
         expiresAt: Math.floor(at.getTime() / 1000) + OUTBOX_TTL_SECONDS,

@@ -38,7 +38,8 @@ export function smsMessageEntity(config: EntityConfig) {
         messageId: { type: 'string', required: true, readOnly: true },
         direction: { type: SMS_DIRECTIONS, required: true, readOnly: true },
         kind: { type: SMS_KINDS, required: true, readOnly: true },
-        body: { type: 'string', required: true, readOnly: true },
+        /** The words; removed (with `to`) when the patient's data is erased, the rest kept for the record. */
+        body: { type: 'string' },
         at: { type: 'string', required: true, readOnly: true },
         patientId: { type: 'string' },
         questionIndex: { type: 'number' },
@@ -47,6 +48,8 @@ export function smsMessageEntity(config: EntityConfig) {
         inboundMessageId: { type: 'string' },
         /** Only on local outbox items: the destination, so `npm start` can show who would get the text. */
         to: { type: 'string' },
+        /** Set when the patient's data was erased and `body` removed. */
+        erasedAt: { type: 'string' },
         /** Epoch seconds; set on local outbox items only. */
         expiresAt: { type: 'number' },
       },

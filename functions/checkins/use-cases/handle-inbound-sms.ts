@@ -5,7 +5,7 @@ import { patientThreadId, type SmsKind } from '../entities/sms-message';
 import { SmsSendError } from '../errors';
 import { keywordOf } from '../keywords';
 import type { DispatchPolicy } from '../policy';
-import type { CheckInAdvance, CheckInDeps, NewOutcome, PatientContact } from '../ports';
+import type { CheckInAdvance, CheckInDeps, InboundCommit, NewOutcome, PatientContact } from '../ports';
 import { bandOf, defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
 import { senderLabel, templates } from '../templates';
 import { isWorryingReply } from '../worrying-replies';
@@ -114,7 +114,7 @@ async function handleForPatient(
       receivedAt,
       message: inbound,
     });
-    if (commit === 'duplicate') return 'duplicate';
+    if (commit !== 'committed') return settled(commit);
     deps.telemetry?.count('OptOut');
     if (changed) await reply('STOP_CONFIRMED', templates.stopConfirmed(sender));
     return 'opted-out';
@@ -127,7 +127,7 @@ async function handleForPatient(
       receivedAt,
       message: inbound,
     });
-    if (commit === 'duplicate') return 'duplicate';
+    if (commit !== 'committed') return settled(commit);
     if (changed) await reply('START_CONFIRMED', templates.startConfirmed(sender));
     return 'opted-in';
   }
@@ -137,7 +137,7 @@ async function handleForPatient(
       receivedAt,
       message: inbound,
     });
-    if (commit === 'duplicate') return 'duplicate';
+    if (commit !== 'committed') return settled(commit);
     const linkWorker = await linkWorkerOf(deps, patient, awaiting);
     await reply('HELP', templates.help(sender, linkWorker?.name, linkWorker?.contactRoute));
     return 'help';
@@ -150,7 +150,7 @@ async function handleForPatient(
       receivedAt,
       message: inbound,
     });
-    if (commit === 'duplicate') return 'duplicate';
+    if (commit !== 'committed') return settled(commit);
     if (!worryingWords) {
       deps.telemetry?.count('InboundUnmatched');
       return 'unmatched';
@@ -229,6 +229,7 @@ async function handleForPatient(
     return 'duplicate';
   }
   if (commit === 'stale') return 'stale';
+  if (commit === 'erased') return settled(commit);
 
   if (outcome) {
     await deps.events.publish({
@@ -269,6 +270,14 @@ async function handleForPatient(
   return result;
 }
 
+/**
+ * A text that was not written: a redelivery (`duplicate`), or the patient was erased while it was handled, after which
+ * the number is nobody's (as for an unknown sender, nothing is sent back).
+ */
+function settled(commit: Exclude<InboundCommit, 'committed'>): InboundResult {
+  return commit === 'duplicate' ? 'duplicate' : 'unknown-sender';
+}
+
 /** The check-in a reply answers: the one whose last text it replies to, else the most recently asked. */
 function pickAwaiting(checkIns: CheckIn[], previousPublishedMessageId: string | undefined): CheckIn | undefined {
   const awaiting = checkIns.filter((checkIn) => checkIn.status === 'AWAITING_REPLY');
@@ -298,7 +307,7 @@ async function sendReply(
   reply: { to: string; body: string; kind: SmsKind; checkInId: string; patientId: string },
 ): Promise<boolean> {
   try {
-    const { providerMessageId } = await deps.sms.send({ to: reply.to, body: reply.body });
+    const { providerMessageId } = await deps.sms.send({ to: reply.to, body: reply.body, patientId: reply.patientId });
     await deps.checkIns.appendMessage({
       checkInId: reply.checkInId,
       direction: 'OUT',
@@ -328,7 +337,7 @@ async function signpost(
   const body = templates.signposting(target.sender);
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
-      const { providerMessageId } = await deps.sms.send({ to: target.to, body });
+      const { providerMessageId } = await deps.sms.send({ to: target.to, body, patientId: target.patientId });
       await deps.checkIns.appendMessage({
         checkInId: target.checkInId,
         direction: 'OUT',

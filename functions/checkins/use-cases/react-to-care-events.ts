@@ -1,6 +1,7 @@
 import type { CareEventSubscriber } from '../../platform/care-event-bus';
-import type { CareEvent } from '../../shared/care-events';
+import type { CareEvent, PatientErased } from '../../shared/care-events';
 import { UnreachableCaseError } from '../../shared/errors';
+import { OUTBOX_THREAD, patientThreadId } from '../entities/sms-message';
 import type { CheckInPlan } from '../policy';
 import type { CheckInDeps } from '../ports';
 import {
@@ -40,6 +41,7 @@ async function react(deps: ReactionDeps, event: CareEvent, plan: CheckInPlan | u
       });
       return;
     case 'PatientErased':
+      return eraseTexts(deps, event);
     case 'SmsStopReceived':
     case 'SmsStartReceived':
     case 'PrescriptionEnded':
@@ -50,4 +52,21 @@ async function react(deps: ReactionDeps, event: CareEvent, plan: CheckInPlan | u
     default:
       throw new UnreachableCaseError(event);
   }
+}
+
+/**
+ * The patient's data was erased: nothing more is sent (every open check-in is cancelled), the words of every text
+ * in and out are removed from their threads (and from the local outbox's copies), and the inbound receipts go. Kept:
+ * each text's kind, direction and time, and the outcome values, which identify nobody.
+ */
+export async function eraseTexts(deps: ReactionDeps, event: PatientErased): Promise<void> {
+  await cancelOpenCheckInsForPatient(deps, { patientId: event.patientId, reason: 'PATIENT_ERASED' });
+  const threads = [
+    ...(await deps.checkIns.listByPatient(event.patientId)).map((checkIn) => checkIn.checkInId),
+    patientThreadId(event.patientId),
+  ];
+  const inbound: string[] = [];
+  for (const thread of threads) inbound.push(...(await deps.checkIns.eraseThread(thread, event.at)));
+  await deps.checkIns.eraseThread(OUTBOX_THREAD, event.at, event.patientId);
+  await deps.checkIns.deleteInboundReceipts(inbound);
 }

@@ -1,7 +1,7 @@
 import { canAccessCareRecord, type Principal } from '../../identity';
 import type { CareEventPublisher } from '../../platform/care-event-bus';
 import type { Clock } from '../../shared/clock';
-import { ForbiddenError, ValidationError } from '../../shared/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import type { IdGenerator } from '../../shared/ids';
 import { OUTCOME_WAVES, type OutcomeWave } from '../entities/outcome';
 import type { CareRecordReader, NewOutcome, OutcomeRepository } from '../ports';
@@ -35,6 +35,7 @@ export async function recordOutcome(deps: RecordOutcomeDeps, input: RecordOutcom
   const catalogue = deps.catalogue ?? defaultCatalogue;
   const referral = await deps.careRecords.getReferral(input.referralId);
   if (!referral || !canAccessCareRecord(input.principal, referral)) throw new ForbiddenError();
+  if (referral.erased) throw new ConflictError("The patient's data has been erased");
   if (input.answers.length === 0) throw new ValidationError('answers', 'at least one answer is required');
   const wave = input.wave ?? 'AD_HOC';
   if (!OUTCOME_WAVES.includes(wave)) throw new ValidationError('wave', 'unknown wave');

@@ -47,6 +47,7 @@ export async function createCheckIn(
 ): Promise<CheckIn> {
   const questions = validate(input, deps.catalogue ?? defaultCatalogue);
   if (!referral.open) throw new ConflictError('Check-ins can only be scheduled on an open referral');
+  if (referral.erased) throw new ConflictError("The patient's data has been erased");
   const organisation = await deps.staff.getOrganisation(referral.pcnId);
   const now = deps.clock.now().toISOString();
   const dueAt = new Date(input.dueAt).toISOString();

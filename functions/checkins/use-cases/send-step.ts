@@ -126,7 +126,7 @@ export async function sendCurrentStep(
 
   let providerMessageId: string;
   try {
-    ({ providerMessageId } = await deps.sms.send({ to: mobile, body }));
+    ({ providerMessageId } = await deps.sms.send({ to: mobile, body, patientId: checkIn.patientId }));
   } catch (error) {
     const at = deps.clock.now();
     if (error instanceof SmsSendError) {
@@ -251,7 +251,7 @@ export async function remindOrExpire(
   if (!(await deps.checkIns.claimReminder(checkIn, nowIso, new Date(expiresAt).toISOString()))) return 'lost-race';
   const body = templates.reminder(checkIn.senderLabel);
   try {
-    const { providerMessageId } = await deps.sms.send({ to: patient!.mobile!, body });
+    const { providerMessageId } = await deps.sms.send({ to: patient!.mobile!, body, patientId: checkIn.patientId });
     await deps.checkIns.appendMessage({
       checkInId: checkIn.checkInId,
       direction: 'OUT',

@@ -1959,8 +1959,11 @@ export type SmsMessage = {
   __typename?: 'SmsMessage';
   /** When it was sent or received. */
   at: Scalars['DateTime']['output'];
-  /** The text as sent or received. The person's own words: do not copy them into logs or analytics. */
-  body: Scalars['String']['output'];
+  /**
+   * The text as sent or received. The person's own words: do not copy them into logs or analytics. Null once the
+   * patient's data has been erased (the text's kind, direction and time stay).
+   */
+  body?: Maybe<Scalars['String']['output']>;
   /** From the person (IN) or to them (OUT). */
   direction: SmsDirection;
   /** The text's id. */
@@ -2880,7 +2883,7 @@ export type ReferralEventEdgeResolvers<ContextType = GraphQLContext, ParentType 
 
 export type SmsMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SmsMessage'] = ResolversParentTypes['SmsMessage']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['SmsDirection'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SmsMessageKind'], ParentType, ContextType>;

@@ -96,6 +96,18 @@ export class DynamoDbCareRecords implements CareRecordReader {
     return data.map(toSummary);
   }
 
+  patientNotErasedCondition(patientId: string): TransactItem {
+    const { Key, TableName } = this.patients.get({ patientId }).params();
+    return {
+      ConditionCheck: {
+        TableName,
+        Key,
+        ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#erasedAt)',
+        ExpressionAttributeNames: { '#pk': 'pk', '#erasedAt': 'erasedAt' },
+      },
+    };
+  }
+
   /** Records a consent change the patient made by text (STOP/START); never on an erased patient. */
   async recordSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<boolean> {
     try {
@@ -168,7 +180,10 @@ export class DynamoDbCareRecords implements CareRecordReader {
     return updateAction(
       set
         .set({ updatedAt: change.at })
-        .where(({ version }, { eq }) => eq(version, change.expectedVersion))
+        .where(
+          ({ version, erasedAt }, { eq, notExists }) =>
+            `${eq(version, change.expectedVersion)} AND ${notExists(erasedAt)}`,
+        )
         .params(),
     );
   }
@@ -177,7 +192,8 @@ export class DynamoDbCareRecords implements CareRecordReader {
   private async change(referralId: string, decide: (referral: Referral) => ReferralChange | undefined): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const { data: referral } = await this.referrals.get({ referralId }).go({ consistent: true });
-      if (!referral) return;
+      // An erased referral keeps its skeleton as it was: nothing more is written to it.
+      if (!referral || referral.erasedAt) return;
       const change = decide(referral);
       if (!change) return;
       try {
@@ -200,7 +216,9 @@ export class DynamoDbCareRecords implements CareRecordReader {
       .add({ version: 1 })
       .composite({ caseState: read.caseState });
     const withRemove = change.remove?.length ? base.remove([...change.remove]) : base;
-    await withRemove.where((attr, op) => op.eq(attr.version, read.version)).go();
+    await withRemove
+      .where((attr, op) => `${op.eq(attr.version, read.version)} AND ${op.notExists(attr.erasedAt)}`)
+      .go();
   }
 }
 

@@ -181,7 +181,10 @@ export class DynamoDbReferralRepository implements ReferralRepository {
           .patch({ referralId: current.referralId })
           .set(next)
           .remove(remove)
-          .where(({ version }, { eq }) => eq(version, current.version))
+          // Erasure bumps the version too, so a change read before an erasure cannot be written after it.
+          .where(
+            ({ version, erasedAt }, { eq, notExists }) => `${eq(version, current.version)} AND ${notExists(erasedAt)}`,
+          )
           .commit(),
         ...events.map((event) => referralEvent.create(event).commit()),
       ])
@@ -238,13 +241,17 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     });
   }
 
-  async saveWhatMatters(notes: readonly WhatMattersNote[], goals: readonly GoalWrite[]): Promise<void> {
+  async saveWhatMatters(
+    referral: Pick<Referral, 'referralId' | 'version'>,
+    notes: readonly WhatMattersNote[],
+    goals: readonly GoalWrite[],
+  ): Promise<void> {
     if (notes.length + goals.length === 0) return;
-    if (notes.length + goals.length > TRANSACTION_LIMIT) {
-      throw new ValidationError('notes', `at most ${TRANSACTION_LIMIT} notes and goals at once`);
+    if (notes.length + goals.length > TRANSACTION_LIMIT - 1) {
+      throw new ValidationError('notes', `at most ${TRANSACTION_LIMIT - 1} notes and goals at once`);
     }
     const result = await this.service.transaction
-      .write(({ whatMatters, goal }) => [
+      .write(({ whatMatters, goal, referral: referrals }) => [
         ...notes.map((note) => whatMatters.create(note).commit()),
         ...goals.map((write) =>
           write.kind === 'create'
@@ -259,10 +266,23 @@ export class DynamoDbReferralRepository implements ReferralRepository {
                 })
                 .commit(),
         ),
+        // The referral moves on a version with the notes, so an erasure that read it before cannot miss them, and
+        // notes are never written to a referral already erased.
+        referrals
+          .patch({ referralId: referral.referralId })
+          .add({ version: 1 })
+          .where(
+            ({ version, erasedAt }, { eq, notExists }) => `${eq(version, referral.version)} AND ${notExists(erasedAt)}`,
+          )
+          .commit(),
       ])
       .go();
     if (result.canceled) {
       const reasons = cancelReasons(result.data);
+      const written = notes.length + goals.length;
+      if (reasons[written]?.code === 'ConditionalCheckFailed') {
+        throw new ConflictError('The referral was changed or erased meanwhile; reload and try again');
+      }
       const missing = reasons.findIndex((reason, i) => i >= notes.length && reason.code === 'ConditionalCheckFailed');
       if (missing >= 0)
         throw new ValidationError(`goals[${missing - notes.length}].goalId`, 'no such goal on this referral');
@@ -287,83 +307,14 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     }
   }
 
-  async erasePatient(patient: Patient, referrals: readonly Referral[], erasedAt: string): Promise<void> {
-    // Children first and the patient last: if anything fails part-way the patient is not yet marked erased, so
-    // running the erasure again finishes the job (every step is idempotent).
-    for (const { referralId } of referrals) {
-      const record = await this.getReferralRecord(referralId);
-      if (!record) continue;
-      type Erasure =
-        | { kind: 'referral' }
-        | { kind: 'event'; at: string; eventId: string }
-        | { kind: 'note'; noteId: string }
-        | { kind: 'goal'; goalId: string };
-      const erasures: Erasure[] = [
-        { kind: 'referral' },
-        ...record.events
-          .filter((event) => event.reason !== undefined)
-          .map((event) => ({ kind: 'event' as const, at: event.at, eventId: event.eventId })),
-        ...record.notes
-          .filter((note) => note.text !== undefined)
-          .map((note) => ({ kind: 'note' as const, noteId: note.noteId })),
-        ...record.goals
-          .filter((goal) => goal.description !== undefined)
-          .map((goal) => ({ kind: 'goal' as const, goalId: goal.goalId })),
-      ];
-      for (const part of chunk(erasures, TRANSACTION_LIMIT)) {
-        const result = await this.service.transaction
-          .write(({ referral, referralEvent, whatMatters, goal }) =>
-            part.map((erasure) => {
-              switch (erasure.kind) {
-                case 'referral':
-                  return referral
-                    .patch({ referralId })
-                    .set({ updatedAt: erasedAt })
-                    .add({ version: 1 })
-                    .remove(['note'])
-                    .commit();
-                case 'event':
-                  return referralEvent
-                    .patch({ referralId, at: erasure.at, eventId: erasure.eventId })
-                    .remove(['reason'])
-                    .commit();
-                case 'note':
-                  return whatMatters
-                    .patch({ referralId, noteId: erasure.noteId })
-                    .set({ erasedAt })
-                    .remove(['text'])
-                    .commit();
-                case 'goal':
-                  return goal
-                    .patch({ referralId, goalId: erasure.goalId })
-                    .set({ erasedAt })
-                    .remove(['description'])
-                    .commit();
-                default:
-                  throw new UnreachableCaseError(erasure);
-              }
-            }),
-          )
-          .go();
-        if (result.canceled) throw new ConflictError('Erasure was interrupted by a concurrent change; run it again');
-      }
-    }
+  async markPatientErased(patient: Patient, erasedAt: string): Promise<void> {
     const result = await this.service.transaction
       .write(({ patient: patients, nhsNumberClaim }) => [
         patients
           .patch({ patientId: patient.patientId })
-          .remove([
-            'nhsNumber',
-            'givenName',
-            'familyName',
-            'preferredName',
-            'dateOfBirth',
-            'sex',
-            'ethnicity',
-            'mobile',
-            'accessibilityNeeds',
-          ])
+          .remove([...PATIENT_IDENTIFYING_FIELDS])
           .set({ erasedAt, updatedAt: erasedAt, smsConsent: 'OPTED_OUT', smsConsentChangedAt: erasedAt })
+          .where(({ erasedAt: erased }, { notExists }) => notExists(erased))
           .commit(),
         ...(patient.nhsNumber
           ? [
@@ -377,4 +328,108 @@ export class DynamoDbReferralRepository implements ReferralRepository {
       .go();
     if (result.canceled) throw new ConflictError('Erasure was interrupted by a concurrent change; run it again');
   }
+
+  async eraseReferral(referralId: string, erasedAt: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const record = await this.getReferralRecord(referralId);
+      if (!record) return;
+      const parts = chunk(erasuresOf(record, record.referral.erasedAt ?? erasedAt), TRANSACTION_LIMIT - 1);
+      if (!record.referral.erasedAt) {
+        // Marked erased with the first part, conditional on the version read: a note, reason or goal written since
+        // moved the version, so this read cannot have missed it; after the mark, nothing more can be written.
+        const mark = { version: record.referral.version, erasedAt };
+        if (!(await this.transactErasures(referralId, parts.shift() ?? [], mark))) {
+          if (attempt >= MAX_ATTEMPTS) throw new ConflictError('Erasure kept meeting concurrent changes; run it again');
+          continue;
+        }
+      }
+      for (const part of parts) {
+        if (!(await this.transactErasures(referralId, part))) {
+          throw new ConflictError('Erasure was interrupted by a concurrent change; run it again');
+        }
+      }
+      return;
+    }
+  }
+
+  /** One transaction of erasures; with `mark`, also marks the referral erased if still at the version read. */
+  private async transactErasures(
+    referralId: string,
+    erasures: readonly Erasure[],
+    mark?: { version: number; erasedAt: string },
+  ): Promise<boolean> {
+    if (erasures.length === 0 && !mark) return true;
+    const result = await this.service.transaction
+      .write(({ referral, referralEvent, whatMatters, goal }) => [
+        ...(mark
+          ? [
+              referral
+                .patch({ referralId })
+                .set({ erasedAt: mark.erasedAt, updatedAt: mark.erasedAt })
+                .add({ version: 1 })
+                .remove(['note'])
+                .where(({ version }, { eq }) => eq(version, mark.version))
+                .commit(),
+            ]
+          : []),
+        ...erasures.map((erasure) => {
+          switch (erasure.kind) {
+            case 'event':
+              return referralEvent
+                .patch({ referralId, at: erasure.at, eventId: erasure.eventId })
+                .remove(['reason'])
+                .commit();
+            case 'note':
+              return whatMatters
+                .patch({ referralId, noteId: erasure.noteId })
+                .set({ erasedAt: erasure.erasedAt })
+                .remove(['text'])
+                .commit();
+            case 'goal':
+              return goal
+                .patch({ referralId, goalId: erasure.goalId })
+                .set({ erasedAt: erasure.erasedAt })
+                .remove(['description'])
+                .commit();
+            default:
+              throw new UnreachableCaseError(erasure);
+          }
+        }),
+      ])
+      .go();
+    return !result.canceled;
+  }
+}
+
+/** Every field of a patient that identifies the person; erasure removes them all. */
+export const PATIENT_IDENTIFYING_FIELDS = [
+  'nhsNumber',
+  'givenName',
+  'familyName',
+  'preferredName',
+  'dateOfBirth',
+  'sex',
+  'ethnicity',
+  'mobile',
+  'accessibilityNeeds',
+] as const;
+
+type Erasure =
+  | { kind: 'event'; at: string; eventId: string }
+  | { kind: 'note'; noteId: string; erasedAt: string }
+  | { kind: 'goal'; goalId: string; erasedAt: string };
+
+/** What of a referral's record still holds free text (already-erased items are skipped, so a re-run does nothing). */
+function erasuresOf(record: ReferralRecord, erasedAt: string): Erasure[] {
+  return [
+    ...record.events
+      .filter((event) => event.reason !== undefined)
+      .map((event) => ({ kind: 'event' as const, at: event.at, eventId: event.eventId })),
+    ...record.notes
+      .filter((note) => note.text !== undefined)
+      .map((note) => ({ kind: 'note' as const, noteId: note.noteId, erasedAt: note.erasedAt ?? erasedAt })),
+    ...record.goals
+      .filter((goal) => goal.description !== undefined)
+      .map((goal) => ({ kind: 'goal' as const, goalId: goal.goalId, erasedAt: goal.erasedAt ?? erasedAt })),
+  ];
 }

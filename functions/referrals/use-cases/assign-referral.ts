@@ -1,6 +1,6 @@
 import type { Principal } from '../../identity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
-import { assertCanAccessReferral, assertCareRole, auditAccess, type ReferralDeps } from '../access';
+import { assertCanAccessReferral, assertCareRole, assertNotErased, auditAccess, type ReferralDeps } from '../access';
 import type { Referral } from '../entities/referral';
 import { nonEmptyId } from '../validation';
 
@@ -25,6 +25,7 @@ export async function assignReferral(
   const linkWorkerId = nonEmptyId(input.linkWorkerId, 'linkWorkerId');
 
   const current = assertCanAccessReferral(principal, await deps.referrals.getReferral(referralId));
+  assertNotErased(current);
   if (principal.role === 'LINK_WORKER') {
     // canAccessCareRecord let a link worker see it: it is theirs, or unassigned in their PCN.
     if (linkWorkerId !== principal.userId || current.linkWorkerId !== undefined) {

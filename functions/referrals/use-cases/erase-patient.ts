@@ -15,13 +15,20 @@ export interface ErasePatientResult {
 
 /**
  * Primary course: the person exercises the right to erasure (UK GDPR art. 17) and an administrator (of the patient's
- * ICB, or a national one) carries it out. Name, NHS number (and its claim), date of birth, sex, ethnicity, mobile, accessibility needs, the
- * referrer's note, event reasons, conversation notes and goal descriptions are removed. Kept, without anything that
- * identifies the person: the referral skeletons with their statuses, dates, needs, age band at referral and outcome
- * values, so commissioners' figures do not change. Running it again does nothing more.
+ * ICB, or a national one) carries it out.
  *
- * Not covered here: check-in messages and activity data held by other contexts (they erase their own, keyed by
- * patientId) and the audit trail, which holds ids only.
+ * 1. The patient is marked erased first, with every identifying field (name, NHS number and its claim, date of birth,
+ *    sex, ethnicity, mobile, accessibility needs) removed in the same write. From that moment every write to the
+ *    patient is refused, so a racing `updatePatientContact` cannot put a mobile back.
+ * 2. Each referral is marked erased, conditional on the version read, with its note, event reasons, conversation
+ *    notes and goal descriptions removed; a note or reason written meanwhile moved the version, so it is re-read and
+ *    erased too, and nothing can be written to the referral after.
+ * 3. PatientErased is announced: the check-ins context removes the texts' words and cancels what was waiting to be
+ *    sent; the activities context closes the prescriptions to further attendance.
+ *
+ * Kept, without anything that identifies the person: the referral skeletons with their statuses, dates, needs, age
+ * band at referral and outcome values (so commissioners' figures do not change), and the audit trail (ids only).
+ * Running it again finishes anything an interrupted run left, and changes nothing more.
  */
 export async function erasePatient(
   deps: ReferralDeps,
@@ -31,15 +38,15 @@ export async function erasePatient(
   if (!ERASURE_ROLES.includes(principal.role)) throw new ForbiddenError();
   const { patient, referrals } = await loadPatientInScope(deps, principal, nonEmptyId(input.patientId, 'patientId'));
   const referralIds = referrals.map((referral) => referral.referralId);
-  if (patient.erasedAt) return { patientId: patient.patientId, erasedAt: patient.erasedAt, referralIds };
 
-  const erasedAt = deps.clock.now().toISOString();
-  await deps.referrals.erasePatient(patient, referrals, erasedAt);
+  const erasedAt = patient.erasedAt ?? deps.clock.now().toISOString();
+  if (!patient.erasedAt) await deps.referrals.markPatientErased(patient, erasedAt);
+  for (const referralId of referralIds) await deps.referrals.eraseReferral(referralId, erasedAt);
+  await deps.events.publish({ type: 'PatientErased', patientId: patient.patientId, referralIds, at: erasedAt });
   await auditAccess(deps, principal, 'ERASE', 'erasePatient', {
     patientId: patient.patientId,
     entityType: 'patient',
     entityId: patient.patientId,
   });
-  await deps.events.publish({ type: 'PatientErased', patientId: patient.patientId, referralIds, at: erasedAt });
   return { patientId: patient.patientId, erasedAt, referralIds };
 }

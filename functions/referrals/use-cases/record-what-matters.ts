@@ -1,6 +1,6 @@
 import type { Principal } from '../../identity';
-import { ConflictError, ValidationError } from '../../shared/errors';
-import { assertCanAccessReferral, assertCareRole, auditAccess, type ReferralDeps } from '../access';
+import { ValidationError } from '../../shared/errors';
+import { assertCanAccessReferral, assertCareRole, assertNotErased, auditAccess, type ReferralDeps } from '../access';
 import type { WhatMattersNote } from '../entities/what-matters';
 import type { GoalWrite, ReferralRecord } from '../ports';
 import { nonEmptyId, oneOf, optionalText, requiredText } from '../validation';
@@ -44,8 +44,7 @@ export async function recordWhatMatters(
     throw new ValidationError('notes', `at most ${WHAT_MATTERS_MAX_ITEMS} notes and goals at once`);
   }
   const referral = assertCanAccessReferral(principal, await deps.referrals.getReferral(referralId));
-  const patient = await deps.referrals.getPatient(referral.patientId);
-  if (patient?.erasedAt) throw new ConflictError("The patient's data has been erased");
+  assertNotErased(referral);
 
   const at = deps.clock.now().toISOString();
   const noteItems: WhatMattersNote[] = notes.map((text) => ({
@@ -84,7 +83,7 @@ export async function recordWhatMatters(
     };
   });
 
-  await deps.referrals.saveWhatMatters(noteItems, goalWrites);
+  await deps.referrals.saveWhatMatters(referral, noteItems, goalWrites);
   await auditAccess(deps, principal, 'UPDATE', 'recordWhatMatters', {
     patientId: referral.patientId,
     entityType: 'referral',

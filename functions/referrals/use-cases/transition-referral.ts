@@ -1,6 +1,6 @@
 import type { Principal } from '../../identity';
 import { ConflictError, ValidationError } from '../../shared/errors';
-import { assertCanAccessReferral, assertCareRole, auditAccess, type ReferralDeps } from '../access';
+import { assertCanAccessReferral, assertCareRole, assertNotErased, auditAccess, type ReferralDeps } from '../access';
 import type { Referral } from '../entities/referral';
 import type { ReferralEvent } from '../entities/referral-event';
 import type { ReferralChanges } from '../ports';
@@ -40,6 +40,7 @@ export async function transitionReferral(
   }
 
   const current = assertCanAccessReferral(principal, await deps.referrals.getReferral(referralId));
+  assertNotErased(current);
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
     throw new ConflictError(
       `Referral ${referralId} has changed since you loaded it (version ${input.expectedVersion}, now ${current.version})`,
