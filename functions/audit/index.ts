@@ -3,6 +3,7 @@ export { DynamoDbAuditLog } from './adapters/dynamodb-audit-log';
 export { AUDIT_ACTIONS, type AuditAction } from './entities/audit-event';
 export type { AuditEvent, AuditLog, AuditRecord, AuditTrailPage, AuditTrailReader } from './ports';
 export { type AuditTarget, recordAccess } from './record-access';
+export { RequestAudit } from './request-audit';
 export {
   AUDIT_TRAIL_MAX_PAGE,
   type GetAuditTrailInput,

@@ -12,6 +12,8 @@ export interface AuditRecord {
   patientId: string;
   /** ISO time; the use case's clock. */
   at: string;
+  /** All records of the patient's one request reached, `<entityType>:<id>` (set by the request's audit). */
+  entities?: string[];
 }
 
 export interface AuditEvent extends AuditRecord {

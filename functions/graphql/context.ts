@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Activity, ActivityDeps, PrescribingDeps } from '../activities';
 import type { Linkwork } from '../app/composition-root';
-import type { AuditLog } from '../audit';
+import type { RequestAudit } from '../audit';
 import type { CheckIn, CheckInApiDeps } from '../checkins';
 import type { Organisation, Principal, StaffUser } from '../identity';
 import type { Patient, Referral, ReferralDeps, ReferralRecord } from '../referrals';
@@ -35,7 +35,8 @@ export interface GraphQLContext {
   principal: Principal;
   loaders: Loaders;
   linkwork: Linkwork;
-  audit: AuditLog;
+  /** This request's audit: one event per patient touched or shown, written before the response leaves. */
+  audit: RequestAudit;
   referrals: ReferralDeps;
   activities: ActivityDeps & PrescribingDeps;
   checkIns: CheckInApiDeps;

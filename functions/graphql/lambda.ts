@@ -6,6 +6,7 @@ import {
 } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { createLinkwork, type Linkwork, type LinkworkOptions } from '../app/composition-root';
+import { RequestAudit } from '../audit';
 import type { CheckInTelemetry } from '../checkins';
 import type { Principal } from '../identity';
 import type { DataStore } from '../platform/dynamodb/client';
@@ -60,10 +61,13 @@ export interface GraphQLHandlerOptions extends Omit<LinkworkOptions, 'store'> {
 
 /** The per-request context: the use cases' ports for this caller, and fresh loaders. */
 export function requestContext(linkwork: Linkwork, principal: Principal): GraphQLContext {
+  // Everything this request's use cases audit, and every patient its response shows, is written as one event per
+  // patient before the response leaves (audit-plugin.ts).
+  const audit = new RequestAudit(linkwork.audit, principal, linkwork.clock);
   const request = {
-    audit: linkwork.audit,
-    referrals: linkwork.referrals.deps,
-    activities: linkwork.activities.deps,
+    audit,
+    referrals: { ...linkwork.referrals.deps, audit },
+    activities: { ...linkwork.activities.deps, audit },
     checkIns: linkwork.checkIns.deps,
   };
   return { principal, linkwork, ...request, loaders: createLoaders(linkwork, principal, request) };

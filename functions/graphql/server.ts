@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { structuralAuditPlugin } from './audit-plugin';
 import { isProduction } from './config';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter } from './errors';
@@ -44,6 +45,7 @@ export function createApolloServer(options: ServerOptions): ApolloServer<GraphQL
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       inputHygienePlugin<GraphQLContext>({ hideSchemaDetails: production }),
       queryLimitsPlugin<GraphQLContext>(),
+      structuralAuditPlugin<GraphQLContext>(),
     ],
   });
 }

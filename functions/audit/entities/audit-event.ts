@@ -25,6 +25,11 @@ export function auditEventEntity(config: EntityConfig) {
         entityId: { type: 'string', required: true, readOnly: true },
         /** The use case (or GraphQL operation) that did it, e.g. `getCaseload`. */
         operation: { type: 'string', required: true, readOnly: true },
+        /**
+         * Every record of the patient's the request touched or showed, as `<entityType>:<id>` (one event per patient
+         * per request, so the trail lists what one request reached in one place).
+         */
+        entities: { type: 'list', items: { type: 'string' }, readOnly: true },
       },
       indexes: {
         byPatient: {

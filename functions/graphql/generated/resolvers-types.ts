@@ -263,13 +263,21 @@ export type AuditEvent = {
   actorRole: Role;
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /**
+   * Every record of the patient's the request read, changed or showed, as `<entityType>:<id>` (for example
+   * `referral:01J…`, `checkIn:01J…`); `entityType` and `entityId` name the one the strongest action was done to.
+   */
+  entities: Array<Scalars['String']['output']>;
   /** The id of that record. */
   entityId: Scalars['ID']['output'];
   /** What kind of record: `patient`, `referral`, `checkIn`, `prescription` or `attendance`. */
   entityType: Scalars['String']['output'];
   /** The audit event's id. */
   id: Scalars['ID']['output'];
-  /** The operation that did it, e.g. `getCaseload`, `getPatient`, `transitionReferral`, `checkInMessages`. */
+  /**
+   * The request that did it: its root fields (`caseload`, `createReferral`, …) followed by the use cases it ran
+   * (`getCaseload`, `transitionReferral`, `checkInMessages`, …). One request writes one event per patient it touched.
+   */
   operation: Scalars['String']['output'];
 };
 
@@ -2505,6 +2513,7 @@ export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends
   actor?: Resolver<Maybe<ResolversTypes['StaffUser']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -16,6 +16,8 @@ export const auditResolvers: Resolvers = {
   },
   AuditEvent: {
     id: (event) => event.auditId,
+    // Events written before requests were audited as a whole name their one record.
+    entities: (event) => event.entities ?? [`${event.entityType}:${event.entityId}`],
     actor: async (event, _args, { loaders }) => (await loaders.staffUsers.load(event.actorUserId)) ?? null,
   },
 };

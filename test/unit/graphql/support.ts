@@ -1,5 +1,7 @@
+import { RequestAudit } from '../../../functions/audit';
 import type { GraphQLContext } from '../../../functions/graphql/context';
 import type { Principal } from '../../../functions/identity/principal';
+import { systemClock } from '../../../functions/shared/clock';
 
 /** A context for in-process operations that never reach the store (limits, scalars, errors). */
 export function fakeContext(overrides: { principal?: Partial<Principal>; loaders?: Record<string, unknown> } = {}) {
@@ -19,8 +21,10 @@ export function fakeContext(overrides: { principal?: Partial<Principal>; loaders
       get: (target, name) =>
         (target as Record<string | symbol, unknown>)[name] ?? { load: unexpected, loadMany: unexpected },
     }),
+    // A request's audit that nothing in these tests should ever need to write.
+    audit: new RequestAudit({ record: unexpected }, principal, systemClock),
     ...Object.fromEntries(
-      (['linkwork', 'audit', 'referrals', 'activities', 'checkIns'] as const).map((name) => [
+      (['linkwork', 'referrals', 'activities', 'checkIns'] as const).map((name) => [
         name,
         new Proxy({}, { get: unexpected }),
       ]),

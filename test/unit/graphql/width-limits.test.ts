@@ -23,7 +23,6 @@ function countingContext() {
     ...fakeContext(),
     loaders: touch,
     linkwork: touch,
-    audit: touch,
     referrals: touch,
     activities: touch,
     checkIns: touch,
