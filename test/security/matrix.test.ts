@@ -3,7 +3,7 @@ import { type CellResult, runCell } from './matrix-cell';
 import { markersIn } from './probe';
 import type { Recipe } from './recipe';
 import { MUTATION_RECIPES, VARIANT_RECIPES } from './recipes-mutations';
-import { QUERY_RECIPES } from './recipes-queries';
+import { QUERY_RECIPES, QUERY_VARIANTS } from './recipes-queries';
 import { listOperations } from './schema-walk';
 import { Tally } from './tally';
 import { CALLERS, SCOPES, World } from './world';
@@ -28,7 +28,11 @@ const entries: [string, string, Recipe | undefined][] = [
     operation.name,
     RECIPES[operation.name],
   ]),
-  ...Object.entries(VARIANT_RECIPES).map(([name, recipe]): [string, string, Recipe] => [name, recipe.field, recipe]),
+  ...Object.entries({ ...QUERY_VARIANTS, ...VARIANT_RECIPES }).map(([name, recipe]): [string, string, Recipe] => [
+    name,
+    recipe.field,
+    recipe,
+  ]),
 ];
 
 describe('role × operation × scope matrix, generated from the schema (Lambda handler, DynamoDB Local)', () => {

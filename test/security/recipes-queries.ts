@@ -37,6 +37,28 @@ async function patientOrMissing(context: CellContext) {
   return { patient, id: patient?.patientId ?? context.world.missingId };
 }
 
+/**
+ * Extra cells for one root field: a PCN's queue of unassigned referrals (`caseload(unassignedPcnId:)`), which every
+ * link worker and coordinator of the PCN may read, and administrators for PCNs of their ICB. Each place gets one
+ * unassigned referral the first time the queue is asked for.
+ */
+export const QUERY_VARIANTS: Record<string, Recipe & { field: string }> = {
+  'caseload of a PCN queue': {
+    field: 'caseload',
+    document: `query Queue($pcnId: ID) {
+      caseload(unassignedPcnId: $pcnId, first: 50) { edges { node { id note patient { ${PATIENT_FIELDS} } } } }
+    }`,
+    may: { ...CARE, lw2: ['home'] },
+    prepare: async ({ world, scope }) => {
+      if (scope === 'missing') return { variables: { pcnId: world.missingId }, targets: [] };
+      const waiting =
+        world.patients.find((patient) => patient.place === scope && patient.linkWorkerId === '') ??
+        (await world.fresh(scope, { unassigned: true }));
+      return { variables: { pcnId: world.places[scope].pcn.organisationId }, targets: [waiting] };
+    },
+  },
+};
+
 export const QUERY_RECIPES: Record<string, Recipe> = {
   me: {
     document: 'query Me { me { id role organisation { id } } }',

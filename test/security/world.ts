@@ -66,7 +66,7 @@ export interface Markers {
 export interface SeededPatient {
   label: string;
   place: PlaceName;
-  /** The link worker whose caseload the patient's referral is on. */
+  /** The link worker whose caseload the patient's referral is on; empty while it waits in the PCN's queue. */
   linkWorkerId: string;
   patientId: string;
   referralId: string;
@@ -81,6 +81,8 @@ export interface SeededPatient {
 
 /** What a fresh fixture needs beyond a patient with a RECEIVED referral. */
 export interface FixtureNeeds {
+  /** The referral waits in the PCN's queue of unassigned referrals instead. */
+  unassigned?: boolean;
   /** CONTACTED (with a reason) then ACCEPTED. */
   accepted?: boolean;
   /** Accepted, and the place's activity prescribed (which schedules a BASELINE check-in). */
@@ -284,7 +286,7 @@ export class World {
         source: 'GP',
         needs: ['LONELINESS_ISOLATION'],
         note,
-        linkWorkerId: place.owner.userId,
+        ...(needs.unassigned ? {} : { linkWorkerId: place.owner.userId }),
         newPatient: input,
       },
     });
@@ -292,7 +294,7 @@ export class World {
     const patient: SeededPatient = {
       label: `fresh ${placeName} patient ${tag}`,
       place: placeName,
-      linkWorkerId: place.owner.userId,
+      linkWorkerId: needs.unassigned ? '' : place.owner.userId,
       patientId: created.createReferral.referral.patient.id,
       referralId,
       nhsNumber: input.nhsNumber,
@@ -340,7 +342,10 @@ export class World {
     switch (caller) {
       case 'lw':
       case 'lw2':
-        return patient.linkWorkerId === this.callers[caller].userId;
+        return (
+          patient.linkWorkerId === this.callers[caller].userId ||
+          (patient.linkWorkerId === '' && patient.place === 'home')
+        );
       case 'coord':
         return patient.place === 'home';
       case 'icbAdmin':
