@@ -2,6 +2,12 @@
  * The check-ins context's front door: questionnaires, check-in scheduling, the dispatcher, inbound replies and
  * outcome measurements. Other contexts and the GraphQL layer import from here only.
  */
+
+export {
+  type CheckInFigureView,
+  DynamoDbCheckInFigureRecords,
+  type OutcomeFigureView,
+} from './adapters/dynamodb-figure-records';
 export { type CheckInApiDeps, type CheckInsContext, createCheckInsContext } from './context';
 export {
   CHECK_IN_STATUSES,

@@ -5,6 +5,13 @@
  */
 
 export { CARE_ROLES, canAccessPatient, type ReferralDeps } from './access';
+export {
+  DynamoDbReferralFigureRecords,
+  type FigureScopeFilter,
+  type PatientFigureView,
+  type ReferralEventFigureView,
+  type ReferralFigureView,
+} from './adapters/dynamodb-figure-records';
 export type { CareRecordReader, PatientContact, ReferralSummary } from './care-record';
 export { createReferralsContext, type ReferralsContext } from './context';
 export type { Patient } from './entities/patient';

@@ -23,13 +23,15 @@ import type { CallerName } from './world';
  * - activities, activity: any role within its own ICB. A missing PCN is BAD_USER_INPUT (`filter.pcnId` must be a
  *   PCN), a missing activity NOT_FOUND, as documented.
  * - outcomeSummary, outcomeSummaryCsv, referralActivity: commissioners and administrators for scopes of their ICB.
+ * - releasedOutcomePeriods: the release calendar, the same for every scope: commissioners and administrators.
  */
 
 const EVERYONE: CallerName[] = ['lw', 'lw2', 'coord', 'icbAdmin', 'natAdmin', 'commissioner', 'provider'];
 
 function figuresInput({ world, scope }: CellContext) {
   const pcnId = scope === 'missing' ? world.missingId : world.places[scope].pcn.organisationId;
-  return { input: { scope: { pcnId }, from: '2026-01-01', to: '2026-03-31' } };
+  // The harness's clock stands in March 2026: January is the latest released month.
+  return { input: { scope: { pcnId }, period: '2026-01' } };
 }
 
 async function patientOrMissing(context: CellContext) {
@@ -152,5 +154,12 @@ export const QUERY_RECIPES: Record<string, Recipe> = {
     document: 'query Counts($input: ReferralActivityInput!) { referralActivity(input: $input) { __typename } }',
     may: FIGURES,
     prepare: async (context) => ({ variables: figuresInput(context), targets: [] }),
+  },
+
+  releasedOutcomePeriods: {
+    document: 'query Periods { releasedOutcomePeriods(kind: MONTH, last: 3) { id releasedAt } }',
+    scopes: ['home'],
+    may: { commissioner: ['home'], icbAdmin: ['home'], natAdmin: ['home'] },
+    prepare: async () => ({ variables: {}, targets: [] }),
   },
 };

@@ -299,14 +299,14 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
-/** People in one band of an instrument item (ONS4 bands: low, medium, high, very high; anxiety reversed). */
+/** One band of a measure (an ONS4 band, a loneliness option, a UCLA3 total band, a time-to-contact band). */
 export type BandFigures = {
   __typename?: 'BandFigures';
-  /** The band's label, e.g. `high`. */
+  /** The band label, e.g. `high`, `Often/always`, `6-9`, `WITHIN_7_DAYS`. */
   band: Scalars['String']['output'];
-  /** People whose answer falls in the band. */
+  /** People in the band. */
   people: ControlledCount;
-  /** Percentage of the people measured, from rounded counts. */
+  /** Percentage of the people measured, from released counts. For ONS_LONELINESS, `Often/always`'s share is the % often/always lonely. */
   share: ControlledNumber;
 };
 
@@ -439,32 +439,61 @@ export type CheckInWave =
   /** Twelve weeks after the first attended session. */
   | 'WEEK_12';
 
-/** A count as released: `value` is null exactly when `suppressed` (1–7), or when the figure does not apply. */
+/** Episodes that ended in the period, by reason. */
+export type ClosureFigures = {
+  __typename?: 'ClosureFigures';
+  /** One entry per reason, always all three. */
+  reasons: Array<ClosureReasonFigures>;
+  /** Episodes closed in the period. */
+  total: ControlledCount;
+};
+
+/** Why an episode ended, from the status it closed with. */
+export type ClosureReason =
+  /** Closed after support (status CLOSED). */
+  | 'COMPLETED'
+  /** The person declined social prescribing (SNOMED CT 871711000000103). */
+  | 'DECLINED'
+  /** The link worker could not reach the person. */
+  | 'UNABLE_TO_CONTACT';
+
+/** Episodes closed by one reason. */
+export type ClosureReasonFigures = {
+  __typename?: 'ClosureReasonFigures';
+  /** Episodes closed for it. */
+  people: ControlledCount;
+  /** The reason. */
+  reason: ClosureReason;
+  /** Percentage of all episodes closed in the period, from released counts. */
+  share: ControlledNumber;
+};
+
+/** A count as released: `value` is null exactly when `suppressed`, or when the figure does not apply. */
 export type ControlledCount = {
   __typename?: 'ControlledCount';
-  /** True when the true count is 1 to 7 and is withheld: show it as suppressed, never as 0. */
+  /** True when the count was withheld (0–7 people, or too close to that after perturbation). */
   suppressed: Scalars['Boolean']['output'];
-  /** The count, rounded to the nearest 5 (0 stays 0; exact under EXEMPT); null when suppressed or not applicable. */
+  /** The count, perturbed and rounded to the nearest 5 below national level; null when suppressed or not applicable. */
   value?: Maybe<Scalars['Int']['output']>;
 };
 
-/** A 95% confidence interval (t distribution), from unrounded counts. */
+/** A 95% confidence interval (t distribution), centred on the released mean. */
 export type ControlledInterval = {
   __typename?: 'ControlledInterval';
-  /** Lower bound, 2 decimals; null when suppressed or not computable. */
+  /** Lower bound; null when suppressed or when there are too few people to estimate a spread. */
   lower?: Maybe<Scalars['Float']['output']>;
-  /** True when computed from 1 to 7 people and withheld. */
+  /** True when withheld, as for the mean it belongs to. */
   suppressed: Scalars['Boolean']['output'];
-  /** Upper bound, 2 decimals; null when suppressed or not computable. */
+  /** Upper bound; null when suppressed or when there are too few people to estimate a spread. */
   upper?: Maybe<Scalars['Float']['output']>;
 };
 
-/** A mean, change or percentage as released (2 decimals; percentages 1 decimal). Null when there is nothing to compute. */
+/** A mean, change or percentage as released (1 decimal below national level). Null and not suppressed: nothing to compute. */
 export type ControlledNumber = {
   __typename?: 'ControlledNumber';
-  /** True when it is computed from 1 to 7 people (or from a suppressed count) and is withheld. */
+  /** True when withheld because the count beside it is suppressed or under 15. */
   suppressed: Scalars['Boolean']['output'];
-  /** The figure; null when suppressed or when there is nothing to compute (no people, or a share of zero). */
+  /** The value; null when suppressed, when there is no one, or when it does not apply. */
   value?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -548,11 +577,16 @@ export type CreateReferralPayload = {
   referral: Referral;
 };
 
-/** How the figures were protected before release. */
+/** How the figures were protected before they left the server. */
 export type DisclosureControl =
-  /** Counts 1–7 suppressed, other counts rounded to 5, statistics from 1–7 people suppressed. */
+  /**
+   * Below national level, for everyone. Counts: 0–7 (and counts whose perturbed value is under 8) show as
+   * suppressed; others carry a small consistent perturbation (the ONS cell-key method) and are rounded to the nearest 5.
+   * Means and intervals: 1 decimal, from perturbed sums, only beside a count of at least 15. Percentages: from the
+   * released counts.
+   */
   | 'CONTROLLED'
-  /** National figures for national administrators: unrounded. */
+  /** National figures for national administrators: exact counts, means to 2 decimals. */
   | 'EXEMPT';
 
 /** Which patient to erase. */
@@ -570,6 +604,17 @@ export type ErasePatientPayload = {
   patientId: Scalars['ID']['output'];
   /** Referrals kept as anonymised skeletons (status, dates, age band, needs, outcome values) for figures. */
   referralIds: Array<Scalars['ID']['output']>;
+};
+
+/** Time from referral received to the first contact (the first move to CONTACTED or ACCEPTED), counted in the month of that contact. */
+export type FirstContactFigures = {
+  __typename?: 'FirstContactFigures';
+  /** Bands WITHIN_7_DAYS, DAYS_8_TO_14, DAYS_15_TO_28, OVER_28_DAYS. */
+  bands: Array<BandFigures>;
+  /** Mean whole days from referral to first contact. */
+  meanDays: ControlledNumber;
+  /** Episodes first contacted in the period. */
+  people: ControlledCount;
 };
 
 /** A follow-up wave compared with the baseline (ad hoc measurements are not in figures). */
@@ -638,31 +683,38 @@ export type GoalStatus =
   /** Agreed but not begun (the default for a new goal). */
   | 'NOT_STARTED';
 
-/** Outcome figures for one instrument item, at baseline and each follow-up wave. */
+/**
+ * One instrument item. `UCLA3.total` is derived: the three UCLA3 items answered in one wave added up (3–9), with bands
+ * `3-5` and `6-9` (6 or more: lonely, our documented cut-off); its `6-9` share is the % scoring 6 or more.
+ */
 export type InstrumentItemFigures = {
   __typename?: 'InstrumentItemFigures';
-  /** Answers at baseline. */
+  /** Baseline measurements (before support). */
   baseline: MeasureFigures;
-  /** False where a lower answer is the better outcome (ONS4 anxiety, UCLA3 items). */
+  /** Which way is better: false for ONS4 anxiety and UCLA3 (higher = lonelier). */
   higherIsBetter: Scalars['Boolean']['output'];
-  /** The instrument, e.g. `ONS4`. */
+  /** The instrument id. */
   instrument: Scalars['String']['output'];
-  /** The item, e.g. `happiness`. */
+  /** The item id. */
   item: Scalars['String']['output'];
-  /** `<instrument>.<item>`, e.g. `ONS4.happiness`. */
+  /** `<instrument>.<item>`, e.g. `ONS4.happiness`, `ONS_LONELINESS.lonely`, `UCLA3.total`. */
   key: Scalars['String']['output'];
-  /** WEEK_1, WEEK_6 and WEEK_12, in that order. */
+  /** Highest possible score. */
+  scaleMax: Scalars['Int']['output'];
+  /** Lowest possible score. */
+  scaleMin: Scalars['Int']['output'];
+  /** Each follow-up wave. */
   waves: Array<WaveFigures>;
 };
 
-/** One measurement wave of an item: how many people answered, their mean, and the band shares. */
+/** The first measurement of an item in a wave, per episode. */
 export type MeasureFigures = {
   __typename?: 'MeasureFigures';
-  /** People per band, in scale order; empty for items without bands. */
+  /** Distribution over the item's bands, in scale order. */
   bands: Array<BandFigures>;
-  /** Mean answer, 2 decimals. */
+  /** Mean score. */
   mean: ControlledNumber;
-  /** People with an answer in this wave (each person's earliest answer in the wave). */
+  /** People measured. */
   people: ControlledCount;
 };
 
@@ -1034,23 +1086,27 @@ export type OutcomeAnswerInput = {
   value: Scalars['Int']['input'];
 };
 
-/** The fixed breakdowns. Figures exist for one breakdown at a time, never crossed. */
+/** The fixed breakdowns. Figures exist for one breakdown at a time, never crossed; every group of a breakdown is listed. */
 export type OutcomeDimension =
-  /** Activity category of activities the person attended (people engaged and outcomes only). */
+  /** Category of the activities the person attended (people engaged and outcomes only; other figures are null there). */
   | 'ACTIVITY_CATEGORY'
-  /** Age band at referral: UNDER_18 (kept apart), 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+. */
+  /** Age band at referral: UNDER_18 (kept apart), 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+, NOT_RECORDED. */
   | 'AGE_BAND'
-  /** National figures only. */
+  /** Ethnic group (NHS ethnic category codes in the five ONS high-level groups): WHITE, MIXED, ASIAN_OR_ASIAN_BRITISH, BLACK_OR_BLACK_BRITISH, OTHER_ETHNIC_GROUP, NOT_STATED (code Z), NOT_RECORDED. */
+  | 'ETHNICITY'
+  /** By ICB: national figures only. */
   | 'ICB'
-  /** Need or reason for referral; a referral with several needs counts in each. */
+  /** Need or reason for referral; a referral with several needs counts in each, so the rows may add up to more than the total. */
   | 'NEED'
   /** The total row. */
   | 'NONE'
-  /** ICB figures only. */
+  /** By PCN: ICB figures only. */
   | 'PCN'
-  /** ICB and PCN figures. */
+  /** By practice: ICB and PCN figures. */
   | 'PRACTICE'
-  /** Sex as recorded by the GP system (`NOT_RECORDED` when missing). */
+  /** Who referred: GP, PRACTICE_NURSE, OTHER_CLINICIAN, SELF, SOCIAL_CARE, VOLUNTARY_SECTOR, OTHER, NOT_RECORDED. */
+  | 'REFERRAL_SOURCE'
+  /** Sex as recorded by the GP system (FEMALE, MALE, INTERSEX, NOT_KNOWN, NOT_STATED, NOT_RECORDED). */
   | 'SEX';
 
 /** One answer to one outcome instrument item. */
@@ -1098,83 +1154,118 @@ export type OutcomeMeasurementEdge = {
   node: OutcomeMeasurement;
 };
 
-/** The whole months a set of figures covers. */
+/** The total of one month of the period. */
+export type OutcomeMonth = {
+  __typename?: 'OutcomeMonth';
+  /** `YYYY-MM` */
+  month: Scalars['String']['output'];
+  /** That month's total row (the same figures as asking for the month on its own). */
+  total: OutcomeRow;
+};
+
+/** A reporting period of the fixed catalogue. */
 export type OutcomePeriod = {
   __typename?: 'OutcomePeriod';
-  /** First day of the first month. */
+  /** First day. */
   from: Scalars['Date']['output'];
-  /** `YYYY-MM` months covered. */
+  /** The id to ask for: `2026-01`, `FY2025-26-Q1` or `FY2025-26`. */
+  id: Scalars['String']['output'];
+  /** Month, quarter or year. */
+  kind: OutcomePeriodKind;
+  /** The `YYYY-MM` months it covers. */
   months: Array<Scalars['String']['output']>;
-  /** Last day of the last month. */
+  /** When its figures were (or will be) released. Records written later show up at the next monthly release. */
+  releasedAt: Scalars['DateTime']['output'];
+  /** Last day. */
   to: Scalars['Date']['output'];
 };
 
+/** The length of a reporting period in the fixed catalogue. */
+export type OutcomePeriodKind =
+  /** A calendar month, id `2026-01`. */
+  | 'MONTH'
+  /** An NHS financial quarter, id `FY2025-26-Q1` (Q1 = April to June 2025, Q4 = January to March 2026). */
+  | 'QUARTER'
+  /** An NHS financial year, id `FY2025-26` (April 2025 to March 2026). */
+  | 'YEAR';
+
 /**
- * One row of figures. People are counted once per referral (an episode). In the ACTIVITY_CATEGORY breakdown only
- * `peopleEngaged` and outcomes apply; the other counts are null there.
+ * One row of figures. Episode counts count a referral once; `peopleReferred` counts a person once per period however
+ * many referrals they had in it. In the ACTIVITY_CATEGORY breakdown only `peopleEngaged` and outcomes apply; the other
+ * counts are null there.
  */
 export type OutcomeRow = {
   __typename?: 'OutcomeRow';
-  /** Percentage of check-ins sent that were answered, from rounded counts. */
+  /** Percentage of check-ins sent that were answered, from released counts. */
   checkInResponseRate: ControlledNumber;
-  /** Check-ins with at least one readable answer, by the month they were scheduled for. */
+  /** Check-ins with at least one answer. */
   checkInsAnswered: ControlledCount;
-  /** Check-ins that ended with no reply, by the month they were scheduled for. */
+  /** Check-ins that expired unanswered. */
   checkInsNoResponse: ControlledCount;
-  /** Check-ins that sent at least one text, by the month they were scheduled for. */
+  /** Check-ins sent, by the month they were scheduled for. */
   checkInsSent: ControlledCount;
-  /** Referrals on which a concern was raised (a worrying reply), by the month raised. */
+  /** Episodes ended, by reason. */
+  closures: ClosureFigures;
+  /** Episodes with a concern raised, by the month of the first concern. */
   concernsRaised: ControlledCount;
-  /** The breakdown this row belongs to (NONE for the total). */
+  /** The breakdown this row belongs to. */
   dimension: OutcomeDimension;
-  /** The group: `ALL` for the total, else a need, age band, sex, activity category or organisation id. */
+  /** Time from referral to first contact. */
+  firstContact: FirstContactFigures;
+  /** The group: `ALL` for the total, else a need, age band, sex, ethnic group, referral source, activity category or organisation id. */
   group: Scalars['String']['output'];
-  /** Outcome figures for each item of the instruments asked for, in catalogue order; empty when none were asked for. */
+  /** One entry per instrument item reported. */
   instruments: Array<InstrumentItemFigures>;
-  /** An organisation's name, for organisation groups. */
+  /** An organisation group's name. */
   label?: Maybe<Scalars['String']['output']>;
+  /** An organisation group's ODS code, when registered. */
+  odsCode?: Maybe<Scalars['String']['output']>;
   /** People opted out of SMS (and still opted out), by the month they opted out. */
   optOuts: ControlledCount;
-  /** Referrals whose person attended a first session of any activity, by the month of that session. */
+  /** Episodes whose first attended session of any activity fell in the period (from the attendance register). */
   peopleEngaged: ControlledCount;
-  /** Referrals accepted (SNOMED CT 871731000000106), by the month accepted. */
+  /** Distinct people with a referral received in the period. */
+  peopleReferred: ControlledCount;
+  /** Referrals accepted (SNOMED CT 871731000000106), by the month of acceptance. */
   referralsAccepted: ControlledCount;
-  /** Referrals declined (SNOMED CT 871711000000103), by the month declined. */
+  /** Referrals declined (SNOMED CT 871711000000103), by the month of the decline. */
   referralsDeclined: ControlledCount;
-  /** Referrals received, by the month received. */
+  /** Referrals (episodes) received. */
   referralsReceived: ControlledCount;
 };
 
-/** The organisation (or the nation) a set of figures covers. */
+/** The organisation the figures are for. */
 export type OutcomeScope = {
   __typename?: 'OutcomeScope';
-  /** `ALL` for national. */
+  /** Its organisation id; `ALL` for national. */
   id: Scalars['ID']['output'];
   /** Its level. */
   kind: OutcomeScopeKind;
-  /** The organisation's name; null for national. */
+  /** Its name (null for national). */
   name?: Maybe<Scalars['String']['output']>;
+  /** Its ODS code (NHS Organisation Data Service), when registered. */
+  odsCode?: Maybe<Scalars['String']['output']>;
 };
 
 /** Give one of the three; give none for national figures (national administrators only). */
 export type OutcomeScopeInput = {
-  /** An ICB: your own (any ICB for a national administrator). */
+  /** An ICB's organisation id: that ICB's figures (its commissioners and administrators). */
   icbId?: InputMaybe<Scalars['ID']['input']>;
-  /** A PCN of your ICB; for a PCN-level commissioner, only their own PCN. */
+  /** A PCN's organisation id: that PCN's figures. */
   pcnId?: InputMaybe<Scalars['ID']['input']>;
-  /** A practice of your ICB; for a PCN-level commissioner, only one of their own PCN. */
+  /** A practice's organisation id: that practice's figures. */
   practiceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** The level a set of figures covers. */
+/** The level of the organisation figures are for. */
 export type OutcomeScopeKind =
-  /** One ICB. */
+  /** An Integrated Care Board. */
   | 'ICB'
-  /** The whole deployment; national administrators only. */
+  /** All of England (national administrators only). */
   | 'NATIONAL'
-  /** One PCN. */
+  /** A Primary Care Network. */
   | 'PCN'
-  /** One GP practice. */
+  /** A GP practice. */
   | 'PRACTICE';
 
 /** How an outcome answer was collected. */
@@ -1184,40 +1275,40 @@ export type OutcomeSource =
   /** Answered by text to a check-in. */
   | 'SMS';
 
-/** The total is controlled from its own raw count, never added up from the group rows: the rows need not add up to it. */
+/**
+ * Figures for one scope and released period. Every cell, the total included, is released from its own raw count: the
+ * rows need not add up to the total (perturbation, rounding, suppression, multi-valued breakdowns).
+ */
 export type OutcomeSummary = {
   __typename?: 'OutcomeSummary';
   /** How the figures were protected. */
   disclosureControl: DisclosureControl;
-  /** The rows of each breakdown asked for, in the order asked, groups sorted; a group with nothing to count is absent. */
+  /** One row per group of each breakdown asked for, breakdowns in the order asked. */
   groups: Array<OutcomeRow>;
-  /** The whole months covered. */
+  /** The monthly trend: the total of each month of the period, oldest first. */
+  months: Array<OutcomeMonth>;
+  /** The period. */
   period: OutcomePeriod;
-  /** Whose figures. */
+  /** The organisation. */
   scope: OutcomeScope;
-  /** The total row (dimension NONE, group `ALL`). */
+  /** The total row. */
   total: OutcomeRow;
 };
 
-/**
- * What to summarise. BAD_USER_INPUT names `scope` (more than one id), `from`, `to`, `groupBy` (a breakdown not offered at
- * that level) or `instruments` (an unknown one).
- */
+/** What figures to get: one released period of the catalogue, for one scope. */
 export type OutcomeSummaryInput = {
-  /** First day of a month. */
-  from: Scalars['Date']['input'];
-  /**
-   * Breakdowns, each giving its own rows; the total always comes back (NONE adds nothing). Offered at every level:
-   * ACTIVITY_CATEGORY, NEED, AGE_BAND and SEX; also ICB for national figures, PCN and PRACTICE for an ICB, PRACTICE for
-   * a PCN.
-   */
+  /** Breakdowns, each giving its own rows in `groups`; the total always comes back. */
   groupBy?: InputMaybe<Array<OutcomeDimension>>;
-  /** Instrument ids: ONS4, ONS_LONELINESS, UCLA3. Omit for counts only (no outcome figures). */
+  /** Instrument ids: ONS4, ONS_LONELINESS, UCLA3. Default: the instruments check-ins ask. Items no check-in asks are left out. */
   instruments?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Whose figures; omit for national figures (national administrators only). */
+  /**
+   * A released catalogue period: a month (`2026-01`), a financial quarter (`FY2025-26-Q1`) or a financial year
+   * (`FY2025-26`). Ranges are not offered. A period is released on the 11th day after its last month ends (see
+   * `releasedOutcomePeriods`); asking earlier is BAD_USER_INPUT on `period`.
+   */
+  period: Scalars['String']['input'];
+  /** The organisation; omit for national figures (national administrators only). */
   scope?: InputMaybe<OutcomeScopeInput>;
-  /** Last day of a month; at most 36 months after `from`. */
-  to: Scalars['Date']['input'];
 };
 
 /** Where a page of a connection ends, and whether another follows. */
@@ -1232,21 +1323,21 @@ export type PageInfo = {
 /** People with both a baseline and a follow-up in this wave: change is follow-up minus the same person's baseline. */
 export type PairedFigures = {
   __typename?: 'PairedFigures';
-  /** Their mean baseline answer. */
+  /** Their mean baseline score. */
   baselineMean: ControlledNumber;
-  /** Their mean follow-up answer. */
+  /** Their mean follow-up score. */
   followUpMean: ControlledNumber;
-  /** Percentage of `people` whose answer moved the better way (any change counts), from rounded counts. */
+  /** Percentage of `people` who improved (any step in the better direction), from released counts. */
   improved: ControlledNumber;
-  /** Mean of follow-up minus baseline (positive means a higher answer; read with `higherIsBetter`). */
+  /** Follow-up mean minus baseline mean, as released (check `higherIsBetter` for which way is good). */
   meanChange: ControlledNumber;
-  /** 95% confidence interval of `meanChange`. */
+  /** 95% confidence interval of the mean change. */
   meanChangeCi: ControlledInterval;
-  /** People with both answers. */
+  /** People with both measurements. */
   people: ControlledCount;
-  /** Percentage of `people` whose answer did not change. */
+  /** Percentage of `people` with the same score. */
   unchanged: ControlledNumber;
-  /** Percentage of `people` whose answer moved the wrong way (any change counts). */
+  /** Percentage of `people` who got worse. */
   worse: ControlledNumber;
 };
 
@@ -1306,7 +1397,7 @@ export type PatientReferralsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** SNOMED-coded referral counts of one practice in one month. */
+/** One practice's SNOMED-coded referral counts in one month. */
 export type PracticeReferralActivity = {
   __typename?: 'PracticeReferralActivity';
   /** SNOMED CT 871731000000106 Referral to social prescribing service. */
@@ -1315,9 +1406,11 @@ export type PracticeReferralActivity = {
   declined: ControlledCount;
   /** `YYYY-MM` */
   month: Scalars['String']['output'];
-  /** The practice. */
+  /** The practice's ODS code, when registered. */
+  odsCode?: Maybe<Scalars['String']['output']>;
+  /** The practice's organisation id. */
   practiceId: Scalars['ID']['output'];
-  /** The practice's name; null only if its record is missing. */
+  /** The practice's name. */
   practiceName?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1413,15 +1506,17 @@ export type Query = {
   /** The signed-in member of staff: who you are, your role and organisation. Any role. */
   me: StaffUser;
   /**
-   * Outcome figures for a scope you commission (FORBIDDEN otherwise). Commissioners and administrators only: an
-   * ICB-level caller sees their ICB and its PCNs and practices, a PCN-level commissioner their PCN and its practices, a
-   * national administrator anything including national figures. Every figure is disclosure-controlled below national
-   * level. Unknown ids are FORBIDDEN too.
+   * Outcome figures for a scope you commission and a released catalogue period. Commissioners and administrators only:
+   * an ICB-level caller sees their ICB and its PCNs and practices, a PCN-level commissioner their PCN and its practices,
+   * a national administrator anything including national figures; anything else, and unknown ids, are FORBIDDEN. Every
+   * figure below national level is perturbed and rounded (decision 0002). BAD_USER_INPUT names `period` (not in the
+   * catalogue, or not yet released), `scope`, `groupBy` or `instruments`.
    */
   outcomeSummary: OutcomeSummary;
   /**
-   * The same rows as `outcomeSummary`, as CSV for spreadsheets (`suppressed` marks a suppressed cell): one line per row,
-   * total first, one column per figure. Same roles and errors as `outcomeSummary`.
+   * The same figures as CSV for spreadsheets: every row states scope and period; figure columns are numeric, each with
+   * a `<figure>_suppressed` column (1 = withheld); the period's rows come first, then one total row per month. Same
+   * roles and errors as `outcomeSummary`.
    */
   outcomeSummaryCsv: Scalars['String']['output'];
   /**
@@ -1436,10 +1531,12 @@ export type Query = {
    */
   referral?: Maybe<Referral>;
   /**
-   * SNOMED-coded referral counts by practice and month (PCN incentive indicator). Same roles and scopes as
-   * `outcomeSummary`, but never national.
+   * SNOMED-coded referral counts by practice and month (PCN incentive indicator), disclosure-controlled like
+   * `outcomeSummary`. Same roles, scopes and errors, but never national.
    */
   referralActivity: ReferralActivity;
+  /** The most recently released periods of a kind, newest first: the ids `outcomeSummary` accepts. */
+  releasedOutcomePeriods: Array<OutcomePeriod>;
 };
 
 
@@ -1575,6 +1672,21 @@ export type QueryReferralArgs = {
  */
 export type QueryReferralActivityArgs = {
   input: ReferralActivityInput;
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryReleasedOutcomePeriodsArgs = {
+  kind: OutcomePeriodKind;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One session's attendance. */
@@ -1754,29 +1866,27 @@ export type ReferralWhatMattersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** SNOMED-coded referral counts by practice and month. */
+/** SNOMED-coded referral counts by practice and month, every practice of the scope for every month of the period. */
 export type ReferralActivity = {
   __typename?: 'ReferralActivity';
-  /** The SNOMED CT code counted as `accepted`: 871731000000106. */
+  /** The SNOMED CT concept counted in `accepted`. */
   acceptedCode: Scalars['String']['output'];
-  /** The SNOMED CT code counted as `declined`: 871711000000103. */
+  /** The SNOMED CT concept counted in `declined`. */
   declinedCode: Scalars['String']['output'];
-  /** The whole months covered. */
+  /** The period. */
   period: OutcomePeriod;
-  /** One row per practice and month with figures, by practice id then month; a missing month had nothing to count. */
+  /** One row per practice per month, practices by name. */
   rows: Array<PracticeReferralActivity>;
-  /** Whose figures. */
+  /** The organisation. */
   scope: OutcomeScope;
 };
 
-/** What to count: one scope and whole months. */
+/** SNOMED-coded referral counts for one released period. */
 export type ReferralActivityInput = {
-  /** First day of a month. */
-  from: Scalars['Date']['input'];
-  /** An ICB, PCN or practice (by practice, so never national: BAD_USER_INPUT naming `scope`). */
+  /** A released catalogue period, as in `OutcomeSummaryInput.period`; one row per practice per month. */
+  period: Scalars['String']['input'];
+  /** An ICB, PCN or practice you commission. */
   scope: OutcomeScopeInput;
-  /** Last day of a month; at most 36 months after `from`. */
-  to: Scalars['Date']['input'];
 };
 
 /** A page of referrals. */
@@ -2116,14 +2226,14 @@ export type Venue = {
   postcode: Scalars['String']['output'];
 };
 
-/** Figures for one follow-up wave of an item. */
+/** Figures of one follow-up wave. */
 export type WaveFigures = {
   __typename?: 'WaveFigures';
   /** Everyone measured in this wave. */
   followUp: MeasureFigures;
-  /** Only people measured at baseline and in this wave. */
+  /** Those also measured at baseline, and their change. */
   paired: PairedFigures;
-  /** The follow-up wave. */
+  /** The wave. */
   wave: FollowUpWave;
 };
 
@@ -2261,6 +2371,9 @@ export type ResolversTypes = ResolversObject<{
   CheckInEdge: ResolverTypeWrapper<Omit<CheckInEdge, 'node'> & { node: ResolversTypes['CheckIn'] }>;
   CheckInStatus: CheckInStatus;
   CheckInWave: CheckInWave;
+  ClosureFigures: ResolverTypeWrapper<ClosureFigures>;
+  ClosureReason: ClosureReason;
+  ClosureReasonFigures: ResolverTypeWrapper<ClosureReasonFigures>;
   ControlledCount: ResolverTypeWrapper<ControlledCount>;
   ControlledInterval: ResolverTypeWrapper<ControlledInterval>;
   ControlledNumber: ResolverTypeWrapper<ControlledNumber>;
@@ -2273,6 +2386,7 @@ export type ResolversTypes = ResolversObject<{
   DisclosureControl: DisclosureControl;
   ErasePatientInput: ErasePatientInput;
   ErasePatientPayload: ResolverTypeWrapper<ErasePatientPayload>;
+  FirstContactFigures: ResolverTypeWrapper<FirstContactFigures>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FollowUpWave: FollowUpWave;
   Goal: ResolverTypeWrapper<GoalModel>;
@@ -2297,7 +2411,9 @@ export type ResolversTypes = ResolversObject<{
   OutcomeMeasurement: ResolverTypeWrapper<OutcomeModel>;
   OutcomeMeasurementConnection: ResolverTypeWrapper<Omit<OutcomeMeasurementConnection, 'edges'> & { edges: Array<ResolversTypes['OutcomeMeasurementEdge']> }>;
   OutcomeMeasurementEdge: ResolverTypeWrapper<Omit<OutcomeMeasurementEdge, 'node'> & { node: ResolversTypes['OutcomeMeasurement'] }>;
+  OutcomeMonth: ResolverTypeWrapper<OutcomeMonth>;
   OutcomePeriod: ResolverTypeWrapper<OutcomePeriod>;
+  OutcomePeriodKind: OutcomePeriodKind;
   OutcomeRow: ResolverTypeWrapper<OutcomeRow>;
   OutcomeScope: ResolverTypeWrapper<OutcomeScope>;
   OutcomeScopeInput: OutcomeScopeInput;
@@ -2374,6 +2490,8 @@ export type ResolversParentTypes = ResolversObject<{
   CheckIn: CheckInModel;
   CheckInConnection: Omit<CheckInConnection, 'edges'> & { edges: Array<ResolversParentTypes['CheckInEdge']> };
   CheckInEdge: Omit<CheckInEdge, 'node'> & { node: ResolversParentTypes['CheckIn'] };
+  ClosureFigures: ClosureFigures;
+  ClosureReasonFigures: ClosureReasonFigures;
   ControlledCount: ControlledCount;
   ControlledInterval: ControlledInterval;
   ControlledNumber: ControlledNumber;
@@ -2384,6 +2502,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   ErasePatientInput: ErasePatientInput;
   ErasePatientPayload: ErasePatientPayload;
+  FirstContactFigures: FirstContactFigures;
   Float: Scalars['Float']['output'];
   Goal: GoalModel;
   GoalConnection: Omit<GoalConnection, 'edges'> & { edges: Array<ResolversParentTypes['GoalEdge']> };
@@ -2403,6 +2522,7 @@ export type ResolversParentTypes = ResolversObject<{
   OutcomeMeasurement: OutcomeModel;
   OutcomeMeasurementConnection: Omit<OutcomeMeasurementConnection, 'edges'> & { edges: Array<ResolversParentTypes['OutcomeMeasurementEdge']> };
   OutcomeMeasurementEdge: Omit<OutcomeMeasurementEdge, 'node'> & { node: ResolversParentTypes['OutcomeMeasurement'] };
+  OutcomeMonth: OutcomeMonth;
   OutcomePeriod: OutcomePeriod;
   OutcomeRow: OutcomeRow;
   OutcomeScope: OutcomeScope;
@@ -2567,6 +2687,17 @@ export type CheckInEdgeResolvers<ContextType = GraphQLContext, ParentType extend
   node?: Resolver<ResolversTypes['CheckIn'], ParentType, ContextType>;
 }>;
 
+export type ClosureFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClosureFigures'] = ResolversParentTypes['ClosureFigures']> = ResolversObject<{
+  reasons?: Resolver<Array<ResolversTypes['ClosureReasonFigures']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+}>;
+
+export type ClosureReasonFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClosureReasonFigures'] = ResolversParentTypes['ClosureReasonFigures']> = ResolversObject<{
+  people?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ClosureReason'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+}>;
+
 export type ControlledCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ControlledCount'] = ResolversParentTypes['ControlledCount']> = ResolversObject<{
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2602,6 +2733,12 @@ export type ErasePatientPayloadResolvers<ContextType = GraphQLContext, ParentTyp
   referralIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type FirstContactFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FirstContactFigures'] = ResolversParentTypes['FirstContactFigures']> = ResolversObject<{
+  bands?: Resolver<Array<ResolversTypes['BandFigures']>, ParentType, ContextType>;
+  meanDays?: Resolver<ResolversTypes['ControlledNumber'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+}>;
+
 export type GoalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2626,6 +2763,8 @@ export type InstrumentItemFiguresResolvers<ContextType = GraphQLContext, ParentT
   instrument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   item?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scaleMax?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scaleMin?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waves?: Resolver<Array<ResolversTypes['WaveFigures']>, ParentType, ContextType>;
 }>;
 
@@ -2697,9 +2836,17 @@ export type OutcomeMeasurementEdgeResolvers<ContextType = GraphQLContext, Parent
   node?: Resolver<ResolversTypes['OutcomeMeasurement'], ParentType, ContextType>;
 }>;
 
+export type OutcomeMonthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeMonth'] = ResolversParentTypes['OutcomeMonth']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['OutcomeRow'], ParentType, ContextType>;
+}>;
+
 export type OutcomePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomePeriod'] = ResolversParentTypes['OutcomePeriod']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OutcomePeriodKind'], ParentType, ContextType>;
   months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  releasedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
@@ -2708,13 +2855,17 @@ export type OutcomeRowResolvers<ContextType = GraphQLContext, ParentType extends
   checkInsAnswered?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   checkInsNoResponse?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   checkInsSent?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  closures?: Resolver<ResolversTypes['ClosureFigures'], ParentType, ContextType>;
   concernsRaised?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   dimension?: Resolver<ResolversTypes['OutcomeDimension'], ParentType, ContextType>;
+  firstContact?: Resolver<ResolversTypes['FirstContactFigures'], ParentType, ContextType>;
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   instruments?: Resolver<Array<ResolversTypes['InstrumentItemFigures']>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  odsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   optOuts?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   peopleEngaged?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
+  peopleReferred?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   referralsAccepted?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   referralsDeclined?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   referralsReceived?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
@@ -2724,11 +2875,13 @@ export type OutcomeScopeResolvers<ContextType = GraphQLContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OutcomeScopeKind'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  odsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type OutcomeSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeSummary'] = ResolversParentTypes['OutcomeSummary']> = ResolversObject<{
   disclosureControl?: Resolver<ResolversTypes['DisclosureControl'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['OutcomeRow']>, ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['OutcomeMonth']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['OutcomePeriod'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['OutcomeScope'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['OutcomeRow'], ParentType, ContextType>;
@@ -2779,6 +2932,7 @@ export type PracticeReferralActivityResolvers<ContextType = GraphQLContext, Pare
   accepted?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   declined?: Resolver<ResolversTypes['ControlledCount'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  odsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   practiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   practiceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -2809,6 +2963,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientArgs, 'id'>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralActivity?: Resolver<ResolversTypes['ReferralActivity'], ParentType, ContextType, RequireFields<QueryReferralActivityArgs, 'input'>>;
+  releasedOutcomePeriods?: Resolver<Array<ResolversTypes['OutcomePeriod']>, ParentType, ContextType, RequireFields<QueryReleasedOutcomePeriodsArgs, 'kind' | 'last'>>;
 }>;
 
 export type RecordAttendancePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordAttendancePayload'] = ResolversParentTypes['RecordAttendancePayload']> = ResolversObject<{
@@ -2964,6 +3119,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CheckIn?: CheckInResolvers<ContextType>;
   CheckInConnection?: CheckInConnectionResolvers<ContextType>;
   CheckInEdge?: CheckInEdgeResolvers<ContextType>;
+  ClosureFigures?: ClosureFiguresResolvers<ContextType>;
+  ClosureReasonFigures?: ClosureReasonFiguresResolvers<ContextType>;
   ControlledCount?: ControlledCountResolvers<ContextType>;
   ControlledInterval?: ControlledIntervalResolvers<ContextType>;
   ControlledNumber?: ControlledNumberResolvers<ContextType>;
@@ -2971,6 +3128,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   ErasePatientPayload?: ErasePatientPayloadResolvers<ContextType>;
+  FirstContactFigures?: FirstContactFiguresResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
   GoalConnection?: GoalConnectionResolvers<ContextType>;
   GoalEdge?: GoalEdgeResolvers<ContextType>;
@@ -2983,6 +3141,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   OutcomeMeasurement?: OutcomeMeasurementResolvers<ContextType>;
   OutcomeMeasurementConnection?: OutcomeMeasurementConnectionResolvers<ContextType>;
   OutcomeMeasurementEdge?: OutcomeMeasurementEdgeResolvers<ContextType>;
+  OutcomeMonth?: OutcomeMonthResolvers<ContextType>;
   OutcomePeriod?: OutcomePeriodResolvers<ContextType>;
   OutcomeRow?: OutcomeRowResolvers<ContextType>;
   OutcomeScope?: OutcomeScopeResolvers<ContextType>;
