@@ -128,7 +128,7 @@ describe('figures when records arrive late', () => {
     });
     await writePopulation(store, people);
     await fold(await newRecords());
-  }, 480_000);
+  }, 900_000);
   afterAll(async () => {
     await poller.stop();
     await table.drop();
