@@ -2,6 +2,7 @@ import type { CareEventPublisher } from '../platform/care-event-bus';
 import type { CareRecordReader } from '../referrals';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
+import type { UkNation } from '../shared/uk-nation';
 import type { CheckIn } from './entities/check-in';
 import type { Outcome, OutcomeSource, OutcomeWave } from './entities/outcome';
 import type { SmsKind, SmsMessage } from './entities/sms-message';
@@ -30,10 +31,13 @@ export interface SmsSender {
  */
 export type { CareRecordReader, PatientContact, ReferralSummary } from '../referrals';
 
-/** Who a HELP reply names and how to reach them, and what the PCN is called (identity context). */
+/**
+ * Who a HELP reply names and how to reach them, what the PCN is called and which UK nation it is in (identity
+ * context; a PCN's nation is its ICB's, and so its practices').
+ */
 export interface StaffDirectoryPort {
   getStaffUser(userId: string): Promise<{ name: string; contactRoute?: string } | undefined>;
-  getOrganisation(organisationId: string): Promise<{ name: string } | undefined>;
+  getOrganisation(organisationId: string): Promise<{ name: string; nation?: UkNation } | undefined>;
 }
 
 export interface NewOutcome {

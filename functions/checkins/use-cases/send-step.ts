@@ -70,9 +70,10 @@ export async function sendCurrentStep(
   const nowIso = now.toISOString();
   const telemetry = deps.telemetry;
 
-  // England for every check-in until the practice's nation reaches it (see DEFAULT_NATION).
-  if (!options.ignoreWindow && !policy.window.isOpen(now, DEFAULT_NATION)) {
-    const opening = policy.window.nextOpening(now, DEFAULT_NATION).toISOString();
+  // The practice's nation, fixed on the check-in when it was scheduled (England for check-ins from before that).
+  const nation = checkIn.nation ?? DEFAULT_NATION;
+  if (!options.ignoreWindow && !policy.window.isOpen(now, nation)) {
+    const opening = policy.window.nextOpening(now, nation).toISOString();
     if (!(await deps.checkIns.defer(checkIn, opening))) return 'lost-race';
     // The caseload shows when the next check-in will really go, so a deferral moves it there too.
     if (isUpcoming(checkIn)) await refreshNextCheckIn(deps, checkIn);
@@ -232,8 +233,9 @@ export async function remindOrExpire(
   if (checkIn.reminderSentAt) {
     return (await deps.checkIns.defer(checkIn, new Date(expiresAt).toISOString())) ? 'deferred' : 'lost-race';
   }
-  if (!policy.window.isOpen(now, DEFAULT_NATION)) {
-    const opening = policy.window.nextOpening(now, DEFAULT_NATION).getTime();
+  const nation = checkIn.nation ?? DEFAULT_NATION;
+  if (!policy.window.isOpen(now, nation)) {
+    const opening = policy.window.nextOpening(now, nation).getTime();
     const dueAt = new Date(Math.min(opening, expiresAt)).toISOString();
     return (await deps.checkIns.defer(checkIn, dueAt)) ? 'deferred' : 'lost-race';
   }
