@@ -56,6 +56,10 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const REFERRAL_EVENT_KINDS = ['RECEIVED', 'ASSIGNED', 'STATUS_CHANGED'] as const;
 export type ReferralEventKind = (typeof REFERRAL_EVENT_KINDS)[number];
 
+/** Why the system, not a person's choice on the referral itself, moved it: the fact in another context that did. */
+export const REFERRAL_EVENT_CAUSES = ['FIRST_ATTENDANCE'] as const;
+export type ReferralEventCause = (typeof REFERRAL_EVENT_CAUSES)[number];
+
 /** Age at referral, kept after erasure instead of the date of birth so figures by age survive. */
 export const AGE_BANDS = ['UNDER_18', '18-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];

@@ -200,8 +200,9 @@ async function handleForPatient(
       answeredCount: awaiting.answeredCount + (answered ? 1 : 0),
       unansweredCount: awaiting.unansweredCount + (answered ? 0 : 1),
     };
-    if (worryingWords) {
-      // Someone in distress should not get the next wellbeing question: the check-in stops here for the link worker.
+    if (concern) {
+      // Someone in distress, by their words or by an answer in a band marked as a concern (anxiety 9), gets the
+      // signposting and nothing else: no next wellbeing question. The check-in stops here for the link worker.
       advance = {
         expected,
         set: { ...counts, status: 'CANCELLED', closeReason: 'CONCERN_RAISED', closedAt: receivedAt, needsReview: true },

@@ -1806,6 +1806,8 @@ export type ReferralEvent = {
   actorRole: Role;
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** What made the change when it followed from a fact recorded elsewhere (e.g. FIRST_ATTENDANCE); null when chosen. */
+  cause?: Maybe<ReferralEventCause>;
   /** The link worker before an ASSIGNED event; null when it was unassigned, and for other kinds. */
   fromLinkWorker?: Maybe<StaffUser>;
   /** The status before a STATUS_CHANGED event; null for other kinds. */
@@ -1823,6 +1825,11 @@ export type ReferralEvent = {
   /** The status after a RECEIVED or STATUS_CHANGED event; null for ASSIGNED. */
   toStatus?: Maybe<ReferralStatus>;
 };
+
+/** Why the system moved a referral, when a fact recorded elsewhere did it rather than a change to the referral itself. */
+export type ReferralEventCause =
+  /** The first attended session of a prescribed activity: ACCEPTED → ACTIVE. The actor is who recorded the attendance. */
+  | 'FIRST_ATTENDANCE';
 
 /** A page of a referral's history. */
 export type ReferralEventConnection = {
@@ -1878,7 +1885,10 @@ export type ReferralStatus =
    * prescribed from here. Next: ACTIVE, CLOSED or DECLINED.
    */
   | 'ACCEPTED'
-  /** Support is under way. Activities may be prescribed. Next: CLOSED. */
+  /**
+   * Support is under way. Set by the first attended session of a prescribed activity (event cause FIRST_ATTENDANCE), or
+   * by hand. Activities may be prescribed. Next: CLOSED.
+   */
   | 'ACTIVE'
   /** The episode ended. Final: a person who comes back gets a new referral. */
   | 'CLOSED'
@@ -2324,6 +2334,7 @@ export type ResolversTypes = ResolversObject<{
   ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
   ReferralEvent: ResolverTypeWrapper<ReferralEventModel>;
+  ReferralEventCause: ReferralEventCause;
   ReferralEventConnection: ResolverTypeWrapper<Omit<ReferralEventConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEventEdge']> }>;
   ReferralEventEdge: ResolverTypeWrapper<Omit<ReferralEventEdge, 'node'> & { node: ResolversTypes['ReferralEvent'] }>;
   ReferralEventKind: ReferralEventKind;
@@ -2870,6 +2881,7 @@ export type ReferralEventResolvers<ContextType = GraphQLContext, ParentType exte
   actor?: Resolver<Maybe<ResolversTypes['StaffUser']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['ReferralEventCause']>, ParentType, ContextType>;
   fromLinkWorker?: Resolver<Maybe<ResolversTypes['StaffUser']>, ParentType, ContextType>;
   fromStatus?: Resolver<Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
