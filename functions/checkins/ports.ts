@@ -4,6 +4,7 @@ import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import type { UkNation } from '../shared/uk-nation';
 import type { CheckIn } from './entities/check-in';
+import type { InboxMessage, InboxState } from './entities/inbox-message';
 import type { Outcome, OutcomeSource, OutcomeWave } from './entities/outcome';
 import type { SmsKind, SmsMessage } from './entities/sms-message';
 
@@ -36,8 +37,12 @@ export type { CareRecordReader, PatientContact, ReferralSummary } from '../refer
  * context; a PCN's nation is its ICB's, and so its practices').
  */
 export interface StaffDirectoryPort {
-  getStaffUser(userId: string): Promise<{ name: string; contactRoute?: string } | undefined>;
-  getOrganisation(organisationId: string): Promise<{ name: string; nation?: UkNation } | undefined>;
+  getStaffUser(
+    userId: string,
+  ): Promise<{ name: string; contactRoute?: string; role: string; pcnId?: string; icbId?: string } | undefined>;
+  getOrganisation(
+    organisationId: string,
+  ): Promise<{ name: string; kind: string; icbId: string; nation?: UkNation } | undefined>;
 }
 
 export interface NewOutcome {
@@ -65,6 +70,8 @@ export interface ThreadMessage {
   questionIndex?: number;
   providerMessageId?: string;
   inboundMessageId?: string;
+  /** The referral an outgoing text is about, where there is one: its segments count towards that referral's use. */
+  referralId?: string;
 }
 
 /** Changes applied to a check-in together with an answer, conditional on the state it was read in. */
@@ -88,8 +95,11 @@ export interface CheckInAdvance {
   dueAt: string | null;
 }
 
-/** `erased`: the patient was erased while the text was being handled; nothing was written. */
+/** `erased`: a patient was erased while the text was being handled; nothing was written. */
 export type InboundCommit = 'committed' | 'duplicate' | 'stale' | 'erased';
+
+/** A text no check-in took as an answer, for the inbox of whoever looks after the patient (entities/inbox-message.ts). */
+export type NewInboxMessage = Omit<InboxMessage, 'state' | 'handledAt' | 'handledBy' | 'erasedAt'>;
 
 export interface CheckInRepository {
   /** Throws ConflictError when the id is taken. */
@@ -133,24 +143,53 @@ export interface CheckInRepository {
   releaseReminder(checkIn: CheckIn, dueAt: string): Promise<boolean>;
   /**
    * One transaction: the inbound receipt (must be new), the check-in change (must still be as read), the outcome
-   * (if any) and the inbound message in the thread.
+   * (if any), the inbound text in each thread it belongs to (one per patient record on the number) and any inbox
+   * items. So a text is recorded as an answer, or in an inbox, or (a redelivery) not at all: never half.
    */
   commitInbound(input: {
     inboundMessageId: string;
     receivedAt: string;
     checkIn?: { checkIn: CheckIn; advance: CheckInAdvance };
     outcome?: NewOutcome & { outcomeId: string };
-    message: ThreadMessage;
+    messages: readonly ThreadMessage[];
+    inbox?: readonly NewInboxMessage[];
   }): Promise<InboundCommit>;
+  /** When a text was first handled and which patients' threads it went to (for a redelivery). */
+  getInboundReceipt(
+    inboundMessageId: string,
+  ): Promise<{ receivedAt: string; threads?: { patientId: string; threadId: string }[] } | undefined>;
   /** Not written (silently) when the patient was erased meanwhile. */
   appendMessage(message: ThreadMessage): Promise<void>;
   listThread(checkInId: string): Promise<SmsMessage[]>;
+  /** Inbound texts by where they are kept (thread, time, inbound id); missing ones are simply absent. */
+  getInboundMessages(
+    keys: readonly { threadId: string; at: string; inboundMessageId: string }[],
+  ): Promise<SmsMessage[]>;
   /**
    * Removes the words (and any number) from every text of a thread, or only those of one patient (the shared local
    * outbox); returns the thread's inbound message ids.
    */
   eraseThread(checkInId: string, erasedAt: string, onlyPatientId?: string): Promise<string[]>;
   deleteInboundReceipts(inboundMessageIds: readonly string[]): Promise<void>;
+}
+
+/** The inbox of texts no check-in consumed (entities/inbox-message.ts). */
+export interface InboxRepository {
+  get(inboxMessageId: string): Promise<InboxMessage | undefined>;
+  /** One owner's texts in one state, oldest first, a page at a time. */
+  list(
+    owner: string,
+    state: InboxState,
+    page: { first: number; after?: string },
+  ): Promise<{ items: InboxMessage[]; hasNextPage: boolean; endCursor?: string }>;
+  /** UNHANDLED → HANDLED, if it still exists (erasure deletes it) and is unhandled; false otherwise. */
+  markHandled(message: InboxMessage, by: { userId: string; at: string }): Promise<boolean>;
+  listForPatient(patientId: string): Promise<InboxMessage[]>;
+  /**
+   * Removes a patient's inbox texts (erasure). An inbox text is work for a person, not the record: with the person's
+   * data gone nobody can act on it, and the thread keeps the text's kind and time.
+   */
+  eraseForPatient(patientId: string): Promise<void>;
 }
 
 export interface OutcomeRepository {
@@ -178,6 +217,7 @@ export const silentTelemetry: CheckInTelemetry = {
 
 export interface CheckInDeps {
   checkIns: CheckInRepository;
+  inbox: InboxRepository;
   outcomes: OutcomeRepository;
   careRecords: CareRecordReader;
   /** What changes care records or other contexts goes out as a care event. */

@@ -6,11 +6,12 @@ import { ConflictError, ForbiddenError } from '../shared/errors';
 import type { IdGenerator } from '../shared/ids';
 import type { Patient } from './entities/patient';
 import type { Referral } from './entities/referral';
-import type { CareRecordStore, ReferralRepository, StaffDirectory } from './ports';
+import type { CareRecordStore, ConcernRepository, ReferralRepository, StaffDirectory } from './ports';
 
 /** What every use case of this context is given. */
 export interface ReferralDeps {
   referrals: ReferralRepository;
+  concerns: ConcernRepository;
   careRecords: CareRecordStore;
   staff: StaffDirectory;
   audit: AuditLog;
@@ -78,7 +79,7 @@ export function auditAccess(
   principal: Principal,
   action: AuditAction,
   operation: string,
-  target: { patientId: string; entityType: 'patient' | 'referral'; entityId: string },
+  target: { patientId: string; entityType: 'patient' | 'referral' | 'concern'; entityId: string },
 ): Promise<void> {
   return recordAccess(deps, principal, action, operation, target);
 }

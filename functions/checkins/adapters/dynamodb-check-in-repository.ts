@@ -8,6 +8,7 @@ import type { TransactItem } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
+import { inboxMessageEntity } from '../entities/inbox-message';
 import { outcomeEntity } from '../entities/outcome';
 import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
 import type { CheckInRepository, InboundCommit, ThreadMessage } from '../ports';
@@ -23,7 +24,10 @@ export function dueShardOf(checkInId: string): string {
 }
 
 /** Thread message ids sort by time, then by a suffix that makes them unique and (for inbound) deterministic. */
-function threadMessageId(message: ThreadMessage): string {
+function threadMessageId(
+  message: Pick<ThreadMessage, 'direction' | 'inboundMessageId'> &
+    Partial<Pick<ThreadMessage, 'kind' | 'questionIndex'>>,
+): string {
   if (message.inboundMessageId && message.direction === 'IN') return `in-${message.inboundMessageId}`;
   return `out-${message.kind}-${message.questionIndex ?? 'x'}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -37,6 +41,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
   private readonly messages;
   private readonly receipts;
   private readonly outcomes;
+  private readonly inbox;
   private readonly documentClient;
 
   /**
@@ -52,6 +57,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
     this.messages = smsMessageEntity(config);
     this.receipts = inboundReceiptEntity(config);
     this.outcomes = outcomeEntity(config);
+    this.inbox = inboxMessageEntity(config);
     this.documentClient = store.documentClient;
   }
 
@@ -264,6 +270,9 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
             inboundMessageId: input.inboundMessageId,
             receivedAt: input.receivedAt,
             expiresAt: receivedEpoch + INBOUND_RECEIPT_TTL_SECONDS,
+            threads: input.messages.flatMap((message) =>
+              message.patientId ? [{ patientId: message.patientId, threadId: message.checkInId }] : [],
+            ),
           })
           .params() as TransactPut,
       },
@@ -286,13 +295,50 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
       items.push({
         Put: this.outcomes.create({ ...input.outcome, createdAt: input.receivedAt }).params() as TransactPut,
       });
-    items.push({ Put: this.messageParams(input.message) });
-    const guard = this.guardFor(input.message);
-    items.push(...guard);
+    for (const message of input.messages) items.push({ Put: this.messageParams(message) });
+    for (const item of input.inbox ?? []) {
+      items.push({ Put: this.inbox.create({ ...item, state: 'UNHANDLED' }).params() as TransactPut });
+    }
+    // One guard per patient whose words are written: nothing lands for a patient erased meanwhile.
+    const patients = [...new Set(input.messages.flatMap((message) => (message.patientId ? [message.patientId] : [])))];
+    const firstGuard = items.length;
+    for (const patientId of patients) {
+      const guard = this.patientGuard(patientId);
+      if (guard) items.push(guard);
+    }
     const result = await this.transact(items);
     if (result === 'ok') return 'committed';
     if (result.failedIndex === 0) return 'duplicate';
-    return guard.length > 0 && result.failedIndex === items.length - 1 ? 'erased' : 'stale';
+    return items.length > firstGuard && result.failedIndex >= firstGuard ? 'erased' : 'stale';
+  }
+
+  async getInboundMessages(
+    keys: readonly { threadId: string; at: string; inboundMessageId: string }[],
+  ): Promise<SmsMessage[]> {
+    // Thread, time and message id make a text's key; joined by a character none of them holds.
+    const encode = (key: { checkInId: string; at: string; messageId: string }) =>
+      `${key.checkInId}\u0000${key.at}\u0000${key.messageId}`;
+    const decode = (id: string) => {
+      const [checkInId, at, messageId] = id.split('\u0000');
+      return { checkInId: checkInId!, at: at!, messageId: messageId! };
+    };
+    const ids = keys.map((key) =>
+      encode({
+        checkInId: key.threadId,
+        at: key.at,
+        messageId: threadMessageId({ direction: 'IN', inboundMessageId: key.inboundMessageId }),
+      }),
+    );
+    const found = await batchGetAll(ids, (batch) => this.messages.get(batch.map(decode)).go(), encode, encode);
+    return ids.flatMap((id) => {
+      const message = found.get(id);
+      return message ? [message] : [];
+    });
+  }
+
+  async getInboundReceipt(inboundMessageId: string) {
+    const { data } = await this.receipts.get({ inboundMessageId }).go({ consistent: true });
+    return data ?? undefined;
   }
 
   async appendMessage(message: ThreadMessage): Promise<void> {

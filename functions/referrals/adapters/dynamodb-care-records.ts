@@ -4,9 +4,11 @@ import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../../shared/care-events';
-import type { CareRecordReader, PatientContact, ReferralSummary } from '../care-record';
+import { DEFAULT_NATION } from '../../shared/uk-nation';
+import type { CareRecordReader, PatientContact, ReferralSummary, UnacknowledgedConcern } from '../care-record';
 import { type Patient, patientEntity } from '../entities/patient';
 import { type LatestOutcomes, type Referral, referralEntity } from '../entities/referral';
+import type { ConcernRepository } from '../ports';
 import { NO_DATE_SORT } from '../vocabulary';
 
 const MAX_ATTEMPTS = 5;
@@ -16,6 +18,7 @@ function toContact(patient: Patient): PatientContact {
     patientId: patient.patientId,
     mobile: patient.mobile,
     smsConsent: patient.smsConsent,
+    icbId: patient.icbId,
     pcnId: patient.pcnId,
     practiceId: patient.practiceId,
     erased: Boolean(patient.erasedAt),
@@ -60,7 +63,10 @@ export class DynamoDbCareRecords implements CareRecordReader {
   private readonly patients;
   private readonly referrals;
 
-  constructor(store: DataStore) {
+  constructor(
+    store: DataStore,
+    private readonly concerns: Pick<ConcernRepository, 'oldestUnacknowledged'>,
+  ) {
     const config = entityConfig(store);
     this.patients = patientEntity(config);
     this.referrals = referralEntity(config);
@@ -94,6 +100,13 @@ export class DynamoDbCareRecords implements CareRecordReader {
   async listReferralsOfPatient(patientId: string): Promise<ReferralSummary[]> {
     const { data } = await this.referrals.query.byPatient({ patientId }).go({ pages: 'all' });
     return data.map(toSummary);
+  }
+
+  async oldestUnacknowledgedConcern(): Promise<UnacknowledgedConcern | undefined> {
+    const concern = await this.concerns.oldestUnacknowledged();
+    return (
+      concern && { concernId: concern.concernId, raisedAt: concern.raisedAt, nation: concern.nation ?? DEFAULT_NATION }
+    );
   }
 
   patientNotErasedCondition(patientId: string): TransactItem {
@@ -154,12 +167,6 @@ export class DynamoDbCareRecords implements CareRecordReader {
       }
       return changed ? { set: { latestOutcomes: merged, updatedAt: at } } : undefined;
     });
-  }
-
-  raiseConcern(referralId: string, at: string): Promise<void> {
-    return this.change(referralId, (referral) =>
-      referral.concernOpen ? undefined : { set: { concernOpen: true, concernRaisedAt: at, updatedAt: at } },
-    );
   }
 
   /**

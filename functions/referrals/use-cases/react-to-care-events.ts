@@ -4,8 +4,9 @@ import type { CareEvent } from '../../shared/care-events';
 import { UnreachableCaseError } from '../../shared/errors';
 import type { ReferralDeps } from '../access';
 import { activateOnFirstAttendance } from './activate-on-first-attendance';
+import { raiseConcern } from './concerns';
 
-type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events' | 'referrals' | 'newId'>;
+type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events' | 'referrals' | 'concerns' | 'newId'>;
 
 /**
  * How the referrals context keeps its own items in step with what happened elsewhere: the caseload row's next
@@ -45,7 +46,7 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
     case 'OutcomesMeasured':
       return deps.careRecords.mergeLatestOutcomes(event.referralId, event.values, event.at);
     case 'ConcernRaised':
-      return deps.careRecords.raiseConcern(event.referralId, event.at);
+      return raiseConcern(deps, event);
     case 'SmsStopReceived':
       return recordStopByText(deps, event.patientId, event.at);
     case 'SmsStartReceived': {
