@@ -38,7 +38,7 @@ export class DynamoDbConcernRepository implements ConcernRepository {
   async getMany(concernIds: readonly string[]): Promise<Concern[]> {
     const found = await batchGetAll(
       concernIds,
-      (ids) => this.concerns.get(ids.map((concernId) => ({ concernId }))).go(),
+      (ids) => this.concerns.get(ids.map((concernId) => ({ concernId }))).go({ consistent: true }),
       (item) => item.concernId,
       (key) => key.concernId,
     );

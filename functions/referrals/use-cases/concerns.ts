@@ -33,7 +33,10 @@ function scopeOf(concern: Concern) {
 }
 
 /** The referral row after `concerns` (the unresolved ones) changed: ids and raise time oldest first. */
-function rowOf(concerns: readonly Pick<Concern, 'concernId' | 'raisedAt'>[], at: string) {
+function rowOf(
+  concerns: readonly Pick<Concern, 'concernId' | 'raisedAt'>[],
+  at: string,
+): { openConcernIds: string[]; concernRaisedAt?: string; at: string } {
   const open = [...concerns].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   return { openConcernIds: open.map((c) => c.concernId), concernRaisedAt: open[0]?.raisedAt, at };
 }
@@ -41,8 +44,9 @@ function rowOf(concerns: readonly Pick<Concern, 'concernId' | 'raisedAt'>[], at:
 /**
  * On ConcernRaised (the check-ins context read a worrying text or a concern-level answer). Primary course: the text
  * joins the referral's unacknowledged concern if it has one (nobody has looked yet, so one look covers both);
- * otherwise a new concern is opened with the referral's row in one transaction. Idempotent: a text already on one of
- * the referral's concerns changes nothing, so a redelivered or re-published event cannot raise a second concern.
+ * otherwise a new concern is opened with the referral's row in one transaction. Idempotent: a text already on any of
+ * the referral's concerns (resolved ones too) changes nothing, so a redelivered or re-published event cannot raise a
+ * second concern.
  */
 export async function raiseConcern(
   deps: Pick<ReferralDeps, 'referrals' | 'concerns' | 'newId'>,
@@ -53,15 +57,22 @@ export async function raiseConcern(
     const referral = await deps.referrals.getReferral(event.referralId, { consistent: true });
     // An erased referral keeps its skeleton as it was: nothing more is written to it.
     if (!referral || referral.erasedAt) return;
+    // Resolved concerns count too: a text redelivered after its concern was resolved must not raise it again.
+    const all = await listReferralConcerns(deps, referral);
+    if (all.some((concern) => concern.texts.some((t) => t.inboundMessageId === text.inboundMessageId))) return;
     const open = await deps.concerns.getMany(referral.openConcernIds ?? []);
-    if (open.some((concern) => concern.texts.some((t) => t.inboundMessageId === text.inboundMessageId))) return;
     const unacknowledged = open.find((concern) => concern.status === 'OPEN');
     if (unacknowledged) {
       if (await deps.concerns.attach(unacknowledged, text, event.at)) return;
       continue;
     }
     const concern = newConcern(deps, referral, event, text);
-    if (await deps.concerns.open(concern, referral, rowOf([...open, concern], event.at))) return;
+    const row = {
+      openConcernIds: [...(referral.openConcernIds ?? []), concern.concernId],
+      concernRaisedAt: [referral.concernRaisedAt, concern.raisedAt].filter((t): t is string => !!t).sort()[0],
+      at: event.at,
+    };
+    if (await deps.concerns.open(concern, referral, row)) return;
   }
   throw new ConflictError('The referral kept changing while a concern was raised on it');
 }
@@ -152,15 +163,17 @@ export async function resolveConcern(
   for (let attempt = 1; ; attempt++) {
     const referral = await deps.referrals.getReferral(concern.referralId, { consistent: true });
     if (!referral || referral.erasedAt) throw new ConflictError("The patient's data has been erased");
-    const others = await deps.concerns.getMany(
-      (referral.openConcernIds ?? []).filter((id) => id !== concern.concernId),
-    );
+    const remaining = (referral.openConcernIds ?? []).filter((id) => id !== concern.concernId);
+    const others = await deps.concerns.getMany(remaining);
+    // Ids come from the referral (read consistently); a concern the read missed keeps its place at the end.
+    const row = rowOf(others, at);
+    row.openConcernIds.push(...remaining.filter((id) => !row.openConcernIds.includes(id)));
     try {
       const resolved = await deps.concerns.resolve(
         concern,
         referral,
         { userId: principal.userId, at, action, ...(note ? { note } : {}) },
-        rowOf(others, at),
+        row,
       );
       await auditAccess(deps, principal, 'UPDATE', 'resolveConcern', {
         patientId: concern.patientId,
