@@ -133,8 +133,12 @@ export interface ReferralRepository {
     notes: readonly WhatMattersNote[],
     goals: readonly GoalWrite[],
   ): Promise<void>;
-  /** Conditional on the patient existing and not being erased (ConflictError otherwise). */
-  updatePatient(patientId: string, changes: PatientChanges): Promise<Patient>;
+  /**
+   * Applies `changes` to the patient as read (`current`), moving the SMS contact claim with it in one transaction
+   * when the consent or mobile changes (entities/mobile-claim.ts). Throws MobileClaimedError when another patient
+   * holds the new claim; ConflictError when the patient's consent or mobile changed since read, or it was erased.
+   */
+  updatePatient(current: Patient, changes: PatientChanges): Promise<Patient>;
   /**
    * Marks the patient erased and removes every identifying field and the NHS number claim, in one transaction; from
    * then on no write to the patient succeeds. ConflictError when it was erased meanwhile.
