@@ -1182,7 +1182,12 @@ export type NewPatientInput = {
   preferredName?: InputMaybe<Scalars['String']['input']>;
   /** Sex as recorded by the GP system. */
   sex: Sex;
-  /** Whether they agreed to SMS check-ins (default NOT_ASKED). GIVEN needs `mobile`, else BAD_USER_INPUT. */
+  /**
+   * Whether they agreed to SMS check-ins (default NOT_ASKED). GIVEN needs `mobile`, else BAD_USER_INPUT. A mobile is the
+   * SMS contact of one patient at a time: GIVEN on a mobile another patient already has consent on is CONFLICT naming
+   * `newPatient.mobile` (`extensions.reason` MOBILE_IN_USE; `heldByPatientId` when you may see that patient). Record a
+   * second person on a shared phone with NOT_ASKED, or withdraw the other patient's consent first.
+   */
   smsConsent?: InputMaybe<SmsConsent>;
 };
 
@@ -2217,7 +2222,11 @@ export type ScheduleCheckInInput = {
 
 /** GIVEN needs a mobile number on record (see `updatePatientContact`). */
 export type SetSmsConsentInput = {
-  /** Their decision. GIVEN without a mobile on record is BAD_USER_INPUT naming `consent`. */
+  /**
+   * Their decision. GIVEN without a mobile on record is BAD_USER_INPUT naming `consent`; GIVEN while another patient
+   * has consent on the same mobile is CONFLICT naming `consent` (reason MOBILE_IN_USE, `heldByPatientId` when you may see
+   * them).
+   */
   consent: SmsConsent;
   /** The patient, in your scope. */
   patientId: Scalars['ID']['input'];
@@ -2389,7 +2398,10 @@ export type UpdateActivityInput = {
 export type UpdatePatientContactInput = {
   /** What helps the person take part, up to 1,000 characters; `null` or blank removes it. */
   accessibilityNeeds?: InputMaybe<Scalars['String']['input']>;
-  /** New UK mobile number; `null` removes it and sets GIVEN consent back to NOT_ASKED. */
+  /**
+   * New UK mobile number; `null` removes it and sets GIVEN consent back to NOT_ASKED. With consent GIVEN, a mobile on
+   * which another patient has consent is CONFLICT naming `mobile` (reason MOBILE_IN_USE).
+   */
   mobile?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /** The patient, in your scope. */
   patientId: Scalars['ID']['input'];
