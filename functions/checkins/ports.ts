@@ -136,7 +136,10 @@ export interface CheckInRepository {
   /** Moves `dueAt` later without changing anything else, if still as read. */
   defer(checkIn: CheckIn, dueAt: string): Promise<boolean>;
   /** Closes an open check-in (CANCELLED, NO_RESPONSE); false if it was no longer as read. */
-  close(checkIn: CheckIn, close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string }): Promise<boolean>;
+  close(
+    checkIn: CheckIn,
+    close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string; needsReview?: boolean },
+  ): Promise<boolean>;
   /** AWAITING_REPLY → reminder claimed (reminderSentAt set, due at expiry), if still as read. */
   claimReminder(checkIn: CheckIn, at: string, expiresAt: string): Promise<boolean>;
   /** Undoes a reminder claim after a certain provider refusal, retrying at dueAt. */
@@ -158,8 +161,15 @@ export interface CheckInRepository {
   getInboundReceipt(
     inboundMessageId: string,
   ): Promise<{ receivedAt: string; threads?: { patientId: string; threadId: string }[] } | undefined>;
-  /** Not written (silently) when the patient was erased meanwhile. */
+  /**
+   * Not written (silently) when the patient was erased meanwhile. An outgoing text counts towards its patient's
+   * segments for its referral (`referralId`, or none) in the same write.
+   */
   appendMessage(message: ThreadMessage): Promise<void>;
+  /** Segments sent so far per (patient, referral), keyed `<patientId>|<referralId>`; 0 where none were. */
+  segmentsUsed(keys: readonly { patientId: string; referralId: string }[]): Promise<Map<string, number>>;
+  /** A patient's segments and texts, per referral (none for texts about no referral). */
+  usageOfPatient(patientId: string): Promise<{ referralId?: string; segments: number; texts: number }[]>;
   listThread(checkInId: string): Promise<SmsMessage[]>;
   /** Inbound texts by where they are kept (thread, time, inbound id); missing ones are simply absent. */
   getInboundMessages(

@@ -4,12 +4,14 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
-import type { TransactItem } from '../../platform/dynamodb/transactions';
+import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
 import { inboxMessageEntity } from '../entities/inbox-message';
 import { outcomeEntity } from '../entities/outcome';
+import { NO_REFERRAL, smsUsageEntity } from '../entities/sms-usage';
+import { countSegments } from '../gsm7';
 import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
 import type { CheckInRepository, InboundCommit, ThreadMessage } from '../ports';
 
@@ -21,6 +23,11 @@ export function dueShardOf(checkInId: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return String(hash % DUE_INDEX_SHARDS);
+}
+
+/** A usage item's key as one string (ids hold no `|`). */
+function usageKey(key: { patientId: string; referralId: string }): string {
+  return `${key.patientId}|${key.referralId}`;
 }
 
 /** Thread message ids sort by time, then by a suffix that makes them unique and (for inbound) deterministic. */
@@ -42,6 +49,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
   private readonly receipts;
   private readonly outcomes;
   private readonly inbox;
+  private readonly usage;
   private readonly documentClient;
 
   /**
@@ -58,6 +66,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
     this.receipts = inboundReceiptEntity(config);
     this.outcomes = outcomeEntity(config);
     this.inbox = inboxMessageEntity(config);
+    this.usage = smsUsageEntity(config);
     this.documentClient = store.documentClient;
   }
 
@@ -173,6 +182,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
     return this.transact([
       { Update: update as TransactUpdate },
       { Put: this.messageParams(message) },
+      this.usageAction(message),
       ...this.guardFor(message),
     ]).then((result) => result === 'ok');
   }
@@ -225,12 +235,18 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
 
   close(
     checkIn: CheckIn,
-    close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string },
+    close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string; needsReview?: boolean },
   ): Promise<boolean> {
     return this.conditional(() =>
       this.checkIns
         .patch({ checkInId: checkIn.checkInId })
-        .set({ status: close.status, closeReason: close.reason, closedAt: close.at, updatedAt: close.at })
+        .set({
+          status: close.status,
+          closeReason: close.reason,
+          closedAt: close.at,
+          updatedAt: close.at,
+          ...(close.needsReview ? { needsReview: true } : {}),
+        })
         .remove(['dueAt', 'dueShard'])
         .where(this.asRead(checkIn))
         .go(),
@@ -342,13 +358,48 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
   }
 
   async appendMessage(message: ThreadMessage): Promise<void> {
-    const guard = this.guardFor(message);
-    if (guard.length === 0) {
-      await this.messages.put(this.messageItem(message)).go();
-      return;
-    }
-    // Not written when the patient was erased meanwhile: the words must not outlive the erasure.
-    await this.transact([{ Put: this.messageParams(message) }, ...guard]);
+    // Not written when the patient was erased meanwhile: the words must not outlive the erasure. An outgoing text
+    // counts towards the patient's segments in the same transaction, so the count is exactly the texts on record.
+    const usage = message.direction === 'OUT' && message.patientId ? [this.usageAction(message)] : [];
+    await this.transact([{ Put: this.messageParams(message) }, ...usage, ...this.guardFor(message)]);
+  }
+
+  async segmentsUsed(keys: readonly { patientId: string; referralId: string }[]): Promise<Map<string, number>> {
+    const found = await batchGetAll(
+      keys.map(usageKey),
+      (ids) =>
+        this.usage
+          .get(
+            ids.map((id) => {
+              const [patientId, referralId] = id.split('|');
+              return { patientId: patientId!, referralId: referralId! };
+            }),
+          )
+          .go({ consistent: true }),
+      (item) => usageKey(item),
+      (key) => usageKey(key),
+    );
+    return new Map(keys.map((key) => [usageKey(key), found.get(usageKey(key))?.segments ?? 0]));
+  }
+
+  async usageOfPatient(patientId: string): Promise<{ referralId?: string; segments: number; texts: number }[]> {
+    const { data } = await this.usage.query.byPatient({ patientId }).go({ pages: 'all' });
+    return data.map((item) => ({
+      ...(item.referralId === NO_REFERRAL ? {} : { referralId: item.referralId }),
+      segments: item.segments,
+      texts: item.texts,
+    }));
+  }
+
+  /** Adds an outgoing text's segments to its patient's count for its referral (created on the first text). */
+  private usageAction(message: ThreadMessage): TransactItem {
+    return updateAction(
+      this.usage
+        .update({ patientId: message.patientId!, referralId: message.referralId ?? NO_REFERRAL })
+        .add({ segments: countSegments(message.body).segments, texts: 1 })
+        .set({ updatedAt: message.at })
+        .params(),
+    );
   }
 
   async eraseThread(checkInId: string, erasedAt: string, onlyPatientId?: string): Promise<string[]> {

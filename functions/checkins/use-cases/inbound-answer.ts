@@ -138,7 +138,10 @@ async function raiseConcernOnAnswer(context: InboundContext, record: NumberRecor
   context.deps.telemetry?.count('ConcernRaised');
 }
 
-/** The re-ask, or the next question at once (the patient is talking to us now); nothing after the last answer. */
+/**
+ * The re-ask, or the next question at once (the patient is talking to us now). Nothing after the last answer: the
+ * last question said it was the last, and a thank-you would cost a segment a check-in (docs/performance.md).
+ */
 async function followUp(
   context: InboundContext,
   record: NumberRecord,
@@ -154,15 +157,6 @@ async function followUp(
       to: context.mobile,
       body: templates.reask(awaiting.senderLabel, catalogue.get(awaiting.questions[index]!)),
       kind: 'REASK',
-      checkInId: awaiting.checkInId,
-      patientId: record.patient.patientId,
-      referralId: awaiting.referralId,
-    });
-  } else if (result === 'completed') {
-    await sendReply(deps, {
-      to: context.mobile,
-      body: templates.thanks(awaiting.senderLabel),
-      kind: 'THANKS',
       checkInId: awaiting.checkInId,
       patientId: record.patient.patientId,
       referralId: awaiting.referralId,

@@ -5,6 +5,7 @@ import { SmsSendError } from '../errors';
 import type { DispatchPolicy } from '../policy';
 import type { CheckInDeps, PatientContact } from '../ports';
 import { defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
+import { countSegments } from '../gsm7';
 import { fitsOneSegment, templates } from '../templates';
 import { isUpcoming, refreshNextCheckIn } from './next-check-in';
 
@@ -47,6 +48,8 @@ export interface SendStepOptions {
   beforeSend?: (pastBudget?: boolean) => Promise<boolean>;
   /** The question right after an intro sent alone: it goes in this run, whatever the budget says. */
   followsIntro?: boolean;
+  /** Segments the patient has already been sent about this referral, when the caller read them (the run's batch). */
+  segmentsUsed?: number;
 }
 
 const ms = (iso: string) => new Date(iso).getTime();
@@ -111,8 +114,26 @@ export async function sendCurrentStep(
       questionStep = false;
     }
   } else {
-    body = templates.question(checkIn.senderLabel, question);
+    const last = checkIn.questions.length > 1 && checkIn.questionIndex === checkIn.questions.length - 1;
+    const lastQuestion = templates.lastQuestion(checkIn.senderLabel, question);
+    body = last && fitsOneSegment(lastQuestion) ? lastQuestion : templates.question(checkIn.senderLabel, question);
     kind = 'QUESTION';
+  }
+
+  // The patient's segment budget for this referral: past it, nothing routine goes (a person reviews the check-in).
+  const used = options.segmentsUsed ?? (await segmentsUsed(deps, checkIn));
+  if (used + countSegments(body).segments > policy.segmentCap) {
+    const closed = await deps.checkIns.close(checkIn, {
+      status: 'CANCELLED',
+      reason: 'SMS_CAP_REACHED',
+      at: nowIso,
+      needsReview: true,
+    });
+    if (closed) {
+      telemetry?.count('SmsCapReached');
+      await refreshNextCheckIn(deps, checkIn, referral?.seen);
+    }
+    return closed ? 'skipped' : 'lost-race';
   }
 
   if (options.beforeSend && !(await options.beforeSend(options.followsIntro))) return 'left-for-next-run';
@@ -179,6 +200,7 @@ export async function sendCurrentStep(
       body,
       at: sentIso,
       patientId: checkIn.patientId,
+      referralId: checkIn.referralId,
       questionIndex: checkIn.questionIndex,
       providerMessageId,
     },
@@ -207,10 +229,17 @@ export async function sendCurrentStep(
       ignoreWindow: true,
       followsIntro: true,
       patient: patient ?? null,
+      segmentsUsed: used + countSegments(body).segments,
     });
     return again === 'lost-race' ? 'sent' : again;
   }
   return 'sent';
+}
+
+/** Segments the patient has been sent about the check-in's referral (one consistent read). */
+export async function segmentsUsed(deps: Pick<CheckInDeps, 'checkIns'>, checkIn: CheckIn): Promise<number> {
+  const key = { patientId: checkIn.patientId, referralId: checkIn.referralId };
+  return (await deps.checkIns.segmentsUsed([key])).get(`${key.patientId}|${key.referralId}`) ?? 0;
 }
 
 /** Time-based work on a check-in waiting for a reply: one reminder, then NO_RESPONSE. */
@@ -249,9 +278,15 @@ export async function remindOrExpire(
     });
     return closed ? 'skipped' : 'lost-race';
   }
+  const body = templates.reminder(checkIn.senderLabel);
+  const used = options.segmentsUsed ?? (await segmentsUsed(deps, checkIn));
+  if (used + countSegments(body).segments > policy.segmentCap) {
+    // No reminder past the budget: the question stays open until it expires.
+    deps.telemetry?.count('SmsCapReached');
+    return (await deps.checkIns.defer(checkIn, new Date(expiresAt).toISOString())) ? 'deferred' : 'lost-race';
+  }
   if (options.beforeSend && !(await options.beforeSend())) return 'left-for-next-run';
   if (!(await deps.checkIns.claimReminder(checkIn, nowIso, new Date(expiresAt).toISOString()))) return 'lost-race';
-  const body = templates.reminder(checkIn.senderLabel);
   try {
     const { providerMessageId } = await deps.sms.send({ to: patient!.mobile!, body, patientId: checkIn.patientId });
     await deps.checkIns.appendMessage({
@@ -261,6 +296,7 @@ export async function remindOrExpire(
       body,
       at: deps.clock.now().toISOString(),
       patientId: checkIn.patientId,
+      referralId: checkIn.referralId,
       questionIndex: checkIn.questionIndex,
       providerMessageId,
     });
