@@ -10,9 +10,9 @@ import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
 import { inboxMessageEntity } from '../entities/inbox-message';
 import { outcomeEntity } from '../entities/outcome';
+import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
 import { NO_REFERRAL, smsUsageEntity } from '../entities/sms-usage';
 import { countSegments } from '../gsm7';
-import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
 import type { CheckInRepository, InboundCommit, ThreadMessage } from '../ports';
 
 /** The due-index shard of a check-in: FNV-1a of its id, so writes spread evenly and a shard never changes. */

@@ -2,10 +2,10 @@ import { DEFAULT_NATION } from '../../shared/uk-nation';
 import type { CheckIn } from '../entities/check-in';
 import type { SmsKind } from '../entities/sms-message';
 import { SmsSendError } from '../errors';
+import { countSegments } from '../gsm7';
 import type { DispatchPolicy } from '../policy';
 import type { CheckInDeps, PatientContact } from '../ports';
 import { defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
-import { countSegments } from '../gsm7';
 import { fitsOneSegment, templates } from '../templates';
 import { isUpcoming, refreshNextCheckIn } from './next-check-in';
 

@@ -3,6 +3,7 @@ import { batchGetAll, chunk } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
+import { putAction, transactWrite, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
 import { claimedMobile, mobileClaimEntity } from '../entities/mobile-claim';
 import { nhsNumberClaimEntity } from '../entities/nhs-number-claim';
@@ -52,7 +53,7 @@ export class DynamoDbReferralRepository implements ReferralRepository {
   private readonly documentClient;
   private readonly patientWrites;
 
-  constructor(store: DataStore) {
+  constructor(private readonly store: DataStore) {
     const config = entityConfig(store);
     this.documentClient = store.documentClient;
     this.patientWrites = new PatientWrites(store);
@@ -71,8 +72,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     return this.service.entities;
   }
 
-  async getPatient(patientId: string): Promise<Patient | undefined> {
-    const { data } = await this.entities.patient.get({ patientId }).go();
+  async getPatient(patientId: string, options: { consistent?: boolean } = {}): Promise<Patient | undefined> {
+    const { data } = await this.entities.patient.get({ patientId }).go({ consistent: options.consistent === true });
     return data ?? undefined;
   }
 
@@ -93,56 +94,64 @@ export class DynamoDbReferralRepository implements ReferralRepository {
 
   async createReferral(write: NewReferralWrite): Promise<void> {
     const { newPatient, existingPatientId } = write;
+    const { patient, nhsNumberClaim, mobileClaim, referral, referralEvent } = this.entities;
     const mobile = newPatient ? claimedMobile(newPatient) : undefined;
-    for (let attempt = 1; ; attempt++) {
-      const result = await this.service.transaction
-        .write(({ patient, nhsNumberClaim, mobileClaim, referral, referralEvent }) => [
-          ...(newPatient
+    const patientActions = newPatient
+      ? [
+          putAction(patient.create({ ...newPatient, referralIds: [write.referral.referralId] }).params()),
+          putAction(
+            nhsNumberClaim
+              .create({
+                nhsNumber: newPatient.nhsNumber!,
+                patientId: newPatient.patientId,
+                claimedAt: newPatient.createdAt,
+              })
+              .params(),
+          ),
+          // The SMS contact claim, when the new patient consented to texts on a mobile (see mobile-claim.ts).
+          ...(mobile
             ? [
-                patient.create(newPatient).commit(),
-                nhsNumberClaim
-                  .create({
-                    nhsNumber: newPatient.nhsNumber!,
-                    patientId: newPatient.patientId,
-                    claimedAt: newPatient.createdAt,
-                  })
-                  .commit(),
-                // The SMS contact claim, when the new patient consented to texts on a mobile (see mobile-claim.ts).
-                ...(mobile
-                  ? [
-                      mobileClaim
-                        .create({ mobile, patientId: newPatient.patientId, claimedAt: newPatient.createdAt })
-                        .commit(),
-                    ]
-                  : []),
+                putAction(
+                  mobileClaim
+                    .create({ mobile, patientId: newPatient.patientId, claimedAt: newPatient.createdAt })
+                    .params(),
+                ),
               ]
-            : [
-                patient
-                  .check({ patientId: existingPatientId! })
-                  .where(
-                    ({ patientId, erasedAt }, { exists, notExists }) =>
-                      `${exists(patientId)} AND ${notExists(erasedAt)}`,
-                  )
-                  .commit(),
-              ]),
-          referral.create(write.referral).commit(),
-          referralEvent.create(write.event).commit(),
-        ])
-        .go();
-      if (!result.canceled) return;
-      const reasons = cancelReasons(result.data);
-      if (reasons.some((reason) => reason.code === 'TransactionConflict') && attempt < MAX_ATTEMPTS) {
+            : []),
+        ]
+      : [
+          // The referral joins the patient's own list, and only while the patient exists and is not erased.
+          updateAction(
+            patient
+              .update({ patientId: existingPatientId! })
+              .add({ referralIds: [write.referral.referralId] })
+              .where(
+                ({ patientId, erasedAt }, { exists, notExists }) => `${exists(patientId)} AND ${notExists(erasedAt)}`,
+              )
+              .params(),
+          ),
+        ];
+    const actions = [
+      ...patientActions,
+      putAction(referral.create(write.referral).params()),
+      putAction(referralEvent.create(write.event).params()),
+    ];
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await transactWrite(this.store, actions);
+      if (outcome.committed) return;
+      const { reasons } = outcome;
+      if (reasons.includes('TransactionConflict') && attempt < MAX_ATTEMPTS) {
         await backoff(attempt);
         continue;
       }
-      if (newPatient && reasons[1]?.code === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
-      if (mobile && reasons[2]?.code === 'ConditionalCheckFailed') {
+      if (newPatient && reasons[1] === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
+      if (mobile && reasons[2] === 'ConditionalCheckFailed') {
         throw new MobileClaimedError(await this.patientWrites.holderOf(mobile));
       }
-      if (!newPatient && reasons[0]?.code === 'ConditionalCheckFailed') {
+      if (!newPatient && reasons[0] === 'ConditionalCheckFailed') {
         throw new ConflictError('The patient no longer exists or has been erased');
       }
-      throw new ConflictError(`The referral could not be created (${reasons.map((reason) => reason.code).join(', ')})`);
+      throw new ConflictError(`The referral could not be created (${reasons.join(', ')})`);
     }
   }
 
