@@ -10,6 +10,7 @@ import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
 import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib/local-api';
+import { localCursorKey } from './lib/local-cursor-key';
 import { signLocalToken } from './lib/local-jwt';
 import { LOCAL_STATE_FILE } from './lib/local-state';
 import { ensureTable } from './lib/local-table';
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
 
     // One application and one clock for the API and the follow-up engine, so fast-forwarding moves both.
     const clock = new FastForwardClock();
-    const linkwork = createLinkwork({ store, clock });
+    const linkwork = createLinkwork({ store, clock, cursorKey: localCursorKey() });
     const checkIns = createLocalCheckIns({
       store,
       checkIns: linkwork.checkIns,

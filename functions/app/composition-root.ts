@@ -4,6 +4,7 @@ import { type CheckInsContext, type CheckInTelemetry, createCheckInsContext } fr
 import { DynamoDbIdentityRepository, type IdentityRepository } from '../identity';
 import { type AggregateStore, DynamoDbAggregateStore, type FoldDeps, outcomeFoldDeps } from '../outcomes';
 import { CareEventBus } from '../platform/care-event-bus';
+import { CursorCodec, type CursorKeySource, ephemeralCursorKey } from '../platform/cursor-codec';
 import type { DataStore } from '../platform/dynamodb/client';
 import { createReferralsContext, type ReferralsContext } from '../referrals';
 import { type Clock, systemClock } from '../shared/clock';
@@ -22,6 +23,11 @@ export interface LinkworkOptions {
   newId?: IdGenerator;
   /** Where the follow-up engine reports counts and events (ids only). */
   checkInTelemetry?: CheckInTelemetry;
+  /**
+   * The key paging cursors are sealed with: the stage's secret in AWS (functions/graphql/handler.ts), the key under
+   * .data/ for `npm start`. Unset (tests, benchmarks), a key that lives as long as the process.
+   */
+  cursorKey?: CursorKeySource;
 }
 
 export interface Linkwork {
@@ -29,6 +35,8 @@ export interface Linkwork {
   clock: Clock;
   newId: IdGenerator;
   events: CareEventBus;
+  /** Seals and opens the paging cursors clients see (functions/graphql/pagination.ts). */
+  cursors: CursorCodec;
   identity: IdentityRepository;
   audit: AuditLog & AuditTrailReader;
   referrals: ReferralsContext;
@@ -71,6 +79,7 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
     clock,
     newId,
     events,
+    cursors: new CursorCodec(options.cursorKey ?? ephemeralCursorKey()),
     identity,
     audit,
     referrals,

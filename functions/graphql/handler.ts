@@ -1,3 +1,4 @@
+import { secretsManagerCursorKey } from '../platform/cursor-key-secret';
 import { createDataStore } from '../platform/dynamodb/client';
 import { configFromEnv } from './config';
 import { createGraphQLHandler } from './lambda';
@@ -14,4 +15,5 @@ export const handler = createGraphQLHandler({
     tableName: config.tableName,
     ...(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
   }),
+  cursorKey: secretsManagerCursorKey(config.cursorKeySecretArn),
 });

@@ -1,4 +1,5 @@
 import type { IdentityRepository } from '../identity';
+import type { KeyPage } from '../platform/dynamodb/key-paging';
 import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../shared/care-events';
 import type { CareRecordReader } from './care-record';
@@ -32,16 +33,12 @@ export interface CaseloadQuery {
   /** ISO time; only referrals whose next check-in is strictly before it. */
   checkInDueBefore?: string;
   first: number;
-  /** Opaque cursor from a previous page's `endCursor`. */
+  /** The position of the item to resume after (one of a previous page's `cursors`). */
   after?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  hasNextPage: boolean;
-  /** Cursor of the last item, to pass as `after`; absent on an empty page. */
-  endCursor?: string;
-}
+/** A page read by keyset paging (platform/dynamodb/key-paging.ts): each item with its own position. */
+export type Page<T> = KeyPage<T>;
 
 /** Fields a use case may change on a referral; the adapter recomputes index keys from the merged record. */
 export type ReferralChanges = Partial<

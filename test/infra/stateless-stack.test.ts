@@ -134,6 +134,30 @@ describe('StatelessStack', () => {
     });
   });
 
+  describe('paging cursor key', () => {
+    it('is a generated secret encrypted with the data key, read only by the GraphQL function', () => {
+      const [secretId] = Object.keys(
+        template.findResources('AWS::SecretsManager::Secret', { Properties: { Name: 'linkwork-prod-cursor-key' } }),
+      );
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: 'linkwork-prod-cursor-key',
+        KmsKeyId: Match.anyValue(),
+        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: 'linkwork-prod-graphql',
+        Environment: { Variables: Match.objectLike({ CURSOR_KEY_SECRET_ARN: { Ref: secretId } }) },
+      });
+      const readers = Object.keys(FUNCTIONS).filter((name) =>
+        statementsOf(name).some(
+          (s) =>
+            actionsOf(s).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource).includes(secretId!),
+        ),
+      );
+      expect(readers).toEqual(['graphql']);
+    });
+  });
+
   describe('outcome folding', () => {
     it('reads the table stream in bisecting batches, reporting partial failures, with an on-failure queue', () => {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {

@@ -157,7 +157,7 @@ export type ActivityCostInput = {
 /** One activity in a page of activities. */
 export type ActivityEdge = {
   __typename?: 'ActivityEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The activity. */
   node: Activity;
@@ -226,7 +226,7 @@ export type AttendanceConnection = {
 /** One session in a page of attendance records. */
 export type AttendanceEdge = {
   __typename?: 'AttendanceEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The attendance record. */
   node: Attendance;
@@ -293,7 +293,7 @@ export type AuditEventConnection = {
 /** One audit event in a page of a patient's audit trail. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The audit event. */
   node: AuditEvent;
@@ -401,7 +401,7 @@ export type CheckInConnection = {
 /** One check-in in a page of check-ins. */
 export type CheckInEdge = {
   __typename?: 'CheckInEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The check-in. */
   node: CheckIn;
@@ -608,7 +608,7 @@ export type GoalConnection = {
 /** One goal in a page of goals. */
 export type GoalEdge = {
   __typename?: 'GoalEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The goal. */
   node: Goal;
@@ -1092,7 +1092,7 @@ export type OutcomeMeasurementConnection = {
 /** One measurement in a page of outcome measurements. */
 export type OutcomeMeasurementEdge = {
   __typename?: 'OutcomeMeasurementEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The measurement. */
   node: OutcomeMeasurement;
@@ -1220,13 +1220,20 @@ export type OutcomeSummaryInput = {
   to: Scalars['Date']['input'];
 };
 
-/** Where a page of a connection ends, and whether another follows. */
+/** Where a page of a connection starts and ends, and whether items come before or after it (Relay `PageInfo`). */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page; null when the page is empty, and may be null on the last page. */
+  /** The cursor of the page's last edge: pass it as `after` for the next page. Null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when more items follow: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when this page was asked for with `after`, so items come before it. Pages go forwards only (there is no `last`
+   * or `before`), so this is only ever a hint that the page is not the first.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first edge; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** People with both a baseline and a follow-up in this wave: change is follow-up minus the same person's baseline. */
@@ -1791,7 +1798,7 @@ export type ReferralConnection = {
 /** One referral in a page of referrals. */
 export type ReferralEdge = {
   __typename?: 'ReferralEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The referral. */
   node: Referral;
@@ -1836,7 +1843,7 @@ export type ReferralEventConnection = {
 /** One event in a page of a referral's history. */
 export type ReferralEventEdge = {
   __typename?: 'ReferralEventEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The event. */
   node: ReferralEvent;
@@ -1994,7 +2001,7 @@ export type SmsMessageConnection = {
 /** One text in a page of a check-in's thread. */
 export type SmsMessageEdge = {
   __typename?: 'SmsMessageEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The text. */
   node: SmsMessage;
@@ -2152,7 +2159,7 @@ export type WhatMattersNoteConnection = {
 /** One note in a page of "what matters to you" notes. */
 export type WhatMattersNoteEdge = {
   __typename?: 'WhatMattersNoteEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The note. */
   node: WhatMattersNote;
@@ -2737,6 +2744,8 @@ export type OutcomeSummaryResolvers<ContextType = GraphQLContext, ParentType ext
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PairedFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PairedFigures'] = ResolversParentTypes['PairedFigures']> = ResolversObject<{
