@@ -2,9 +2,19 @@ import type { Organisation } from './entities/organisation';
 import type { Role, StaffUser } from './entities/staff-user';
 
 export interface IdentityRepository {
-  /** Creates the organisation; throws ConflictError if the id is taken. */
+  /**
+   * Creates the organisation and, when it has an ODS code, claims the code, in one transaction. Throws
+   * OdsCodeTakenError if the code is registered already, ConflictError if the id is taken; then nothing is written.
+   */
   createOrganisation(organisation: Organisation): Promise<void>;
   getOrganisation(organisationId: string): Promise<Organisation | undefined>;
+  /** The organisation registered under this ODS code (upper case), if any. */
+  findOrganisationByOdsCode(odsCode: string): Promise<Organisation | undefined>;
+  /**
+   * Replaces the organisation with `next` if it is still at `expectedVersion` (undefined: not changed since it was
+   * created). Throws ConflictError when it has changed or is gone.
+   */
+  replaceOrganisation(next: Organisation, expectedVersion: number | undefined): Promise<void>;
   listChildOrganisations(parentId: string): Promise<Organisation[]>;
   /** Creates the staff user; throws ConflictError if the id is taken. */
   createStaffUser(user: StaffUser): Promise<void>;

@@ -515,6 +515,24 @@ export type CreateActivityInput = {
   venueName: Scalars['String']['input'];
 };
 
+/** An NHS organisation to onboard. */
+export type CreateOrganisationInput = {
+  /** Which kind of organisation it is; decides the format its ODS code must have and the kind of its parent. */
+  kind: NhsOrganisationKind;
+  /** Its name as staff know it, one line, at most 200 characters. */
+  name: Scalars['String']['input'];
+  /**
+   * Its ODS code in the kind's format (any case; stored upper case). A code that does not fit the kind is BAD_USER_INPUT
+   * naming `odsCode`; a code already registered to any organisation is BAD_USER_INPUT naming `odsCode` too.
+   */
+  odsCode: Scalars['String']['input'];
+  /**
+   * The parent's ODS code: the ICB's for a PCN, the PCN's for a practice; leave it out for an ICB. The parent must already
+   * be onboarded, be of that kind and lie within your ICB (BAD_USER_INPUT naming `parentOdsCode` otherwise).
+   */
+  parentOdsCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * Give exactly one of `patientId` (an existing patient) and `newPatient`. A new patient whose NHS number is already
  * known is matched to the existing record, not duplicated.
@@ -699,6 +717,13 @@ export type Mutation = {
    */
   createActivity: Activity;
   /**
+   * Onboards an ICB, PCN or practice by its ODS code. ADMIN only: a national administrator onboards ICBs (and anything
+   * else); an ICB administrator onboards PCNs of their ICB and practices of those PCNs. FORBIDDEN for other roles, and for
+   * an ICB administrator onboarding an ICB. Returns the new organisation; its `id` is what other operations take
+   * (`practiceId`, `organisationId`). For many organisations at once, operators use `npm run import:organisations`.
+   */
+  createOrganisation: Organisation;
+  /**
    * Receives a referral for a new or an existing patient, from a practice in your scope. Care roles (link workers,
    * coordinators, administrators); FORBIDDEN for others, for a practice or patient outside your scope, and for a link
    * worker naming someone else as `linkWorkerId`. BAD_USER_INPUT names the invalid field (`newPatient.nhsNumber`,
@@ -770,6 +795,12 @@ export type Mutation = {
    */
   updateActivity: Activity;
   /**
+   * Renames an onboarded organisation, found by its ODS code. ADMIN only, for organisations within their ICB (the ICB
+   * included; a national administrator anywhere); FORBIDDEN otherwise, also for a code nobody registered. CONFLICT when
+   * someone renamed it meanwhile. Its kind, code and parent never change.
+   */
+  updateOrganisation: Organisation;
+  /**
    * Changes the patient's mobile number, preferred name or accessibility needs. Care roles with the patient in scope
    * (FORBIDDEN otherwise); BAD_USER_INPUT names an invalid field; CONFLICT once the patient has been erased.
    */
@@ -804,6 +835,16 @@ export type MutationCancelCheckInArgs = {
  */
 export type MutationCreateActivityArgs = {
   input: CreateActivityInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationCreateOrganisationArgs = {
+  input: CreateOrganisationInput;
 };
 
 
@@ -922,6 +963,16 @@ export type MutationUpdateActivityArgs = {
  * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
  * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
  */
+export type MutationUpdateOrganisationArgs = {
+  input: UpdateOrganisationInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationUpdatePatientContactArgs = {
   input: UpdatePatientContactInput;
 };
@@ -976,6 +1027,15 @@ export type NewPatientInput = {
   smsConsent?: InputMaybe<SmsConsent>;
 };
 
+/** The kinds of NHS organisation onboarded by their ODS code. */
+export type NhsOrganisationKind =
+  /** Integrated Care Board. Its ODS code is `Q` and two letters or digits (`QWE`). Only a national administrator onboards an ICB. */
+  | 'ICB'
+  /** Primary Care Network, within an ICB. Its ODS code is `U` and five digits (`U12345`). */
+  | 'PCN'
+  /** GP practice, within a PCN. Its ODS code is a letter and five digits (`A81001`). */
+  | 'PRACTICE';
+
 /** An ICB, PCN, GP practice or activity provider. */
 export type Organisation = {
   __typename?: 'Organisation';
@@ -985,8 +1045,14 @@ export type Organisation = {
   kind: OrganisationKind;
   /** The organisation's name as staff know it, e.g. `Riverside Health PCN`. */
   name: Scalars['String']['output'];
-  /** ODS code, e.g. `QWE` for an ICB, `U12345` for a PCN, `A81001` for a practice; null when none is recorded. */
+  /**
+   * The organisation's ODS code (NHS Organisation Data Service), upper case: `QWE` for an ICB, `U12345` for a PCN,
+   * `A81001` for a practice. Unique across the deployment and never changed once registered. Null only for an activity
+   * provider registered without one.
+   */
   odsCode?: Maybe<Scalars['String']['output']>;
+  /** The organisation it belongs to: a PCN's ICB, a practice's PCN, a provider's ICB. Null for an ICB. */
+  parent?: Maybe<Organisation>;
 };
 
 /** What an organisation is: the NHS hierarchy ICB → PCN → practice, plus the organisations that run activities. */
@@ -2100,6 +2166,14 @@ export type UpdateActivityInput = {
   venueName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A correction to an onboarded organisation's name. */
+export type UpdateOrganisationInput = {
+  /** Its new name, one line, at most 200 characters. The same name as now changes nothing. */
+  name: Scalars['String']['input'];
+  /** The organisation's ODS code (codes never change, so they name it). */
+  odsCode: Scalars['String']['input'];
+};
+
 /** Only the fields given change; `null` removes a value (removing the mobile also withdraws SMS consent). */
 export type UpdatePatientContactInput = {
   /** What helps the person take part, up to 1,000 characters; `null` or blank removes it. */
@@ -2273,6 +2347,7 @@ export type ResolversTypes = ResolversObject<{
   ControlledNumber: ResolverTypeWrapper<ControlledNumber>;
   CostKind: CostKind;
   CreateActivityInput: CreateActivityInput;
+  CreateOrganisationInput: CreateOrganisationInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: ResolverTypeWrapper<Omit<CreateReferralPayload, 'referral'> & { referral: ResolversTypes['Referral'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -2296,6 +2371,7 @@ export type ResolversTypes = ResolversObject<{
   Need: Need;
   NewPatientInput: NewPatientInput;
   NhsNumber: ResolverTypeWrapper<Scalars['NhsNumber']['output']>;
+  NhsOrganisationKind: NhsOrganisationKind;
   Organisation: ResolverTypeWrapper<OrganisationModel>;
   OrganisationKind: OrganisationKind;
   OutcomeAnswer: ResolverTypeWrapper<OutcomeAnswer>;
@@ -2350,6 +2426,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
+  UpdateOrganisationInput: UpdateOrganisationInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
   Venue: ResolverTypeWrapper<Venue>;
   WaveFigures: ResolverTypeWrapper<WaveFigures>;
@@ -2385,6 +2462,7 @@ export type ResolversParentTypes = ResolversObject<{
   ControlledInterval: ControlledInterval;
   ControlledNumber: ControlledNumber;
   CreateActivityInput: CreateActivityInput;
+  CreateOrganisationInput: CreateOrganisationInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: Omit<CreateReferralPayload, 'referral'> & { referral: ResolversParentTypes['Referral'] };
   Date: Scalars['Date']['output'];
@@ -2445,6 +2523,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
+  UpdateOrganisationInput: UpdateOrganisationInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
   Venue: Venue;
   WaveFigures: WaveFigures;
@@ -2646,6 +2725,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   assignReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationAssignReferralArgs, 'input'>>;
   cancelCheckIn?: Resolver<ResolversTypes['CheckIn'], ParentType, ContextType, RequireFields<MutationCancelCheckInArgs, 'checkInId'>>;
   createActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
+  createOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
   createReferral?: Resolver<ResolversTypes['CreateReferralPayload'], ParentType, ContextType, RequireFields<MutationCreateReferralArgs, 'input'>>;
   erasePatient?: Resolver<ResolversTypes['ErasePatientPayload'], ParentType, ContextType, RequireFields<MutationErasePatientArgs, 'input'>>;
   movePatient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationMovePatientArgs, 'input'>>;
@@ -2657,6 +2737,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setSmsConsent?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationSetSmsConsentArgs, 'input'>>;
   transitionReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationTransitionReferralArgs, 'input'>>;
   updateActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationUpdateActivityArgs, 'input'>>;
+  updateOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'input'>>;
   updatePatientContact?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationUpdatePatientContactArgs, 'input'>>;
 }>;
 
@@ -2669,6 +2750,7 @@ export type OrganisationResolvers<ContextType = GraphQLContext, ParentType exten
   kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   odsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
 }>;
 
 export type OutcomeAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeAnswer'] = ResolversParentTypes['OutcomeAnswer']> = ResolversObject<{

@@ -1,3 +1,4 @@
+import { createOrganisation, updateOrganisation } from '../../identity';
 import type { Resolvers } from '../generated/resolvers-types';
 
 export const identityResolvers: Resolvers = {
@@ -9,6 +10,19 @@ export const identityResolvers: Resolvers = {
       return user;
     },
   },
+  Mutation: {
+    createOrganisation: (_parent, { input }, { principal, linkwork }) =>
+      createOrganisation(linkwork, principal, {
+        kind: input.kind,
+        odsCode: input.odsCode,
+        name: input.name,
+        ...(input.parentOdsCode === null || input.parentOdsCode === undefined
+          ? {}
+          : { parentOdsCode: input.parentOdsCode }),
+      }),
+    updateOrganisation: (_parent, { input }, { principal, linkwork }) =>
+      updateOrganisation(linkwork, principal, { odsCode: input.odsCode, name: input.name }),
+  },
   StaffUser: {
     id: (user) => user.userId,
     organisation: async (user, _args, { loaders }) =>
@@ -16,5 +30,7 @@ export const identityResolvers: Resolvers = {
   },
   Organisation: {
     id: (organisation) => organisation.organisationId,
+    parent: async (organisation, _args, { loaders }) =>
+      organisation.parentId ? ((await loaders.organisations.load(organisation.parentId)) ?? null) : null,
   },
 };

@@ -1,35 +1,85 @@
+import { Service } from 'electrodb';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { ConflictError } from '../../shared/errors';
+import { odsCodeClaimEntity } from '../entities/ods-code-claim';
 import { type Organisation, organisationEntity } from '../entities/organisation';
 import { type StaffUser, staffUserEntity } from '../entities/staff-user';
+import { OdsCodeTakenError } from '../errors';
 import type { IdentityRepository } from '../ports';
 
 export class DynamoDbIdentityRepository implements IdentityRepository {
+  private readonly service;
   private readonly organisations;
   private readonly staff;
 
   constructor(store: DataStore) {
     const config = entityConfig(store);
-    this.organisations = organisationEntity(config);
+    this.service = new Service({ organisation: organisationEntity(config), odsCodeClaim: odsCodeClaimEntity(config) });
+    this.organisations = this.service.entities.organisation;
     this.staff = staffUserEntity(config);
   }
 
   async createOrganisation(organisation: Organisation): Promise<void> {
-    try {
-      await this.organisations.create(organisation).go();
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) {
-        throw new ConflictError(`Organisation ${organisation.organisationId} already exists`, { cause: error });
-      }
-      throw error;
+    const { odsCode } = organisation;
+    const result = await this.service.transaction
+      .write(({ organisation: organisations, odsCodeClaim }) => [
+        organisations.create(organisation).commit(),
+        ...(odsCode
+          ? [
+              odsCodeClaim
+                .create({
+                  odsCode,
+                  organisationId: organisation.organisationId,
+                  kind: organisation.kind,
+                  claimedAt: organisation.createdAt,
+                })
+                .commit(),
+            ]
+          : []),
+      ])
+      .go();
+    if (!result.canceled) return;
+    const [organisationWrite, claimWrite] = (result.data as { code: string }[]).map((reason) => reason.code);
+    if (claimWrite === 'ConditionalCheckFailed') throw new OdsCodeTakenError();
+    if (organisationWrite === 'ConditionalCheckFailed') {
+      throw new ConflictError(`Organisation ${organisation.organisationId} already exists`);
     }
+    throw new ConflictError(
+      `The organisation could not be created (${organisationWrite}, ${claimWrite ?? 'no claim'})`,
+    );
   }
 
   async getOrganisation(organisationId: string): Promise<Organisation | undefined> {
     const { data } = await this.organisations.get({ organisationId }).go();
     return data ?? undefined;
+  }
+
+  async findOrganisationByOdsCode(odsCode: string): Promise<Organisation | undefined> {
+    const { data: claim } = await this.service.entities.odsCodeClaim.get({ odsCode }).go();
+    return claim ? this.getOrganisation(claim.organisationId) : undefined;
+  }
+
+  async replaceOrganisation(next: Organisation, expectedVersion: number | undefined): Promise<void> {
+    try {
+      // A put, as for staff: a new name moves the organisation within its parent's index, whose sort key holds it.
+      await this.organisations
+        .put(next)
+        .where((attribute, { eq, exists, notExists }) =>
+          expectedVersion === undefined
+            ? `${exists(attribute.organisationId)} AND ${notExists(attribute.version)}`
+            : eq(attribute.version, expectedVersion),
+        )
+        .go();
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) {
+        throw new ConflictError(`Organisation ${next.organisationId} was changed meanwhile; reload and try again`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
 
   async listChildOrganisations(parentId: string): Promise<Organisation[]> {
