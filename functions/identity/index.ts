@@ -7,6 +7,7 @@ export {
   CognitoSignInAccounts,
   type CognitoSignInAccountsOptions,
   ORGANISATION_CLAIM,
+  SIGN_IN_ACCOUNT_ACTIONS,
 } from './adapters/cognito-sign-in-accounts';
 export { DynamoDbIdentityRepository } from './adapters/dynamodb-identity-repository';
 export { type LocalAccountAnnouncer, LocalSignInAccounts } from './adapters/local-sign-in-accounts';

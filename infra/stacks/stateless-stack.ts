@@ -9,6 +9,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { SIGN_IN_ACCOUNT_ACTIONS } from '../../functions/identity/adapters/cognito-sign-in-accounts';
 import { acknowledge } from '../compliance';
 import type { LinkworkConfig } from '../config';
 import { OperationalAlarms } from '../constructs/alarms';
@@ -107,7 +108,7 @@ export class StatelessStack extends Stack {
           timeout: Duration.seconds(20),
           reservedConcurrency: config.api.reservedConcurrency,
         },
-        { CURSOR_KEY_SECRET_ARN: this.cursorKey.secretArn },
+        { CURSOR_KEY_SECRET_ARN: this.cursorKey.secretArn, USER_POOL_ID: stateful.userPool.userPoolId },
       ),
       dispatcher: make(
         'dispatcher',
@@ -158,6 +159,8 @@ export class StatelessStack extends Stack {
       grantTableAccess(stateful.table, fn.role, TABLE_ACCESS[key]);
     }
     this.cursorKey.grantRead(this.functions.graphql.role);
+    // Staff administration (createStaffUser and friends): exactly the calls CognitoSignInAccounts makes, on this pool.
+    stateful.userPool.grant(this.functions.graphql.role, ...SIGN_IN_ACCOUNT_ACTIONS);
 
     // SMS: texts to phone numbers only, never to a topic; the dispatcher also reports its lag.
     this.functions.dispatcher.allowSmsToPhoneNumbersOnly();

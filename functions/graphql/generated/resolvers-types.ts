@@ -566,6 +566,29 @@ export type CreateReferralPayload = {
   referral: Referral;
 };
 
+/** A new member of staff. */
+export type CreateStaffUserInput = {
+  /** How patients reach them (a work number or team route), shown in HELP replies; at most 200 characters. */
+  contactRoute?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Their work e-mail address: they sign in with it (in AWS, Cognito e-mails them a temporary password; under `npm start`
+   * a bearer token is printed). Stored lower case; one member of staff per address (BAD_USER_INPUT naming `email` when
+   * it belongs to someone already).
+   */
+  email: Scalars['String']['input'];
+  /** Full name, for display: one line, at most 200 characters. */
+  name: Scalars['String']['input'];
+  /**
+   * The organisation whose scope they work in, which must suit the role: a LINK_WORKER a PCN or practice, a COORDINATOR a
+   * PCN, a COMMISSIONER an ICB or PCN, a PROVIDER an activity provider, an ADMIN an ICB. It must lie within your ICB
+   * (BAD_USER_INPUT naming `organisationId` otherwise). Leave it out only for an ADMIN, to make a national administrator,
+   * which only a national administrator may do (FORBIDDEN otherwise).
+   */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Their one role. */
+  role: Role;
+};
+
 /** How the figures were protected before release. */
 export type DisclosureControl =
   /** Counts 1–7 suppressed, other counts rounded to 5, statistics from 1–7 people suppressed. */
@@ -731,6 +754,20 @@ export type Mutation = {
    */
   createReferral: CreateReferralPayload;
   /**
+   * Adds a member of staff: their sign-in account (a Cognito user in their role's group, with their organisation as a
+   * claim) and their staff record, which is written last, so a failure half-way leaves neither. ADMIN only, for
+   * organisations within their ICB (a national administrator anywhere); FORBIDDEN otherwise. BAD_USER_INPUT naming the
+   * field for an e-mail already in use, a role that does not suit the organisation, or an organisation outside your ICB.
+   */
+  createStaffUser: StaffUser;
+  /**
+   * Stops a member of staff using Linkwork (a leaver, a lost device): their very next request is refused and they can no
+   * longer sign in. Their records and the referrals they worked on stay. ADMIN only, for staff within their ICB (a
+   * national administrator anyone); FORBIDDEN otherwise, also for your own account. Doing it again changes nothing; if
+   * an earlier attempt failed half-way, doing it again finishes it.
+   */
+  deactivateStaffUser: StaffUser;
+  /**
    * Removes the patient's personal data from every record (UK GDPR art. 17): name, NHS number, date of birth, sex,
    * ethnicity, mobile, accessibility needs, notes, reasons and goal descriptions. Referral skeletons stay for figures.
    * Administrators only, of the patient's ICB or national (FORBIDDEN for everyone else). Erasing again changes nothing;
@@ -752,6 +789,11 @@ export type Mutation = {
    * outcome was recorded in the last 14 days). Audited.
    */
   prescribeActivity: Prescription;
+  /**
+   * Lets a deactivated member of staff back in, with the role and organisation they had. ADMIN only, for staff within
+   * their ICB (a national administrator anyone); FORBIDDEN otherwise. Doing it again changes nothing.
+   */
+  reactivateStaffUser: StaffUser;
   /**
    * Records one session's attendance. By the link worker (care roles with the referral in scope) or the activity's
    * provider; FORBIDDEN for anyone else or an unknown prescription. CONFLICT once the prescription has ended. The first
@@ -805,6 +847,13 @@ export type Mutation = {
    * (FORBIDDEN otherwise); BAD_USER_INPUT names an invalid field; CONFLICT once the patient has been erased.
    */
   updatePatientContact: Patient;
+  /**
+   * Changes a member of staff's role, organisation, name or contact route. A new role or organisation takes effect at once:
+   * their current token is refused until they sign in again. ADMIN only, for staff within their ICB (a national
+   * administrator anyone); FORBIDDEN otherwise, also for an id that does not exist and for changing your own role or
+   * organisation. CONFLICT when another administrator changed them meanwhile: reload and try again.
+   */
+  updateStaffUser: StaffUser;
 };
 
 
@@ -863,6 +912,26 @@ export type MutationCreateReferralArgs = {
  * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
  * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
  */
+export type MutationCreateStaffUserArgs = {
+  input: CreateStaffUserInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationDeactivateStaffUserArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationErasePatientArgs = {
   input: ErasePatientInput;
 };
@@ -885,6 +954,16 @@ export type MutationMovePatientArgs = {
  */
 export type MutationPrescribeActivityArgs = {
   input: PrescribeActivityInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationReactivateStaffUserArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -975,6 +1054,16 @@ export type MutationUpdateOrganisationArgs = {
  */
 export type MutationUpdatePatientContactArgs = {
   input: UpdatePatientContactInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationUpdateStaffUserArgs = {
+  input: UpdateStaffUserInput;
 };
 
 /** A need or reason for referral; a referral names one or more. Commissioners' figures can be broken down by need. */
@@ -2186,6 +2275,23 @@ export type UpdatePatientContactInput = {
   preferredName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A change to a member of staff. Fields left out stay as they are. */
+export type UpdateStaffUserInput = {
+  /** Their new contact route; null or blank removes it. */
+  contactRoute?: InputMaybe<Scalars['String']['input']>;
+  /** Their new name: one line, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Their new organisation, as for `createStaffUser`. Null makes an ADMIN a national administrator (national
+   * administrators only).
+   */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Their new role; it must suit their organisation (or the new one), as for `createStaffUser`. */
+  role?: InputMaybe<Role>;
+  /** Whose record: their `StaffUser.id`. */
+  userId: Scalars['ID']['input'];
+};
+
 /** Where an activity takes place. */
 export type Venue = {
   __typename?: 'Venue';
@@ -2350,6 +2456,7 @@ export type ResolversTypes = ResolversObject<{
   CreateOrganisationInput: CreateOrganisationInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: ResolverTypeWrapper<Omit<CreateReferralPayload, 'referral'> & { referral: ResolversTypes['Referral'] }>;
+  CreateStaffUserInput: CreateStaffUserInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisclosureControl: DisclosureControl;
@@ -2428,6 +2535,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateActivityInput: UpdateActivityInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
+  UpdateStaffUserInput: UpdateStaffUserInput;
   Venue: ResolverTypeWrapper<Venue>;
   WaveFigures: ResolverTypeWrapper<WaveFigures>;
   WhatMattersNote: ResolverTypeWrapper<WhatMattersNoteModel>;
@@ -2465,6 +2573,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateOrganisationInput: CreateOrganisationInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: Omit<CreateReferralPayload, 'referral'> & { referral: ResolversParentTypes['Referral'] };
+  CreateStaffUserInput: CreateStaffUserInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ErasePatientInput: ErasePatientInput;
@@ -2525,6 +2634,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateActivityInput: UpdateActivityInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
+  UpdateStaffUserInput: UpdateStaffUserInput;
   Venue: Venue;
   WaveFigures: WaveFigures;
   WhatMattersNote: WhatMattersNoteModel;
@@ -2727,9 +2837,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
   createReferral?: Resolver<ResolversTypes['CreateReferralPayload'], ParentType, ContextType, RequireFields<MutationCreateReferralArgs, 'input'>>;
+  createStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationCreateStaffUserArgs, 'input'>>;
+  deactivateStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationDeactivateStaffUserArgs, 'userId'>>;
   erasePatient?: Resolver<ResolversTypes['ErasePatientPayload'], ParentType, ContextType, RequireFields<MutationErasePatientArgs, 'input'>>;
   movePatient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationMovePatientArgs, 'input'>>;
   prescribeActivity?: Resolver<ResolversTypes['Prescription'], ParentType, ContextType, RequireFields<MutationPrescribeActivityArgs, 'input'>>;
+  reactivateStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationReactivateStaffUserArgs, 'userId'>>;
   recordAttendance?: Resolver<ResolversTypes['RecordAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordOutcome?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'input'>>;
   recordWhatMatters?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordWhatMattersArgs, 'input'>>;
@@ -2739,6 +2852,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationUpdateActivityArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'input'>>;
   updatePatientContact?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationUpdatePatientContactArgs, 'input'>>;
+  updateStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationUpdateStaffUserArgs, 'input'>>;
 }>;
 
 export interface NhsNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NhsNumber'], any> {

@@ -1,4 +1,12 @@
-import { createOrganisation, updateOrganisation } from '../../identity';
+import {
+  createOrganisation,
+  createStaffUser,
+  deactivateStaffUser,
+  reactivateStaffUser,
+  type UpdateStaffUserInput,
+  updateOrganisation,
+  updateStaffUser,
+} from '../../identity';
 import type { Resolvers } from '../generated/resolvers-types';
 
 export const identityResolvers: Resolvers = {
@@ -22,6 +30,27 @@ export const identityResolvers: Resolvers = {
       }),
     updateOrganisation: (_parent, { input }, { principal, linkwork }) =>
       updateOrganisation(linkwork, principal, { odsCode: input.odsCode, name: input.name }),
+    createStaffUser: (_parent, { input }, { principal, linkwork }) =>
+      createStaffUser(linkwork.staff, principal, {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        ...(input.organisationId ? { organisationId: input.organisationId } : {}),
+        ...(input.contactRoute ? { contactRoute: input.contactRoute } : {}),
+      }),
+    updateStaffUser: (_parent, { input }, { principal, linkwork }) => {
+      // Left out: unchanged. An explicit null clears `contactRoute` or makes an ADMIN national (`organisationId`).
+      const changes: UpdateStaffUserInput = { userId: input.userId };
+      if (input.role) changes.role = input.role;
+      if (input.name !== undefined && input.name !== null) changes.name = input.name;
+      if (input.organisationId !== undefined) changes.organisationId = input.organisationId;
+      if (input.contactRoute !== undefined) changes.contactRoute = input.contactRoute;
+      return updateStaffUser(linkwork.staff, principal, changes);
+    },
+    deactivateStaffUser: (_parent, { userId }, { principal, linkwork }) =>
+      deactivateStaffUser(linkwork.staff, principal, userId),
+    reactivateStaffUser: (_parent, { userId }, { principal, linkwork }) =>
+      reactivateStaffUser(linkwork.staff, principal, userId),
   },
   StaffUser: {
     id: (user) => user.userId,
