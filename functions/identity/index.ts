@@ -19,6 +19,7 @@ export type { IdentityRepository, SignInAccess, SignInAccount, SignInAccounts, S
 export { type CareScope, canAccessCareRecord, type Principal } from './principal';
 export { STAFF_SCOPES } from './staff-rules';
 export { type CreateStaffUserInput, createStaffUser } from './use-cases/create-staff-user';
+export { type DirectoryPageInput, listLinkWorkers, listPcns, listPractices } from './use-cases/directory';
 export {
   type ImportedRow,
   type ImportProblem,

@@ -1,4 +1,5 @@
-import type { Organisation } from './entities/organisation';
+import type { KeyPage } from '../platform/dynamodb/key-paging';
+import type { Organisation, OrganisationKind } from './entities/organisation';
 import type { Role, StaffUser } from './entities/staff-user';
 
 export interface IdentityRepository {
@@ -16,6 +17,8 @@ export interface IdentityRepository {
    */
   replaceOrganisation(next: Organisation, expectedVersion: number | undefined): Promise<void>;
   listChildOrganisations(parentId: string): Promise<Organisation[]>;
+  /** A page of the organisations of one kind under a parent, by name (keyset paging; `only` keeps one id). */
+  pageChildOrganisations(query: ChildOrganisationsQuery): Promise<KeyPage<Organisation>>;
   /** Creates the staff user; throws ConflictError if the id is taken. */
   createStaffUser(user: StaffUser): Promise<void>;
   /**
@@ -26,6 +29,23 @@ export interface IdentityRepository {
   getStaffUser(userId: string): Promise<StaffUser | undefined>;
   getStaffUsers(userIds: readonly string[]): Promise<StaffUser[]>;
   listStaffByOrganisation(organisationId: string): Promise<StaffUser[]>;
+  /** A page of the active staff of one role in a PCN (scoped to it or to one of its practices), by name. */
+  pageActiveStaffOfPcn(query: {
+    pcnId: string;
+    role: Role;
+    first: number;
+    after?: string;
+  }): Promise<KeyPage<StaffUser>>;
+}
+
+export interface ChildOrganisationsQuery {
+  parentId: string;
+  kind: OrganisationKind;
+  /** Only this organisation (a caller who may act for one PCN sees it as a list of one). */
+  only?: string;
+  first: number;
+  /** A position from an earlier page of the same query. */
+  after?: string;
 }
 
 /** What a sign-in account grants: one role group and, for everyone but a national admin, one organisation. */

@@ -4,8 +4,19 @@ import type { StaffUser } from '../../functions/identity/entities/staff-user';
 import { registerOrganisation } from '../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../functions/identity/use-cases/register-staff-user';
 import { createIdGenerator } from '../../functions/shared/ids';
-import { ADMINS, type CellContext, placeOf, type Recipe } from './recipe';
-import type { PlaceName, ScopeName, World } from './world';
+import {
+  ADMINS,
+  ALL_PLACES,
+  CARE,
+  type CellContext,
+  NOTHING_FOUND,
+  PATIENT_FIELDS,
+  type Policy,
+  placeOf,
+  type Recipe,
+  targetPatient,
+} from './recipe';
+import { type CallerName, newPatientDetails, type PlaceName, type ScopeName, type World } from './world';
 
 /*
  * Recipes for onboarding and staff administration (issue 14). Policy, from the schema's descriptions:
@@ -171,4 +182,102 @@ export const IDENTITY_MUTATION_RECIPES: Record<string, Recipe> = {
 
   deactivateStaffUser: staffStatusRecipe('deactivateStaffUser'),
   reactivateStaffUser: staffStatusRecipe('reactivateStaffUser'),
+};
+
+/*
+ * The lookups forms need (issue 14). Directory lookups, from the schema's descriptions:
+ * - pcns(icbId): every role but PROVIDER, for their own ICB (staff of a PCN see theirs, a list of one); a national
+ *   administrator names any ICB, and an ICB that does not exist is an empty list for them.
+ * - practices(pcnId): link workers and coordinators their own PCN, administrators and commissioners the PCNs of their
+ *   ICB, national administrators any PCN; a PCN that does not exist is FORBIDDEN.
+ * - linkWorkers(pcnId): as practices, without commissioners.
+ * Patient lookups show exactly whom `patient(id:)` would (canAccessPatient): the owning link worker, the PCN's
+ * coordinator, the ICB's administrators, national administrators. Anyone else with a care role gets the answer for no
+ * match (null, an empty page) and nothing is audited; other roles FORBIDDEN. The name search is FORBIDDEN to a
+ * national administrator (no PCN or ICB to search in).
+ */
+
+const CARE_CALLERS: readonly CallerName[] = ['lw', 'lw2', 'coord', 'icbAdmin', 'natAdmin'];
+
+/** Care roles find nothing; others are refused. */
+const lookupRefusal = (_scope: ScopeName, caller: CallerName): readonly string[] =>
+  CARE_CALLERS.includes(caller) ? [NOTHING_FOUND] : ['FORBIDDEN'];
+
+function organisationFor({ world, scope }: CellContext, of: 'icb' | 'pcn'): string {
+  return scope === 'missing' ? world.missingId : world.places[scope][of].organisationId;
+}
+
+const PCN_LEVEL = {
+  lw: ['home'],
+  lw2: ['home'],
+  coord: ['home'],
+  icbAdmin: ['home', 'otherPcn'],
+  natAdmin: ALL_PLACES,
+} satisfies Policy;
+
+export const LOOKUP_RECIPES: Record<string, Recipe> = {
+  pcns: {
+    document: `query Pcns($icbId: ID) {
+      pcns(icbId: $icbId, first: 50) { edges { cursor node { id kind name odsCode } } pageInfo { hasNextPage } }
+    }`,
+    may: {
+      lw: ['home', 'otherPcn'],
+      lw2: ['home', 'otherPcn'],
+      coord: ['home', 'otherPcn'],
+      icbAdmin: ['home', 'otherPcn'],
+      commissioner: ['home', 'otherPcn'],
+      natAdmin: [...ALL_PLACES, 'missing'],
+    },
+    prepare: async (context) => ({ variables: { icbId: organisationFor(context, 'icb') }, targets: [] }),
+  },
+
+  practices: {
+    document: `query Practices($pcnId: ID) {
+      practices(pcnId: $pcnId, first: 50) { edges { cursor node { id kind name parent { id } } } }
+    }`,
+    may: { ...PCN_LEVEL, commissioner: ['home', 'otherPcn'] },
+    prepare: async (context) => ({ variables: { pcnId: organisationFor(context, 'pcn') }, targets: [] }),
+  },
+
+  linkWorkers: {
+    document: `query LinkWorkers($pcnId: ID) {
+      linkWorkers(pcnId: $pcnId, first: 50) { edges { cursor node { id name role active } } }
+    }`,
+    may: PCN_LEVEL,
+    prepare: async (context) => ({ variables: { pcnId: organisationFor(context, 'pcn') }, targets: [] }),
+  },
+
+  patientByNhsNumber: {
+    document: `query Lookup($nhsNumber: NhsNumber!) { patientByNhsNumber(nhsNumber: $nhsNumber) { ${PATIENT_FIELDS} } }`,
+    may: CARE,
+    refusalCodes: lookupRefusal,
+    nothingFound: (answer) => answer === null,
+    prepare: async (context) => {
+      const patient = await targetPatient(context, {}, false);
+      const nhsNumber = patient?.nhsNumber ?? newPatientDetails(context.world.nextSeed()).input.nhsNumber;
+      return { variables: { nhsNumber }, targets: patient ? [patient] : [] };
+    },
+  },
+
+  patientsByNameAndBirthDate: {
+    document: `query Search($familyName: String!, $dateOfBirth: Date!) {
+      patientsByNameAndBirthDate(familyName: $familyName, dateOfBirth: $dateOfBirth, first: 10) {
+        edges { cursor node { ${PATIENT_FIELDS} } } pageInfo { hasNextPage endCursor }
+      }
+    }`,
+    may: { lw: ['home'], coord: ['home'], icbAdmin: ['home', 'otherPcn'] },
+    refusalCodes: (scope, caller) => (caller === 'natAdmin' ? ['FORBIDDEN'] : lookupRefusal(scope, caller)),
+    nothingFound: (answer) => {
+      const page = answer as { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      return page.edges.length === 0 && !page.pageInfo.hasNextPage && page.pageInfo.endCursor === null;
+    },
+    prepare: async (context) => {
+      const patient = await targetPatient(context, {}, false);
+      const details = newPatientDetails(patient ? Number(patient.tag.slice(1)) : context.world.nextSeed()).input;
+      return {
+        variables: { familyName: details.familyName, dateOfBirth: details.dateOfBirth },
+        targets: patient ? [patient] : [],
+      };
+    },
+  },
 };

@@ -1144,6 +1144,24 @@ export type Organisation = {
   parent?: Maybe<Organisation>;
 };
 
+/** A page of organisations, in name order. */
+export type OrganisationConnection = {
+  __typename?: 'OrganisationConnection';
+  /** The organisations on this page. */
+  edges: Array<OrganisationEdge>;
+  /** Whether more organisations follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+};
+
+/** One organisation in a page of organisations. */
+export type OrganisationEdge = {
+  __typename?: 'OrganisationEdge';
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
+  cursor: Scalars['String']['output'];
+  /** The organisation. */
+  node: Organisation;
+};
+
 /** What an organisation is: the NHS hierarchy ICB → PCN → practice, plus the organisations that run activities. */
 export type OrganisationKind =
   /** Integrated Care Board: commissions services for an area; the top of the hierarchy. */
@@ -1468,6 +1486,24 @@ export type PatientReferralsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of patients. */
+export type PatientConnection = {
+  __typename?: 'PatientConnection';
+  /** The patients on this page. */
+  edges: Array<PatientEdge>;
+  /** Whether more patients follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+};
+
+/** One patient in a page of patients. */
+export type PatientEdge = {
+  __typename?: 'PatientEdge';
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
+  cursor: Scalars['String']['output'];
+  /** The patient. */
+  node: Patient;
+};
+
 /** SNOMED-coded referral counts of one practice in one month. */
 export type PracticeReferralActivity = {
   __typename?: 'PracticeReferralActivity';
@@ -1572,6 +1608,12 @@ export type Query = {
    * as read.
    */
   caseload: ReferralConnection;
+  /**
+   * The active link workers of a PCN (scoped to the PCN or to one of its practices), in name order: who a referral can be
+   * assigned to (`linkWorkerId`). Link workers and coordinators for their own PCN, administrators for a PCN of their ICB;
+   * FORBIDDEN otherwise (commissioners and providers always).
+   */
+  linkWorkers: StaffUserConnection;
   /** The signed-in member of staff: who you are, your role and organisation. Any role. */
   me: StaffUser;
   /**
@@ -1592,6 +1634,37 @@ export type Query = {
    * exist): then `patient` is null with that error. Audited as a read.
    */
   patient?: Maybe<Patient>;
+  /**
+   * The patient with this NHS number, if you may see them: exactly whom `patient(id:)` would show you (a link worker the
+   * patients of their own referrals, a coordinator the patients registered in their PCN, an administrator those of their
+   * ICB, a national administrator anyone). Otherwise null, and null too when nobody has the number: the two look the
+   * same, so a lookup never tells you someone is registered elsewhere. For a referral form, before `createReferral`:
+   * pass the patient's `id` as `patientId`; when this is null, send `newPatient` (a number already registered in your
+   * PCN, or ICB for administrators, still refers that patient). LINK_WORKER, COORDINATOR and ADMIN only (FORBIDDEN
+   * otherwise). A patient returned is audited as read, even if you select only `id`.
+   */
+  patientByNhsNumber?: Maybe<Patient>;
+  /**
+   * The patients you may see (as `patientByNhsNumber` says) with this family name and date of birth, a page at a time,
+   * for a referral form when the NHS number is not to hand. Searched in your PCN (link workers, coordinators) or your
+   * ICB (ICB administrators); an empty page when none match. The family name matches whatever its case, accents,
+   * spaces, hyphens and apostrophes (`O'Brien` finds `OBRIEN`); the date exactly. LINK_WORKER, COORDINATOR and ADMIN
+   * only; FORBIDDEN for other roles and for a national administrator, who looks patients up by NHS number. Every
+   * patient returned is audited as read.
+   */
+  patientsByNameAndBirthDate: PatientConnection;
+  /**
+   * The PCNs you may act for, in name order, for a form's PCN picker. Link workers, coordinators and PCN commissioners get
+   * their own PCN; administrators and ICB commissioners the PCNs of their ICB. FORBIDDEN for providers, and for an ICB
+   * other than your own.
+   */
+  pcns: OrganisationConnection;
+  /**
+   * The GP practices of a PCN, in name order: what a referral form offers as `practiceId`. Link workers and coordinators
+   * get their own PCN's practices (the ones `createReferral` accepts from them); administrators and commissioners name a
+   * PCN within their scope. FORBIDDEN for providers, and for a PCN outside your scope (or one that does not exist).
+   */
+  practices: OrganisationConnection;
   /**
    * One referral with its history, notes and plan. Care roles; FORBIDDEN when the referral is outside your care scope
    * (or does not exist): then `referral` is null with that error. Audited as a read.
@@ -1679,6 +1752,22 @@ export type QueryCaseloadArgs = {
  * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
  * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
  */
+export type QueryLinkWorkersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pcnId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryOutcomeSummaryArgs = {
   input: OutcomeSummaryInput;
 };
@@ -1709,6 +1798,69 @@ export type QueryOutcomeSummaryCsvArgs = {
  */
 export type QueryPatientArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPatientByNhsNumberArgs = {
+  nhsNumber: Scalars['NhsNumber']['input'];
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPatientsByNameAndBirthDateArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth: Scalars['Date']['input'];
+  familyName: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPcnsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  icbId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPracticesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pcnId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2207,6 +2359,24 @@ export type StaffUser = {
   role: Role;
 };
 
+/** A page of staff, in name order. */
+export type StaffUserConnection = {
+  __typename?: 'StaffUserConnection';
+  /** The staff on this page. */
+  edges: Array<StaffUserEdge>;
+  /** Whether more staff follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+};
+
+/** One member of staff in a page of staff. */
+export type StaffUserEdge = {
+  __typename?: 'StaffUserEdge';
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
+  cursor: Scalars['String']['output'];
+  /** The member of staff. */
+  node: StaffUser;
+};
+
 /** Moves a referral to its next status. */
 export type TransitionReferralInput = {
   /** The `version` you last saw; CONFLICT if the referral changed since. Omit to skip the check. */
@@ -2480,6 +2650,8 @@ export type ResolversTypes = ResolversObject<{
   NhsNumber: ResolverTypeWrapper<Scalars['NhsNumber']['output']>;
   NhsOrganisationKind: NhsOrganisationKind;
   Organisation: ResolverTypeWrapper<OrganisationModel>;
+  OrganisationConnection: ResolverTypeWrapper<Omit<OrganisationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationEdge']> }>;
+  OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
   OrganisationKind: OrganisationKind;
   OutcomeAnswer: ResolverTypeWrapper<OutcomeAnswer>;
   OutcomeAnswerInput: OutcomeAnswerInput;
@@ -2498,6 +2670,8 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PairedFigures: ResolverTypeWrapper<PairedFigures>;
   Patient: ResolverTypeWrapper<PatientModel>;
+  PatientConnection: ResolverTypeWrapper<Omit<PatientConnection, 'edges'> & { edges: Array<ResolversTypes['PatientEdge']> }>;
+  PatientEdge: ResolverTypeWrapper<Omit<PatientEdge, 'node'> & { node: ResolversTypes['Patient'] }>;
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
   PracticeReferralActivity: ResolverTypeWrapper<PracticeReferralActivity>;
   PrescribeActivityInput: PrescribeActivityInput;
@@ -2530,6 +2704,8 @@ export type ResolversTypes = ResolversObject<{
   SmsMessageEdge: ResolverTypeWrapper<Omit<SmsMessageEdge, 'node'> & { node: ResolversTypes['SmsMessage'] }>;
   SmsMessageKind: SmsMessageKind;
   StaffUser: ResolverTypeWrapper<StaffUserModel>;
+  StaffUserConnection: ResolverTypeWrapper<Omit<StaffUserConnection, 'edges'> & { edges: Array<ResolversTypes['StaffUserEdge']> }>;
+  StaffUserEdge: ResolverTypeWrapper<Omit<StaffUserEdge, 'node'> & { node: ResolversTypes['StaffUser'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
@@ -2592,6 +2768,8 @@ export type ResolversParentTypes = ResolversObject<{
   NewPatientInput: NewPatientInput;
   NhsNumber: Scalars['NhsNumber']['output'];
   Organisation: OrganisationModel;
+  OrganisationConnection: Omit<OrganisationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationEdge']> };
+  OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   OutcomeAnswer: OutcomeAnswer;
   OutcomeAnswerInput: OutcomeAnswerInput;
   OutcomeMeasurement: OutcomeModel;
@@ -2606,6 +2784,8 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   PairedFigures: PairedFigures;
   Patient: PatientModel;
+  PatientConnection: Omit<PatientConnection, 'edges'> & { edges: Array<ResolversParentTypes['PatientEdge']> };
+  PatientEdge: Omit<PatientEdge, 'node'> & { node: ResolversParentTypes['Patient'] };
   PhoneNumber: Scalars['PhoneNumber']['output'];
   PracticeReferralActivity: PracticeReferralActivity;
   PrescribeActivityInput: PrescribeActivityInput;
@@ -2629,6 +2809,8 @@ export type ResolversParentTypes = ResolversObject<{
   SmsMessageConnection: Omit<SmsMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['SmsMessageEdge']> };
   SmsMessageEdge: Omit<SmsMessageEdge, 'node'> & { node: ResolversParentTypes['SmsMessage'] };
   StaffUser: StaffUserModel;
+  StaffUserConnection: Omit<StaffUserConnection, 'edges'> & { edges: Array<ResolversParentTypes['StaffUserEdge']> };
+  StaffUserEdge: Omit<StaffUserEdge, 'node'> & { node: ResolversParentTypes['StaffUser'] };
   String: Scalars['String']['output'];
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
@@ -2867,6 +3049,16 @@ export type OrganisationResolvers<ContextType = GraphQLContext, ParentType exten
   parent?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
 }>;
 
+export type OrganisationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrganisationConnection'] = ResolversParentTypes['OrganisationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrganisationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OrganisationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrganisationEdge'] = ResolversParentTypes['OrganisationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+}>;
+
 export type OutcomeAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeAnswer'] = ResolversParentTypes['OutcomeAnswer']> = ResolversObject<{
   instrument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   item?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2976,6 +3168,16 @@ export type PatientResolvers<ContextType = GraphQLContext, ParentType extends Re
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type PatientConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PatientConnection'] = ResolversParentTypes['PatientConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PatientEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PatientEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PatientEdge'] = ResolversParentTypes['PatientEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
+}>;
+
 export interface PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PhoneNumber'], any> {
   name: 'PhoneNumber';
 }
@@ -3008,10 +3210,15 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   activity?: Resolver<Maybe<ResolversTypes['Activity']>, ParentType, ContextType, RequireFields<QueryActivityArgs, 'id'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'patientId'>>;
   caseload?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, Partial<QueryCaseloadArgs>>;
+  linkWorkers?: Resolver<ResolversTypes['StaffUserConnection'], ParentType, ContextType, Partial<QueryLinkWorkersArgs>>;
   me?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType>;
   outcomeSummary?: Resolver<ResolversTypes['OutcomeSummary'], ParentType, ContextType, RequireFields<QueryOutcomeSummaryArgs, 'input'>>;
   outcomeSummaryCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOutcomeSummaryCsvArgs, 'input'>>;
   patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientArgs, 'id'>>;
+  patientByNhsNumber?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientByNhsNumberArgs, 'nhsNumber'>>;
+  patientsByNameAndBirthDate?: Resolver<ResolversTypes['PatientConnection'], ParentType, ContextType, RequireFields<QueryPatientsByNameAndBirthDateArgs, 'dateOfBirth' | 'familyName'>>;
+  pcns?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryPcnsArgs>>;
+  practices?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryPracticesArgs>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralActivity?: Resolver<ResolversTypes['ReferralActivity'], ParentType, ContextType, RequireFields<QueryReferralActivityArgs, 'input'>>;
 }>;
@@ -3124,6 +3331,16 @@ export type StaffUserResolvers<ContextType = GraphQLContext, ParentType extends 
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 }>;
 
+export type StaffUserConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffUserConnection'] = ResolversParentTypes['StaffUserConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StaffUserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type StaffUserEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffUserEdge'] = ResolversParentTypes['StaffUserEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType>;
+}>;
+
 export type VenueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue']> = ResolversObject<{
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3184,6 +3401,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   NhsNumber?: GraphQLScalarType;
   Organisation?: OrganisationResolvers<ContextType>;
+  OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
+  OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
   OutcomeAnswer?: OutcomeAnswerResolvers<ContextType>;
   OutcomeMeasurement?: OutcomeMeasurementResolvers<ContextType>;
   OutcomeMeasurementConnection?: OutcomeMeasurementConnectionResolvers<ContextType>;
@@ -3195,6 +3414,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   PairedFigures?: PairedFiguresResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
+  PatientConnection?: PatientConnectionResolvers<ContextType>;
+  PatientEdge?: PatientEdgeResolvers<ContextType>;
   PhoneNumber?: GraphQLScalarType;
   PracticeReferralActivity?: PracticeReferralActivityResolvers<ContextType>;
   Prescription?: PrescriptionResolvers<ContextType>;
@@ -3211,6 +3432,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SmsMessageConnection?: SmsMessageConnectionResolvers<ContextType>;
   SmsMessageEdge?: SmsMessageEdgeResolvers<ContextType>;
   StaffUser?: StaffUserResolvers<ContextType>;
+  StaffUserConnection?: StaffUserConnectionResolvers<ContextType>;
+  StaffUserEdge?: StaffUserEdgeResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
   WaveFigures?: WaveFiguresResolvers<ContextType>;
   WhatMattersNote?: WhatMattersNoteResolvers<ContextType>;

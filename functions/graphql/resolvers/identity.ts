@@ -2,12 +2,21 @@ import {
   createOrganisation,
   createStaffUser,
   deactivateStaffUser,
+  listLinkWorkers,
+  listPcns,
+  listPractices,
   reactivateStaffUser,
   type UpdateStaffUserInput,
   updateOrganisation,
   updateStaffUser,
 } from '../../identity';
 import type { Resolvers } from '../generated/resolvers-types';
+import { connectionFromPage, pageArgs } from '../pagination';
+
+/** `id` arguments a client left out (undefined) or sent as null both mean "my own". */
+function given(id: string | null | undefined): string | undefined {
+  return id ?? undefined;
+}
 
 export const identityResolvers: Resolvers = {
   Query: {
@@ -16,6 +25,39 @@ export const identityResolvers: Resolvers = {
       const user = await loaders.staffUsers.load(principal.userId);
       if (!user) throw new Error('Authenticated staff user vanished during the request');
       return user;
+    },
+    pcns: async (_parent, args, { principal, linkwork, cursors }) => {
+      const paging = { cursors, list: 'pcns' };
+      const page = await pageArgs(args, paging);
+      const icbId = given(args.icbId);
+      const result = await listPcns(linkwork, principal, {
+        first: page.limit,
+        ...(page.after ? { after: page.after } : {}),
+        ...(icbId ? { icbId } : {}),
+      });
+      return connectionFromPage(result, page, paging);
+    },
+    practices: async (_parent, args, { principal, linkwork, cursors }) => {
+      const paging = { cursors, list: 'practices' };
+      const page = await pageArgs(args, paging);
+      const pcnId = given(args.pcnId);
+      const result = await listPractices(linkwork, principal, {
+        first: page.limit,
+        ...(page.after ? { after: page.after } : {}),
+        ...(pcnId ? { pcnId } : {}),
+      });
+      return connectionFromPage(result, page, paging);
+    },
+    linkWorkers: async (_parent, args, { principal, linkwork, cursors }) => {
+      const paging = { cursors, list: 'linkWorkers' };
+      const page = await pageArgs(args, paging);
+      const pcnId = given(args.pcnId);
+      const result = await listLinkWorkers(linkwork, principal, {
+        first: page.limit,
+        ...(page.after ? { after: page.after } : {}),
+        ...(pcnId ? { pcnId } : {}),
+      });
+      return connectionFromPage(result, page, paging);
     },
   },
   Mutation: {

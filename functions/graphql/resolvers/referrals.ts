@@ -3,6 +3,8 @@ import {
   assignReferral,
   createReferral,
   erasePatient,
+  findPatientByNhsNumber,
+  findPatientsByNameAndBirthDate,
   getCaseload,
   getPatient,
   type LatestOutcomes,
@@ -98,6 +100,19 @@ export const referralResolvers: Resolvers = {
     },
     referral: async (_parent, { id }, { loaders }) => (await loaders.referralRecords.load(id)).referral,
     patient: (_parent, { id }, { principal, referrals }) => getPatient(referrals, principal, { patientId: id }),
+    patientByNhsNumber: async (_parent, { nhsNumber }, { principal, referrals }) =>
+      (await findPatientByNhsNumber(referrals, principal, { nhsNumber })) ?? null,
+    patientsByNameAndBirthDate: async (_parent, args, { principal, referrals, cursors }) => {
+      const paging = { cursors, list: 'patientsByNameAndBirthDate' };
+      const page = await pageArgs(args, paging);
+      const result = await findPatientsByNameAndBirthDate(referrals, principal, {
+        familyName: args.familyName,
+        dateOfBirth: args.dateOfBirth,
+        first: page.limit,
+        ...(page.after ? { after: page.after } : {}),
+      });
+      return connectionFromPage(result, page, paging);
+    },
   },
   Mutation: {
     createReferral: async (_parent, { input }, { principal, referrals }) => {

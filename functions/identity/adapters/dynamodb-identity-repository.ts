@@ -1,20 +1,23 @@
 import { Service } from 'electrodb';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
+import { type KeyPage, queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { ConflictError } from '../../shared/errors';
 import { odsCodeClaimEntity } from '../entities/ods-code-claim';
 import { type Organisation, organisationEntity } from '../entities/organisation';
-import { type StaffUser, staffUserEntity } from '../entities/staff-user';
+import { type Role, type StaffUser, staffUserEntity } from '../entities/staff-user';
 import { OdsCodeTakenError } from '../errors';
-import type { IdentityRepository } from '../ports';
+import type { ChildOrganisationsQuery, IdentityRepository } from '../ports';
 
 export class DynamoDbIdentityRepository implements IdentityRepository {
   private readonly service;
   private readonly organisations;
   private readonly staff;
+  private readonly documentClient;
 
   constructor(store: DataStore) {
+    this.documentClient = store.documentClient;
     const config = entityConfig(store);
     this.service = new Service({ organisation: organisationEntity(config), odsCodeClaim: odsCodeClaimEntity(config) });
     this.organisations = this.service.entities.organisation;
@@ -85,6 +88,42 @@ export class DynamoDbIdentityRepository implements IdentityRepository {
   async listChildOrganisations(parentId: string): Promise<Organisation[]> {
     const { data } = await this.organisations.query.byParent({ parentId }).go({ pages: 'all' });
     return data;
+  }
+
+  async pageChildOrganisations(query: ChildOrganisationsQuery): Promise<KeyPage<Organisation>> {
+    const { parentId, kind, only } = query;
+    const base = this.organisations.query.byParent({ parentId, kind });
+    const params = (only ? base.where(({ organisationId }, { eq }) => eq(organisationId, only)) : base).params();
+    return queryKeyPage({
+      documentClient: this.documentClient,
+      params,
+      keyFields: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+      partition: { gsi1pk: params.ExpressionAttributeValues[':pk'] },
+      first: query.first,
+      after: query.after,
+      parse: (items) => this.organisations.parse({ Items: items }).data,
+    });
+  }
+
+  async pageActiveStaffOfPcn(query: {
+    pcnId: string;
+    role: Role;
+    first: number;
+    after?: string;
+  }): Promise<KeyPage<StaffUser>> {
+    const params = this.staff.query
+      .byPcn({ pcnId: query.pcnId, role: query.role })
+      .where(({ active }, { eq }) => eq(active, true))
+      .params();
+    return queryKeyPage({
+      documentClient: this.documentClient,
+      params,
+      keyFields: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
+      partition: { gsi2pk: params.ExpressionAttributeValues[':pk'] },
+      first: query.first,
+      after: query.after,
+      parse: (items) => this.staff.parse({ Items: items }).data,
+    });
   }
 
   async createStaffUser(user: StaffUser): Promise<void> {
