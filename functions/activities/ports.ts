@@ -1,4 +1,5 @@
 import type { IdentityRepository } from '../identity';
+import type { KeyPage } from '../platform/dynamodb/key-paging';
 import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { Activity, ActivityCategory } from './entities/activity';
 import type { Attendance } from './entities/attendance';
@@ -19,11 +20,8 @@ export interface ActivityListQuery {
   after?: string;
 }
 
-export interface ActivityPage {
-  items: Activity[];
-  /** Opaque; null on the last page. */
-  endCursor: string | null;
-}
+/** Keyset paging (platform/dynamodb/key-paging.ts): each activity with its own position. */
+export type ActivityPage = KeyPage<Activity>;
 
 export interface ActivityRepository {
   /** Throws ConflictError if the id is taken. */

@@ -191,7 +191,7 @@ export interface InboxRepository {
     owner: string,
     state: InboxState,
     page: { first: number; after?: string },
-  ): Promise<{ items: InboxMessage[]; hasNextPage: boolean; endCursor?: string }>;
+  ): Promise<{ items: InboxMessage[]; cursors: string[]; hasNextPage: boolean; endCursor?: string }>;
   /** UNHANDLED → HANDLED, if it still exists (erasure deletes it) and is unhandled; false otherwise. */
   markHandled(message: InboxMessage, by: { userId: string; at: string }): Promise<boolean>;
   listForPatient(patientId: string): Promise<InboxMessage[]>;

@@ -4,6 +4,7 @@ import type { Linkwork } from '../app/composition-root';
 import type { RequestAudit } from '../audit';
 import type { CheckIn, CheckInApiDeps } from '../checkins';
 import type { Organisation, Principal, StaffUser } from '../identity';
+import type { CursorCodec } from '../platform/cursor-codec';
 import type { Concern, Patient, Referral, ReferralDeps, ReferralRecord } from '../referrals';
 
 /**
@@ -37,6 +38,8 @@ export interface GraphQLContext {
   principal: Principal;
   loaders: Loaders;
   linkwork: Linkwork;
+  /** Seals and opens paging cursors (pagination.ts). */
+  cursors: CursorCodec;
   /** This request's audit: one event per patient touched or shown, written before the response leaves. */
   audit: RequestAudit;
   referrals: ReferralDeps;

@@ -53,6 +53,11 @@ export {
 } from './use-cases/create-referral';
 export { ERASURE_ROLES, type ErasePatientResult, erasePatient } from './use-cases/erase-patient';
 export {
+  type FindPatientsInput,
+  findPatientByNhsNumber,
+  findPatientsByNameAndBirthDate,
+} from './use-cases/find-patients';
+export {
   CASELOAD_DEFAULT_PAGE,
   CASELOAD_MAX_PAGE,
   type GetCaseloadInput,

@@ -1,4 +1,5 @@
 import type { IdentityRepository } from '../identity';
+import type { KeyPage } from '../platform/dynamodb/key-paging';
 import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../shared/care-events';
 import type { CareRecordReader } from './care-record';
@@ -33,16 +34,12 @@ export interface CaseloadQuery {
   /** ISO time; only referrals whose next check-in is strictly before it. */
   checkInDueBefore?: string;
   first: number;
-  /** Opaque cursor from a previous page's `endCursor`. */
+  /** The position of the item to resume after (one of a previous page's `cursors`). */
   after?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  hasNextPage: boolean;
-  /** Cursor of the last item, to pass as `after`; absent on an empty page. */
-  endCursor?: string;
-}
+/** A page read by keyset paging (platform/dynamodb/key-paging.ts): each item with its own position. */
+export type Page<T> = KeyPage<T>;
 
 /** Fields a use case may change on a referral; the adapter recomputes index keys from the merged record. */
 export type ReferralChanges = Partial<
@@ -66,12 +63,28 @@ export type ReferralChanges = Partial<
   >
 >;
 
+export interface PatientNameQuery {
+  /** A PCN's patients (link workers, coordinators) or an ICB's (its administrators). */
+  scope: { pcnId: string } | { icbId: string };
+  /** The family name folded by `familyNameKey`. */
+  familyNameKey: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  first: number;
+  after?: string;
+}
+
 /** Patient fields that may change after creation. `null` removes the value. */
 export interface PatientChanges {
-  /** The practice the person is registered with, and its PCN and ICB (movePatient). */
+  /**
+   * The practice the person is registered with, and its PCN and ICB (movePatient), with the lookup keys that hold
+   * the PCN and ICB (`patientLookupKeys` of the moved patient): they move together.
+   */
   practiceId?: string;
   pcnId?: string;
   icbId?: string;
+  pcnNameBirthKey?: string;
+  icbNameBirthKey?: string;
   mobile?: string | null;
   preferredName?: string | null;
   accessibilityNeeds?: string | null;
@@ -103,6 +116,8 @@ export interface ReferralRepository {
   /** One BatchGetItem per 100 ids; results in the order of `patientIds`, `undefined` where missing. */
   getPatients(patientIds: readonly string[]): Promise<(Patient | undefined)[]>;
   findPatientIdByNhsNumber(nhsNumber: string): Promise<string | undefined>;
+  /** A page of the patients registered in one PCN or ICB with this folded family name and date of birth. */
+  findPatientsByNameAndBirthDate(query: PatientNameQuery): Promise<Page<Patient>>;
   /**
    * Writes patient (if new), NHS number claim (if new), referral and first event in one transaction.
    * Throws `NhsNumberClaimedError` when the NHS number already belongs to a patient; ConflictError when an existing

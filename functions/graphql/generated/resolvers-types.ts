@@ -157,7 +157,7 @@ export type ActivityCostInput = {
 /** One activity in a page of activities. */
 export type ActivityEdge = {
   __typename?: 'ActivityEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The activity. */
   node: Activity;
@@ -226,7 +226,7 @@ export type AttendanceConnection = {
 /** One session in a page of attendance records. */
 export type AttendanceEdge = {
   __typename?: 'AttendanceEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The attendance record. */
   node: Attendance;
@@ -296,7 +296,7 @@ export type AuditEventConnection = {
 /** One audit event in a page of a patient's audit trail. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The audit event. */
   node: AuditEvent;
@@ -404,7 +404,7 @@ export type CheckInConnection = {
 /** One check-in in a page of check-ins. */
 export type CheckInEdge = {
   __typename?: 'CheckInEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The check-in. */
   node: CheckIn;
@@ -640,6 +640,24 @@ export type CreateActivityInput = {
   venueName: Scalars['String']['input'];
 };
 
+/** An NHS organisation to onboard. */
+export type CreateOrganisationInput = {
+  /** Which kind of organisation it is; decides the format its ODS code must have and the kind of its parent. */
+  kind: NhsOrganisationKind;
+  /** Its name as staff know it, one line, at most 200 characters. */
+  name: Scalars['String']['input'];
+  /**
+   * Its ODS code in the kind's format (any case; stored upper case). A code that does not fit the kind is BAD_USER_INPUT
+   * naming `odsCode`; a code already registered to any organisation is BAD_USER_INPUT naming `odsCode` too.
+   */
+  odsCode: Scalars['String']['input'];
+  /**
+   * The parent's ODS code: the ICB's for a PCN, the PCN's for a practice; leave it out for an ICB. The parent must already
+   * be onboarded, be of that kind and lie within your ICB (BAD_USER_INPUT naming `parentOdsCode` otherwise).
+   */
+  parentOdsCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * Give exactly one of `patientId` (an existing patient) and `newPatient`. A new patient whose NHS number is already
  * known is matched to the existing record, not duplicated.
@@ -671,6 +689,29 @@ export type CreateReferralPayload = {
   patientCreated: Scalars['Boolean']['output'];
   /** The new referral, RECEIVED, version 1. */
   referral: Referral;
+};
+
+/** A new member of staff. */
+export type CreateStaffUserInput = {
+  /** How patients reach them (a work number or team route), shown in HELP replies; at most 200 characters. */
+  contactRoute?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Their work e-mail address: they sign in with it (in AWS, Cognito e-mails them a temporary password; under `npm start`
+   * a bearer token is printed). Stored lower case; one member of staff per address (BAD_USER_INPUT naming `email` when
+   * it belongs to someone already).
+   */
+  email: Scalars['String']['input'];
+  /** Full name, for display: one line, at most 200 characters. */
+  name: Scalars['String']['input'];
+  /**
+   * The organisation whose scope they work in, which must suit the role: a LINK_WORKER a PCN or practice, a COORDINATOR a
+   * PCN, a COMMISSIONER an ICB or PCN, a PROVIDER an activity provider, an ADMIN an ICB. It must lie within your ICB
+   * (BAD_USER_INPUT naming `organisationId` otherwise). Leave it out only for an ADMIN, to make a national administrator,
+   * which only a national administrator may do (FORBIDDEN otherwise).
+   */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Their one role. */
+  role: Role;
 };
 
 /** How the figures were protected before they left the server. */
@@ -749,7 +790,7 @@ export type GoalConnection = {
 /** One goal in a page of goals. */
 export type GoalEdge = {
   __typename?: 'GoalEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The goal. */
   node: Goal;
@@ -918,12 +959,33 @@ export type Mutation = {
    */
   createActivity: Activity;
   /**
+   * Onboards an ICB, PCN or practice by its ODS code. ADMIN only: a national administrator onboards ICBs (and anything
+   * else); an ICB administrator onboards PCNs of their ICB and practices of those PCNs. FORBIDDEN for other roles, and for
+   * an ICB administrator onboarding an ICB. Returns the new organisation; its `id` is what other operations take
+   * (`practiceId`, `organisationId`). For many organisations at once, operators use `npm run import:organisations`.
+   */
+  createOrganisation: Organisation;
+  /**
    * Receives a referral for a new or an existing patient, from a practice in your scope. Care roles (link workers,
    * coordinators, administrators); FORBIDDEN for others, for a practice or patient outside your scope, and for a link
    * worker naming someone else as `linkWorkerId`. BAD_USER_INPUT names the invalid field (`newPatient.nhsNumber`,
    * `needs`, …). CONFLICT when the same NHS number is being registered at the same moment: send it again.
    */
   createReferral: CreateReferralPayload;
+  /**
+   * Adds a member of staff: their sign-in account (a Cognito user in their role's group, with their organisation as a
+   * claim) and their staff record, which is written last, so a failure half-way leaves neither. ADMIN only, for
+   * organisations within their ICB (a national administrator anywhere); FORBIDDEN otherwise. BAD_USER_INPUT naming the
+   * field for an e-mail already in use, a role that does not suit the organisation, or an organisation outside your ICB.
+   */
+  createStaffUser: StaffUser;
+  /**
+   * Stops a member of staff using Linkwork (a leaver, a lost device): their very next request is refused and they can no
+   * longer sign in. Their records and the referrals they worked on stay. ADMIN only, for staff within their ICB (a
+   * national administrator anyone); FORBIDDEN otherwise, also for your own account. Doing it again changes nothing; if
+   * an earlier attempt failed half-way, doing it again finishes it.
+   */
+  deactivateStaffUser: StaffUser;
   /**
    * Removes the patient's personal data from every record (UK GDPR art. 17): name, NHS number, date of birth, sex,
    * ethnicity, mobile, accessibility needs, notes, reasons and goal descriptions. Referral skeletons stay for figures.
@@ -952,6 +1014,11 @@ export type Mutation = {
    * outcome was recorded in the last 14 days). Audited.
    */
   prescribeActivity: Prescription;
+  /**
+   * Lets a deactivated member of staff back in, with the role and organisation they had. ADMIN only, for staff within
+   * their ICB (a national administrator anyone); FORBIDDEN otherwise. Doing it again changes nothing.
+   */
+  reactivateStaffUser: StaffUser;
   /**
    * Records one session's attendance. By the link worker (care roles with the referral in scope) or the activity's
    * provider; FORBIDDEN for anyone else or an unknown prescription. CONFLICT once the prescription has ended. The first
@@ -1002,10 +1069,23 @@ export type Mutation = {
    */
   updateActivity: Activity;
   /**
+   * Renames an onboarded organisation, found by its ODS code. ADMIN only, for organisations within their ICB (the ICB
+   * included; a national administrator anywhere); FORBIDDEN otherwise, also for a code nobody registered. CONFLICT when
+   * someone renamed it meanwhile. Its kind, code and parent never change.
+   */
+  updateOrganisation: Organisation;
+  /**
    * Changes the patient's mobile number, preferred name or accessibility needs. Care roles with the patient in scope
    * (FORBIDDEN otherwise); BAD_USER_INPUT names an invalid field; CONFLICT once the patient has been erased.
    */
   updatePatientContact: Patient;
+  /**
+   * Changes a member of staff's role, organisation, name or contact route. A new role or organisation takes effect at once:
+   * their current token is refused until they sign in again. ADMIN only, for staff within their ICB (a national
+   * administrator anyone); FORBIDDEN otherwise, also for an id that does not exist and for changing your own role or
+   * organisation. CONFLICT when another administrator changed them meanwhile: reload and try again.
+   */
+  updateStaffUser: StaffUser;
 };
 
 
@@ -1054,8 +1134,38 @@ export type MutationCreateActivityArgs = {
  * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
  * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
  */
+export type MutationCreateOrganisationArgs = {
+  input: CreateOrganisationInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationCreateReferralArgs = {
   input: CreateReferralInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationCreateStaffUserArgs = {
+  input: CreateStaffUserInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationDeactivateStaffUserArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1096,6 +1206,16 @@ export type MutationMovePatientArgs = {
  */
 export type MutationPrescribeActivityArgs = {
   input: PrescribeActivityInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationReactivateStaffUserArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1184,8 +1304,28 @@ export type MutationUpdateActivityArgs = {
  * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
  * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
  */
+export type MutationUpdateOrganisationArgs = {
+  input: UpdateOrganisationInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
 export type MutationUpdatePatientContactArgs = {
   input: UpdatePatientContactInput;
+};
+
+
+/**
+ * Changes. The same rules and error codes as `Query`, plus CONFLICT when the record changed since you read it (a stale
+ * `expectedVersion`, or a concurrent edit) or its current state does not allow the change: reload and decide again.
+ * Input is checked before anything is written, so a BAD_USER_INPUT or FORBIDDEN answer has changed nothing.
+ */
+export type MutationUpdateStaffUserArgs = {
+  input: UpdateStaffUserInput;
 };
 
 /** A need or reason for referral; a referral names one or more. Commissioners' figures can be broken down by need. */
@@ -1243,6 +1383,15 @@ export type NewPatientInput = {
   smsConsent?: InputMaybe<SmsConsent>;
 };
 
+/** The kinds of NHS organisation onboarded by their ODS code. */
+export type NhsOrganisationKind =
+  /** Integrated Care Board. Its ODS code is `Q` and two letters or digits (`QWE`). Only a national administrator onboards an ICB. */
+  | 'ICB'
+  /** Primary Care Network, within an ICB. Its ODS code is `U` and five digits (`U12345`). */
+  | 'PCN'
+  /** GP practice, within a PCN. Its ODS code is a letter and five digits (`A81001`). */
+  | 'PRACTICE';
+
 /** An ICB, PCN, GP practice or activity provider. */
 export type Organisation = {
   __typename?: 'Organisation';
@@ -1252,8 +1401,32 @@ export type Organisation = {
   kind: OrganisationKind;
   /** The organisation's name as staff know it, e.g. `Riverside Health PCN`. */
   name: Scalars['String']['output'];
-  /** ODS code, e.g. `QWE` for an ICB, `U12345` for a PCN, `A81001` for a practice; null when none is recorded. */
+  /**
+   * The organisation's ODS code (NHS Organisation Data Service), upper case: `QWE` for an ICB, `U12345` for a PCN,
+   * `A81001` for a practice. Unique across the deployment and never changed once registered. Null only for an activity
+   * provider registered without one.
+   */
   odsCode?: Maybe<Scalars['String']['output']>;
+  /** The organisation it belongs to: a PCN's ICB, a practice's PCN, a provider's ICB. Null for an ICB. */
+  parent?: Maybe<Organisation>;
+};
+
+/** A page of organisations, in name order. */
+export type OrganisationConnection = {
+  __typename?: 'OrganisationConnection';
+  /** The organisations on this page. */
+  edges: Array<OrganisationEdge>;
+  /** Whether more organisations follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+};
+
+/** One organisation in a page of organisations. */
+export type OrganisationEdge = {
+  __typename?: 'OrganisationEdge';
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
+  cursor: Scalars['String']['output'];
+  /** The organisation. */
+  node: Organisation;
 };
 
 /** What an organisation is: the NHS hierarchy ICB → PCN → practice, plus the organisations that run activities. */
@@ -1363,7 +1536,7 @@ export type OutcomeMeasurementConnection = {
 /** One measurement in a page of outcome measurements. */
 export type OutcomeMeasurementEdge = {
   __typename?: 'OutcomeMeasurementEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The measurement. */
   node: OutcomeMeasurement;
@@ -1526,13 +1699,20 @@ export type OutcomeSummaryInput = {
   scope?: InputMaybe<OutcomeScopeInput>;
 };
 
-/** Where a page of a connection ends, and whether another follows. */
+/** Where a page of a connection starts and ends, and whether items come before or after it (Relay `PageInfo`). */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page; null when the page is empty, and may be null on the last page. */
+  /** The cursor of the page's last edge: pass it as `after` for the next page. Null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when more items follow: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when this page was asked for with `after`, so items come before it. Pages go forwards only (there is no `last`
+   * or `before`), so this is only ever a hint that the page is not the first.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first edge; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** People with both a baseline and a follow-up in this wave: change is follow-up minus the same person's baseline. */
@@ -1610,6 +1790,24 @@ export type Patient = {
 export type PatientReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of patients. */
+export type PatientConnection = {
+  __typename?: 'PatientConnection';
+  /** The patients on this page. */
+  edges: Array<PatientEdge>;
+  /** Whether more patients follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+};
+
+/** One patient in a page of patients. */
+export type PatientEdge = {
+  __typename?: 'PatientEdge';
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
+  cursor: Scalars['String']['output'];
+  /** The patient. */
+  node: Patient;
 };
 
 /** One practice's SNOMED-coded referral counts in one month. */
@@ -1725,6 +1923,12 @@ export type Query = {
    * of their ICB, named. Care roles only. Each text shown is audited as a read of its patient's record.
    */
   inbox: InboxMessageConnection;
+  /**
+   * The active link workers of a PCN (scoped to the PCN or to one of its practices), in name order: who a referral can be
+   * assigned to (`linkWorkerId`). Link workers and coordinators for their own PCN, administrators for a PCN of their ICB;
+   * FORBIDDEN otherwise (commissioners and providers always).
+   */
+  linkWorkers: StaffUserConnection;
   /** The signed-in member of staff: who you are, your role and organisation. Any role. */
   me: StaffUser;
   /**
@@ -1753,6 +1957,37 @@ export type Query = {
    * exist): then `patient` is null with that error. Audited as a read.
    */
   patient?: Maybe<Patient>;
+  /**
+   * The patient with this NHS number, if you may see them: exactly whom `patient(id:)` would show you (a link worker the
+   * patients of their own referrals, a coordinator the patients registered in their PCN, an administrator those of their
+   * ICB, a national administrator anyone). Otherwise null, and null too when nobody has the number: the two look the
+   * same, so a lookup never tells you someone is registered elsewhere. For a referral form, before `createReferral`:
+   * pass the patient's `id` as `patientId`; when this is null, send `newPatient` (a number already registered in your
+   * PCN, or ICB for administrators, still refers that patient). LINK_WORKER, COORDINATOR and ADMIN only (FORBIDDEN
+   * otherwise). A patient returned is audited as read, even if you select only `id`.
+   */
+  patientByNhsNumber?: Maybe<Patient>;
+  /**
+   * The patients you may see (as `patientByNhsNumber` says) with this family name and date of birth, a page at a time,
+   * for a referral form when the NHS number is not to hand. Searched in your PCN (link workers, coordinators) or your
+   * ICB (ICB administrators); an empty page when none match. The family name matches whatever its case, accents,
+   * spaces, hyphens and apostrophes (`O'Brien` finds `OBRIEN`); the date exactly. LINK_WORKER, COORDINATOR and ADMIN
+   * only; FORBIDDEN for other roles and for a national administrator, who looks patients up by NHS number. Every
+   * patient returned is audited as read.
+   */
+  patientsByNameAndBirthDate: PatientConnection;
+  /**
+   * The PCNs you may act for, in name order, for a form's PCN picker. Link workers, coordinators and PCN commissioners get
+   * their own PCN; administrators and ICB commissioners the PCNs of their ICB. FORBIDDEN for providers, and for an ICB
+   * other than your own.
+   */
+  pcns: OrganisationConnection;
+  /**
+   * The GP practices of a PCN, in name order: what a referral form offers as `practiceId`. Link workers and coordinators
+   * get their own PCN's practices (the ones `createReferral` accepts from them); administrators and commissioners name a
+   * PCN within their scope. FORBIDDEN for providers, and for a PCN outside your scope (or one that does not exist).
+   */
+  practices: OrganisationConnection;
   /**
    * One referral with its history, notes and plan. Care roles; FORBIDDEN when the referral is outside your care scope
    * (or does not exist): then `referral` is null with that error. Audited as a read.
@@ -1860,6 +2095,22 @@ export type QueryInboxArgs = {
  * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
  * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
  */
+export type QueryLinkWorkersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pcnId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
 export type QueryOpenConcernsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1906,6 +2157,69 @@ export type QueryOutcomeSummaryCsvArgs = {
  */
 export type QueryPatientArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPatientByNhsNumberArgs = {
+  nhsNumber: Scalars['NhsNumber']['input'];
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPatientsByNameAndBirthDateArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth: Scalars['Date']['input'];
+  familyName: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPcnsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  icbId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Read operations. Every request needs a signed-in staff member's bearer token; without a valid one (unknown, inactive
+ * or changed user) the whole request fails with UNAUTHENTICATED (HTTP 401). Errors carry a stable `extensions.code`:
+ * BAD_USER_INPUT (an argument is invalid; `extensions.field` names it, the value is never echoed), FORBIDDEN (your role
+ * may not do this, or the record is outside your scope; also given for ids that do not exist, so a refusal never reveals
+ * whether a record exists), NOT_FOUND, CONFLICT, QUERY_TOO_DEEP (nested more than 10 levels), QUERY_TOO_COMPLEX (estimated
+ * cost over 10,000: ask for smaller pages) and INTERNAL_SERVER_ERROR (logged on our side; retry). Opening a patient, a
+ * referral, a caseload page or a check-in's texts is recorded in the patient's audit trail.
+ */
+export type QueryPracticesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pcnId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2178,7 +2492,7 @@ export type ReferralConnection = {
 /** One referral in a page of referrals. */
 export type ReferralEdge = {
   __typename?: 'ReferralEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The referral. */
   node: Referral;
@@ -2230,7 +2544,7 @@ export type ReferralEventConnection = {
 /** One event in a page of a referral's history. */
 export type ReferralEventEdge = {
   __typename?: 'ReferralEventEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The event. */
   node: ReferralEvent;
@@ -2405,7 +2719,7 @@ export type SmsMessageConnection = {
 /** One text in a page of a check-in's thread. */
 export type SmsMessageEdge = {
   __typename?: 'SmsMessageEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The text. */
   node: SmsMessage;
@@ -2456,6 +2770,24 @@ export type StaffUser = {
   role: Role;
 };
 
+/** A page of staff, in name order. */
+export type StaffUserConnection = {
+  __typename?: 'StaffUserConnection';
+  /** The staff on this page. */
+  edges: Array<StaffUserEdge>;
+  /** Whether more staff follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+};
+
+/** One member of staff in a page of staff. */
+export type StaffUserEdge = {
+  __typename?: 'StaffUserEdge';
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
+  cursor: Scalars['String']['output'];
+  /** The member of staff. */
+  node: StaffUser;
+};
+
 /** Moves a referral to its next status. */
 export type TransitionReferralInput = {
   /** The `version` you last saw; CONFLICT if the referral changed since. Omit to skip the check. */
@@ -2504,6 +2836,14 @@ export type UpdateActivityInput = {
   venueName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A correction to an onboarded organisation's name. */
+export type UpdateOrganisationInput = {
+  /** Its new name, one line, at most 200 characters. The same name as now changes nothing. */
+  name: Scalars['String']['input'];
+  /** The organisation's ODS code (codes never change, so they name it). */
+  odsCode: Scalars['String']['input'];
+};
+
 /** Only the fields given change; `null` removes a value (removing the mobile also withdraws SMS consent). */
 export type UpdatePatientContactInput = {
   /** What helps the person take part, up to 1,000 characters; `null` or blank removes it. */
@@ -2517,6 +2857,23 @@ export type UpdatePatientContactInput = {
   patientId: Scalars['ID']['input'];
   /** The name they like to be called, up to 100 characters; `null` or blank removes it. */
   preferredName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change to a member of staff. Fields left out stay as they are. */
+export type UpdateStaffUserInput = {
+  /** Their new contact route; null or blank removes it. */
+  contactRoute?: InputMaybe<Scalars['String']['input']>;
+  /** Their new name: one line, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Their new organisation, as for `createStaffUser`. Null makes an ADMIN a national administrator (national
+   * administrators only).
+   */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Their new role; it must suit their organisation (or the new one), as for `createStaffUser`. */
+  role?: InputMaybe<Role>;
+  /** Whose record: their `StaffUser.id`. */
+  userId: Scalars['ID']['input'];
 };
 
 /** Where an activity takes place. */
@@ -2566,7 +2923,7 @@ export type WhatMattersNoteConnection = {
 /** One note in a page of "what matters to you" notes. */
 export type WhatMattersNoteEdge = {
   __typename?: 'WhatMattersNoteEdge';
-  /** Opaque position of this edge; to fetch the next page, pass `pageInfo.endCursor` as `after`. */
+  /** Opaque, sealed position of this edge: pass it as `after` to continue right after this edge (`pageInfo.endCursor` is the last edge's). */
   cursor: Scalars['String']['output'];
   /** The note. */
   node: WhatMattersNote;
@@ -2689,8 +3046,10 @@ export type ResolversTypes = ResolversObject<{
   ControlledNumber: ResolverTypeWrapper<ControlledNumber>;
   CostKind: CostKind;
   CreateActivityInput: CreateActivityInput;
+  CreateOrganisationInput: CreateOrganisationInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: ResolverTypeWrapper<Omit<CreateReferralPayload, 'referral'> & { referral: ResolversTypes['Referral'] }>;
+  CreateStaffUserInput: CreateStaffUserInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisclosureControl: DisclosureControl;
@@ -2717,7 +3076,10 @@ export type ResolversTypes = ResolversObject<{
   Need: Need;
   NewPatientInput: NewPatientInput;
   NhsNumber: ResolverTypeWrapper<Scalars['NhsNumber']['output']>;
+  NhsOrganisationKind: NhsOrganisationKind;
   Organisation: ResolverTypeWrapper<OrganisationModel>;
+  OrganisationConnection: ResolverTypeWrapper<Omit<OrganisationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationEdge']> }>;
+  OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
   OrganisationKind: OrganisationKind;
   OutcomeAnswer: ResolverTypeWrapper<OutcomeAnswer>;
   OutcomeAnswerInput: OutcomeAnswerInput;
@@ -2738,6 +3100,8 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PairedFigures: ResolverTypeWrapper<PairedFigures>;
   Patient: ResolverTypeWrapper<PatientModel>;
+  PatientConnection: ResolverTypeWrapper<Omit<PatientConnection, 'edges'> & { edges: Array<ResolversTypes['PatientEdge']> }>;
+  PatientEdge: ResolverTypeWrapper<Omit<PatientEdge, 'node'> & { node: ResolversTypes['Patient'] }>;
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
   PracticeReferralActivity: ResolverTypeWrapper<PracticeReferralActivity>;
   PrescribeActivityInput: PrescribeActivityInput;
@@ -2772,10 +3136,14 @@ export type ResolversTypes = ResolversObject<{
   SmsMessageEdge: ResolverTypeWrapper<Omit<SmsMessageEdge, 'node'> & { node: ResolversTypes['SmsMessage'] }>;
   SmsMessageKind: SmsMessageKind;
   StaffUser: ResolverTypeWrapper<StaffUserModel>;
+  StaffUserConnection: ResolverTypeWrapper<Omit<StaffUserConnection, 'edges'> & { edges: Array<ResolversTypes['StaffUserEdge']> }>;
+  StaffUserEdge: ResolverTypeWrapper<Omit<StaffUserEdge, 'node'> & { node: ResolversTypes['StaffUser'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
+  UpdateOrganisationInput: UpdateOrganisationInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
+  UpdateStaffUserInput: UpdateStaffUserInput;
   Venue: ResolverTypeWrapper<Venue>;
   WaveFigures: ResolverTypeWrapper<WaveFigures>;
   WhatMattersNote: ResolverTypeWrapper<WhatMattersNoteModel>;
@@ -2815,8 +3183,10 @@ export type ResolversParentTypes = ResolversObject<{
   ControlledInterval: ControlledInterval;
   ControlledNumber: ControlledNumber;
   CreateActivityInput: CreateActivityInput;
+  CreateOrganisationInput: CreateOrganisationInput;
   CreateReferralInput: CreateReferralInput;
   CreateReferralPayload: Omit<CreateReferralPayload, 'referral'> & { referral: ResolversParentTypes['Referral'] };
+  CreateStaffUserInput: CreateStaffUserInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ErasePatientInput: ErasePatientInput;
@@ -2839,6 +3209,8 @@ export type ResolversParentTypes = ResolversObject<{
   NewPatientInput: NewPatientInput;
   NhsNumber: Scalars['NhsNumber']['output'];
   Organisation: OrganisationModel;
+  OrganisationConnection: Omit<OrganisationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationEdge']> };
+  OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   OutcomeAnswer: OutcomeAnswer;
   OutcomeAnswerInput: OutcomeAnswerInput;
   OutcomeMeasurement: OutcomeModel;
@@ -2854,6 +3226,8 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   PairedFigures: PairedFigures;
   Patient: PatientModel;
+  PatientConnection: Omit<PatientConnection, 'edges'> & { edges: Array<ResolversParentTypes['PatientEdge']> };
+  PatientEdge: Omit<PatientEdge, 'node'> & { node: ResolversParentTypes['Patient'] };
   PhoneNumber: Scalars['PhoneNumber']['output'];
   PracticeReferralActivity: PracticeReferralActivity;
   PrescribeActivityInput: PrescribeActivityInput;
@@ -2878,10 +3252,14 @@ export type ResolversParentTypes = ResolversObject<{
   SmsMessageConnection: Omit<SmsMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['SmsMessageEdge']> };
   SmsMessageEdge: Omit<SmsMessageEdge, 'node'> & { node: ResolversParentTypes['SmsMessage'] };
   StaffUser: StaffUserModel;
+  StaffUserConnection: Omit<StaffUserConnection, 'edges'> & { edges: Array<ResolversParentTypes['StaffUserEdge']> };
+  StaffUserEdge: Omit<StaffUserEdge, 'node'> & { node: ResolversParentTypes['StaffUser'] };
   String: Scalars['String']['output'];
   TransitionReferralInput: TransitionReferralInput;
   UpdateActivityInput: UpdateActivityInput;
+  UpdateOrganisationInput: UpdateOrganisationInput;
   UpdatePatientContactInput: UpdatePatientContactInput;
+  UpdateStaffUserInput: UpdateStaffUserInput;
   Venue: Venue;
   WaveFigures: WaveFigures;
   WhatMattersNote: WhatMattersNoteModel;
@@ -3151,11 +3529,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   assignReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationAssignReferralArgs, 'input'>>;
   cancelCheckIn?: Resolver<ResolversTypes['CheckIn'], ParentType, ContextType, RequireFields<MutationCancelCheckInArgs, 'checkInId'>>;
   createActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationCreateActivityArgs, 'input'>>;
+  createOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
   createReferral?: Resolver<ResolversTypes['CreateReferralPayload'], ParentType, ContextType, RequireFields<MutationCreateReferralArgs, 'input'>>;
+  createStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationCreateStaffUserArgs, 'input'>>;
+  deactivateStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationDeactivateStaffUserArgs, 'userId'>>;
   erasePatient?: Resolver<ResolversTypes['ErasePatientPayload'], ParentType, ContextType, RequireFields<MutationErasePatientArgs, 'input'>>;
   markInboxMessageHandled?: Resolver<ResolversTypes['InboxMessage'], ParentType, ContextType, RequireFields<MutationMarkInboxMessageHandledArgs, 'inboxMessageId'>>;
   movePatient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationMovePatientArgs, 'input'>>;
   prescribeActivity?: Resolver<ResolversTypes['Prescription'], ParentType, ContextType, RequireFields<MutationPrescribeActivityArgs, 'input'>>;
+  reactivateStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationReactivateStaffUserArgs, 'userId'>>;
   recordAttendance?: Resolver<ResolversTypes['RecordAttendancePayload'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordOutcome?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'input'>>;
   recordWhatMatters?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordWhatMattersArgs, 'input'>>;
@@ -3164,7 +3546,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setSmsConsent?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationSetSmsConsentArgs, 'input'>>;
   transitionReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationTransitionReferralArgs, 'input'>>;
   updateActivity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, RequireFields<MutationUpdateActivityArgs, 'input'>>;
+  updateOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'input'>>;
   updatePatientContact?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<MutationUpdatePatientContactArgs, 'input'>>;
+  updateStaffUser?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType, RequireFields<MutationUpdateStaffUserArgs, 'input'>>;
 }>;
 
 export interface NhsNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NhsNumber'], any> {
@@ -3176,6 +3560,17 @@ export type OrganisationResolvers<ContextType = GraphQLContext, ParentType exten
   kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   odsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+}>;
+
+export type OrganisationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrganisationConnection'] = ResolversParentTypes['OrganisationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrganisationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OrganisationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrganisationEdge'] = ResolversParentTypes['OrganisationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
 }>;
 
 export type OutcomeAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeAnswer'] = ResolversParentTypes['OutcomeAnswer']> = ResolversObject<{
@@ -3265,6 +3660,8 @@ export type OutcomeSummaryResolvers<ContextType = GraphQLContext, ParentType ext
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PairedFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PairedFigures'] = ResolversParentTypes['PairedFigures']> = ResolversObject<{
@@ -3297,6 +3694,16 @@ export type PatientResolvers<ContextType = GraphQLContext, ParentType extends Re
   smsConsent?: Resolver<ResolversTypes['SmsConsent'], ParentType, ContextType>;
   smsConsentChangedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type PatientConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PatientConnection'] = ResolversParentTypes['PatientConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PatientEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PatientEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PatientEdge'] = ResolversParentTypes['PatientEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
 }>;
 
 export interface PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PhoneNumber'], any> {
@@ -3333,11 +3740,16 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'patientId'>>;
   caseload?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, Partial<QueryCaseloadArgs>>;
   inbox?: Resolver<ResolversTypes['InboxMessageConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
+  linkWorkers?: Resolver<ResolversTypes['StaffUserConnection'], ParentType, ContextType, Partial<QueryLinkWorkersArgs>>;
   me?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType>;
   openConcerns?: Resolver<ResolversTypes['ConcernConnection'], ParentType, ContextType, Partial<QueryOpenConcernsArgs>>;
   outcomeSummary?: Resolver<ResolversTypes['OutcomeSummary'], ParentType, ContextType, RequireFields<QueryOutcomeSummaryArgs, 'input'>>;
   outcomeSummaryCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOutcomeSummaryCsvArgs, 'input'>>;
   patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientArgs, 'id'>>;
+  patientByNhsNumber?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientByNhsNumberArgs, 'nhsNumber'>>;
+  patientsByNameAndBirthDate?: Resolver<ResolversTypes['PatientConnection'], ParentType, ContextType, RequireFields<QueryPatientsByNameAndBirthDateArgs, 'dateOfBirth' | 'familyName'>>;
+  pcns?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryPcnsArgs>>;
+  practices?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryPracticesArgs>>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   referralActivity?: Resolver<ResolversTypes['ReferralActivity'], ParentType, ContextType, RequireFields<QueryReferralActivityArgs, 'input'>>;
   releasedOutcomePeriods?: Resolver<Array<ResolversTypes['OutcomePeriod']>, ParentType, ContextType, RequireFields<QueryReleasedOutcomePeriodsArgs, 'kind' | 'last'>>;
@@ -3454,6 +3866,16 @@ export type StaffUserResolvers<ContextType = GraphQLContext, ParentType extends 
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 }>;
 
+export type StaffUserConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffUserConnection'] = ResolversParentTypes['StaffUserConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StaffUserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type StaffUserEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffUserEdge'] = ResolversParentTypes['StaffUserEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StaffUser'], ParentType, ContextType>;
+}>;
+
 export type VenueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue']> = ResolversObject<{
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3523,6 +3945,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   NhsNumber?: GraphQLScalarType;
   Organisation?: OrganisationResolvers<ContextType>;
+  OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
+  OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
   OutcomeAnswer?: OutcomeAnswerResolvers<ContextType>;
   OutcomeMeasurement?: OutcomeMeasurementResolvers<ContextType>;
   OutcomeMeasurementConnection?: OutcomeMeasurementConnectionResolvers<ContextType>;
@@ -3535,6 +3959,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   PairedFigures?: PairedFiguresResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
+  PatientConnection?: PatientConnectionResolvers<ContextType>;
+  PatientEdge?: PatientEdgeResolvers<ContextType>;
   PhoneNumber?: GraphQLScalarType;
   PracticeReferralActivity?: PracticeReferralActivityResolvers<ContextType>;
   Prescription?: PrescriptionResolvers<ContextType>;
@@ -3551,6 +3977,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SmsMessageConnection?: SmsMessageConnectionResolvers<ContextType>;
   SmsMessageEdge?: SmsMessageEdgeResolvers<ContextType>;
   StaffUser?: StaffUserResolvers<ContextType>;
+  StaffUserConnection?: StaffUserConnectionResolvers<ContextType>;
+  StaffUserEdge?: StaffUserEdgeResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
   WaveFigures?: WaveFiguresResolvers<ContextType>;
   WhatMattersNote?: WhatMattersNoteResolvers<ContextType>;

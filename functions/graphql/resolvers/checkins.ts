@@ -57,6 +57,7 @@ export const checkInResolvers: Resolvers = {
       return connectionFromArray(
         checkIns.filter((checkIn) => checkIn.referralId === referral.referralId),
         args,
+        { cursors: context.cursors, list: `Referral.checkIns:${referral.referralId}` },
       );
     },
     nextCheckIn: async (referral, _args, { loaders }) => {
@@ -64,15 +65,22 @@ export const checkInResolvers: Resolvers = {
       const checkIn = await loaders.checkIns.load(referral.nextCheckInId);
       return checkIn?.referralId === referral.referralId ? checkIn : null;
     },
-    outcomes: async (referral, args, { checkIns }) =>
-      connectionFromArray(await checkIns.outcomes.listByReferral(referral.referralId), args),
+    outcomes: async (referral, args, { checkIns, cursors }) =>
+      connectionFromArray(await checkIns.outcomes.listByReferral(referral.referralId), args, {
+        cursors,
+        list: `Referral.outcomes:${referral.referralId}`,
+      }),
   },
   CheckIn: {
     id: (checkIn) => checkIn.checkInId,
     referral: (checkIn, _args, { loaders }) => loaders.referrals.load(checkIn.referralId),
     questions: (checkIn) => [...checkIn.questions],
     needsReview: (checkIn) => checkIn.needsReview ?? false,
-    messages: async (checkIn, args, context) => connectionFromArray(await threadOf(checkIn, context), args),
+    messages: async (checkIn, args, context) =>
+      connectionFromArray(await threadOf(checkIn, context), args, {
+        cursors: context.cursors,
+        list: `CheckIn.messages:${checkIn.checkInId}`,
+      }),
   },
   SmsMessage: {
     id: (message) => message.messageId,

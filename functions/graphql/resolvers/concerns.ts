@@ -28,14 +28,15 @@ async function oldestOpenConcern(referral: Referral, loaders: Loaders) {
 
 export const concernResolvers: Resolvers = {
   Query: {
-    openConcerns: async (_parent, args, { principal, referrals }) => {
-      const page = pageArgs(args);
+    openConcerns: async (_parent, args, { principal, referrals, cursors }) => {
+      const paging = { cursors, list: 'openConcerns' };
+      const page = await pageArgs(args, paging);
       const result = await listOpenConcerns(referrals, principal, {
         ...(args.icbId ? { icbId: args.icbId } : {}),
         first: page.limit,
         ...(page.after ? { after: page.after } : {}),
       });
-      return connectionFromPage(result.items, result);
+      return connectionFromPage(result, page, paging);
     },
   },
   Mutation: {
@@ -50,8 +51,11 @@ export const concernResolvers: Resolvers = {
   },
   Referral: {
     openConcern: (referral, _args, { loaders }) => oldestOpenConcern(referral, loaders),
-    concerns: async (referral, args, { referrals }) =>
-      connectionFromArray(await listReferralConcerns(referrals, referral), args),
+    concerns: async (referral, args, { referrals, cursors }) =>
+      connectionFromArray(await listReferralConcerns(referrals, referral), args, {
+        cursors,
+        list: `Referral.concerns:${referral.referralId}`,
+      }),
   },
   Concern: {
     id: (concern) => concern.concernId,

@@ -11,8 +11,9 @@ import { connectionFromPage, pageArgs } from '../pagination';
 
 export const inboxResolvers: Resolvers = {
   Query: {
-    inbox: async (_parent, args, { principal, checkIns, audit }) => {
-      const page = pageArgs(args);
+    inbox: async (_parent, args, { principal, checkIns, audit, cursors }) => {
+      const paging = { cursors, list: 'inbox' };
+      const page = await pageArgs(args, paging);
       const result = await listInbox({ ...checkIns, audit }, principal, {
         ...(args.linkWorkerId ? { linkWorkerId: args.linkWorkerId } : {}),
         ...(args.unassignedPcnId ? { unassignedPcnId: args.unassignedPcnId } : {}),
@@ -20,7 +21,7 @@ export const inboxResolvers: Resolvers = {
         first: page.limit,
         ...(page.after ? { after: page.after } : {}),
       });
-      return connectionFromPage(result.items, result);
+      return connectionFromPage(result, page, paging);
     },
   },
   Mutation: {

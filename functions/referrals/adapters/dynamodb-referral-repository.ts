@@ -7,7 +7,7 @@ import { putAction, transactWrite, updateAction } from '../../platform/dynamodb/
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
 import { claimedMobile, mobileClaimEntity } from '../entities/mobile-claim';
 import { nhsNumberClaimEntity } from '../entities/nhs-number-claim';
-import { type Patient, patientEntity } from '../entities/patient';
+import { nameBirthKey, type Patient, patientEntity, patientLookupKeys } from '../entities/patient';
 import { type Referral, referralEntity } from '../entities/referral';
 import { type ReferralEvent, referralEventEntity } from '../entities/referral-event';
 import { goalEntity, type WhatMattersNote, whatMattersEntity } from '../entities/what-matters';
@@ -18,6 +18,7 @@ import type {
   NewReferralWrite,
   Page,
   PatientChanges,
+  PatientNameQuery,
   ReferralChanges,
   ReferralRecord,
   ReferralRepository,
@@ -87,6 +88,28 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     return patientIds.map((id) => found.get(id));
   }
 
+  async findPatientsByNameAndBirthDate(query: PatientNameQuery): Promise<Page<Patient>> {
+    const { patient } = this.entities;
+    const [scopeId, index, base] =
+      'pcnId' in query.scope
+        ? ([query.scope.pcnId, 'gsi1', 'byPcnNameAndBirthDate'] as const)
+        : ([query.scope.icbId, 'gsi2', 'byIcbNameAndBirthDate'] as const);
+    const key = nameBirthKey(scopeId, query.familyNameKey, query.dateOfBirth);
+    const params =
+      base === 'byPcnNameAndBirthDate'
+        ? patient.query.byPcnNameAndBirthDate({ pcnNameBirthKey: key }).params()
+        : patient.query.byIcbNameAndBirthDate({ icbNameBirthKey: key }).params();
+    return queryKeyPage({
+      documentClient: this.documentClient,
+      params,
+      keyFields: ['pk', 'sk', `${index}pk`, `${index}sk`],
+      partition: { [`${index}pk`]: params.ExpressionAttributeValues[':pk'] },
+      first: query.first,
+      after: query.after,
+      parse: (items) => patient.parse({ Items: items }).data,
+    });
+  }
+
   async findPatientIdByNhsNumber(nhsNumber: string): Promise<string | undefined> {
     const { data } = await this.entities.nhsNumberClaim.get({ nhsNumber }).go();
     return data?.patientId;
@@ -98,7 +121,11 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     const mobile = newPatient ? claimedMobile(newPatient) : undefined;
     const patientActions = newPatient
       ? [
-          putAction(patient.create({ ...newPatient, referralIds: [write.referral.referralId] }).params()),
+          putAction(
+            patient
+              .create({ ...newPatient, ...patientLookupKeys(newPatient), referralIds: [write.referral.referralId] })
+              .params(),
+          ),
           putAction(
             nhsNumberClaim
               .create({
@@ -453,6 +480,9 @@ export const PATIENT_IDENTIFYING_FIELDS = [
   'ethnicity',
   'mobile',
   'accessibilityNeeds',
+  // Derived from the family name and date of birth, so they identify the person too.
+  'pcnNameBirthKey',
+  'icbNameBirthKey',
 ] as const;
 
 type Erasure =
