@@ -7,8 +7,9 @@
 export { CARE_ROLES, canAccessPatient, type ReferralDeps } from './access';
 export type { CareRecordReader, PatientContact, ReferralSummary } from './care-record';
 export { createReferralsContext, type ReferralsContext } from './context';
+export { patientDisplayName } from './display-name';
 export type { Patient } from './entities/patient';
-export type { LatestOutcomes, Referral } from './entities/referral';
+export type { ActiveActivityNames, LatestOutcomes, Referral } from './entities/referral';
 export type { ReferralEvent } from './entities/referral-event';
 export type { Goal, WhatMattersNote } from './entities/what-matters';
 export type {

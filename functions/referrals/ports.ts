@@ -78,11 +78,26 @@ export interface PatientChanges {
   updatedAt: string;
 }
 
+/** A change of the patient's display name, to copy onto the caseload row of every referral they had when read. */
+export interface PatientRename {
+  /** The new display name (undefined: none). */
+  patientName: string | undefined;
+  /** Every referral of the patient's (their own list as read, and any the patient index found). */
+  referralIds: readonly string[];
+  /** How many ids the patient's own `referralIds` held when read; the write is conditional on it being unchanged. */
+  listedReferralCount: number;
+}
+
 export interface NewReferralWrite {
   /** Set when the patient is new: the patient and its NHS number claim are created with the referral. */
   newPatient?: Patient;
   /** Set when the patient exists: the write is conditional on it still existing and not being erased. */
   existingPatientId?: string;
+  /**
+   * With `existingPatientId`: the patient's preferred name as read (null: none), which the referral's `patientName`
+   * was made from. The write is conditional on it being unchanged (PatientChangedError otherwise).
+   */
+  existingPreferredName?: string | null;
   referral: Referral;
   event: ReferralEvent;
 }
@@ -131,8 +146,12 @@ export interface ReferralRepository {
     notes: readonly WhatMattersNote[],
     goals: readonly GoalWrite[],
   ): Promise<void>;
-  /** Conditional on the patient existing and not being erased (ConflictError otherwise). */
-  updatePatient(patientId: string, changes: PatientChanges): Promise<Patient>;
+  /**
+   * Applies `changes`, conditional on the patient not being erased (ConflictError). With `renamed`, also copies the new
+   * display name onto the patient's referrals in the same transaction (PatientChangedError when a referral was added
+   * since the read: read again).
+   */
+  updatePatient(patientId: string, changes: PatientChanges, renamed?: PatientRename): Promise<Patient>;
   /**
    * Marks the patient erased and removes every identifying field and the NHS number claim, in one transaction; from
    * then on no write to the patient succeeds. ConflictError when it was erased meanwhile.
@@ -163,12 +182,15 @@ export interface CareRecordStore extends CareRecordReader {
   mergeLatestOutcomes(referralId: string, values: Readonly<Record<string, MeasuredValue>>, at: string): Promise<void>;
   /** Sets `concernOpen` (keeps the first `concernRaisedAt` of an open concern). */
   raiseConcern(referralId: string, at: string): Promise<void>;
-  /** The caseload row's prescribed activities, as an action for the prescribing transaction. */
+  /** The caseload row's prescribed activities (and their names), as an action for the prescribing transaction. */
   activeActivityAction(change: {
     referralId: string;
     activityId: string;
-    prescribed: boolean;
+    /** Given when prescribed; absent when the prescription ended. */
+    prescribed?: { name: string; activityVersion: number };
     expectedVersion: number;
     at: string;
   }): TransactItem;
+  /** A renamed activity's name on one caseload row, unless it left the row or the row shows a newer name. */
+  renameActivity(referralId: string, activityId: string, name: string, activityVersion: number): Promise<boolean>;
 }

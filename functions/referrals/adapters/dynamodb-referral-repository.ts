@@ -11,13 +11,14 @@ import { type Patient, patientEntity } from '../entities/patient';
 import { type Referral, referralEntity } from '../entities/referral';
 import { type ReferralEvent, referralEventEntity } from '../entities/referral-event';
 import { goalEntity, type WhatMattersNote, whatMattersEntity } from '../entities/what-matters';
-import { NhsNumberClaimedError } from '../errors';
+import { NhsNumberClaimedError, PatientChangedError } from '../errors';
 import type {
   CaseloadQuery,
   GoalWrite,
   NewReferralWrite,
   Page,
   PatientChanges,
+  PatientRename,
   ReferralChanges,
   ReferralRecord,
   ReferralRepository,
@@ -106,12 +107,23 @@ export class DynamoDbReferralRepository implements ReferralRepository {
         ]
       : [
           // The referral joins the patient's own list, and only while the patient exists and is not erased.
+          // The referral's `patientName` was made from the preferred name read: it must still be the patient's.
           updateAction(
             patient
               .update({ patientId: existingPatientId! })
               .add({ referralIds: [write.referral.referralId] })
-              .where(
-                ({ patientId, erasedAt }, { exists, notExists }) => `${exists(patientId)} AND ${notExists(erasedAt)}`,
+              .where(({ patientId, erasedAt, preferredName }, { exists, notExists, eq }) =>
+                [
+                  exists(patientId),
+                  notExists(erasedAt),
+                  ...(write.existingPreferredName === undefined
+                    ? []
+                    : [
+                        write.existingPreferredName === null
+                          ? notExists(preferredName)
+                          : eq(preferredName, write.existingPreferredName),
+                      ]),
+                ].join(' AND '),
               )
               .params(),
           ),
@@ -131,6 +143,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
       }
       if (newPatient && reasons[1] === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
       if (!newPatient && reasons[0] === 'ConditionalCheckFailed') {
+        const current = await this.getPatient(existingPatientId!, { consistent: true });
+        if (current && !current.erasedAt) throw new PatientChangedError();
         throw new ConflictError('The patient no longer exists or has been erased');
       }
       throw new ConflictError(`The referral could not be created (${reasons.join(', ')})`);
@@ -297,7 +311,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     }
   }
 
-  async updatePatient(patientId: string, changes: PatientChanges): Promise<Patient> {
+  async updatePatient(patientId: string, changes: PatientChanges, renamed?: PatientRename): Promise<Patient> {
+    if (renamed) return this.renamePatient(patientId, changes, renamed);
     const { set, remove } = splitChanges(changes);
     try {
       const { data } = await this.entities.patient
@@ -312,6 +327,57 @@ export class DynamoDbReferralRepository implements ReferralRepository {
       if (isConditionalCheckFailure(error)) throw new ConflictError("The patient's data has been erased");
       throw error;
     }
+  }
+
+  /**
+   * The patient's change and the new display name on each of their referrals (the caseload rows), in one transaction
+   * conditional on the patient's list of referrals being the one read: a referral created meanwhile (with the old
+   * name) moved it, and PatientChangedError sends the caller to read again. Never on an erased patient or referral.
+   */
+  private async renamePatient(patientId: string, changes: PatientChanges, renamed: PatientRename): Promise<Patient> {
+    const { set, remove } = splitChanges(changes);
+    const { patient, referral } = this.entities;
+    const patientAction = updateAction(
+      patient
+        .patch({ patientId })
+        .set(set as Partial<Patient>)
+        .remove(remove as (keyof Patient)[] as never)
+        .where(
+          (attr, op) =>
+            `${op.notExists(attr.erasedAt)} AND ${
+              renamed.listedReferralCount === 0
+                ? op.notExists(attr.referralIds)
+                : `${op.size(attr.referralIds)} = ${op.value(attr.referralIds as never, renamed.listedReferralCount as never)}`
+            }`,
+        )
+        .params(),
+    );
+    const referralActions = renamed.referralIds.map((referralId) => {
+      const named = referral.patch({ referralId });
+      return updateAction(
+        (renamed.patientName === undefined
+          ? named.remove(['patientName'])
+          : named.set({ patientName: renamed.patientName })
+        )
+          .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
+          .params(),
+      );
+    });
+    // A person has a handful of referrals; should one ever have more than a transaction takes, the rest follow it.
+    const [first = [], ...rest] = chunk(referralActions, TRANSACTION_LIMIT - 1);
+    const outcome = await transactWrite(this.store, [patientAction, ...first]);
+    if (!outcome.committed) {
+      const current = await this.getPatient(patientId, { consistent: true });
+      if (!current || current.erasedAt) throw new ConflictError("The patient's data has been erased");
+      throw new PatientChangedError();
+    }
+    for (const part of rest) {
+      const more = await transactWrite(this.store, part);
+      if (!more.committed) throw new ConflictError("The patient's data has been erased");
+    }
+    const updated = await this.getPatient(patientId, { consistent: true });
+    if (!updated) throw new ConflictError("The patient's data has been erased");
+    return updated;
   }
 
   async markPatientErased(patient: Patient, erasedAt: string): Promise<void> {
@@ -374,7 +440,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
                 .patch({ referralId })
                 .set({ erasedAt: mark.erasedAt, updatedAt: mark.erasedAt })
                 .add({ version: 1 })
-                .remove(['note'])
+                // The caseload row's copy of the patient's name goes with the rest of what identifies them.
+                .remove(['note', 'patientName'])
                 .where(({ version }, { eq }) => eq(version, mark.version))
                 .commit(),
             ]

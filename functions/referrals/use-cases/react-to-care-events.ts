@@ -8,7 +8,7 @@ type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events'>;
 
 /**
  * How the referrals context keeps its own items in step with what happened elsewhere: the caseload row's next
- * check-in, latest answers, concern and prescribed activities, and the patient's consent when they text STOP or
+ * check-in, latest answers, concern and prescribed activities (with their names), and the patient's consent when they text STOP or
  * START. This context is the only writer of patients and referrals; other contexts only publish.
  */
 export function referralsCareEventSubscriber(deps: ReactionDeps): CareEventSubscriber {
@@ -27,7 +27,9 @@ function writesFor(deps: ReactionDeps, event: CareEvent): TransactItem[] {
         deps.careRecords.activeActivityAction({
           referralId: event.referralId,
           activityId: event.activityId,
-          prescribed: event.type === 'ActivityPrescribed',
+          ...(event.type === 'ActivityPrescribed'
+            ? { prescribed: { name: event.activityName, activityVersion: event.activityVersion } }
+            : {}),
           expectedVersion: event.referralVersion,
           at: event.at,
         }),
@@ -45,6 +47,11 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
       return deps.careRecords.mergeLatestOutcomes(event.referralId, event.values, event.at);
     case 'ConcernRaised':
       return deps.careRecords.raiseConcern(event.referralId, event.at);
+    case 'ActivityRenamed':
+      for (const referralId of event.referralIds) {
+        await deps.careRecords.renameActivity(referralId, event.activityId, event.name, event.activityVersion);
+      }
+      return;
     case 'SmsStopReceived':
       return recordStopByText(deps, event.patientId, event.at);
     case 'SmsStartReceived': {
