@@ -33,6 +33,11 @@ export interface ActivityRepository {
   replace(activity: Activity, expectedVersion: number): Promise<void>;
   /** Pages through the index, filtering as it goes, until `first` matches are found. ValidationError('after') for a bad cursor. */
   list(query: ActivityListQuery): Promise<ActivityPage>;
+  /**
+   * A transaction condition that holds while the activity is still at `version`: prescribing puts it in its own
+   * transaction, so the name it copies onto the caseload row cannot be one a rename replaced meanwhile.
+   */
+  unchangedCondition(activityId: string, version: number): TransactItem;
 }
 
 /** What prescribing needs to know about a referral (owned by the referrals context). */

@@ -37,6 +37,17 @@ export class MobileInUseError extends ConflictError {
 }
 
 /**
+ * Raised by the repository when the patient changed between the caller's read and its write in a way the write
+ * depends on (a referral added, or the name a new referral copies changed): the caller reads again and retries.
+ */
+export class PatientChangedError extends Error {
+  constructor() {
+    super('The patient changed while this change was being made');
+    this.name = 'PatientChangedError';
+  }
+}
+
+/**
  * The NHS number given for a new patient belongs to a patient registered outside the caller's scope. Nothing of that
  * patient is returned or changed: the caller learns only that the number is taken elsewhere (uniqueness makes that
  * unavoidable), and an administrator can move the patient (`movePatient`) if they really have moved practice.

@@ -14,9 +14,10 @@ export {
 } from './adapters/dynamodb-figure-records';
 export type { CareRecordReader, PatientContact, ReferralSummary, UnacknowledgedConcern } from './care-record';
 export { createReferralsContext, type ReferralsContext } from './context';
+export { patientDisplayName } from './display-name';
 export type { Concern, ConcernText } from './entities/concern';
 export type { Patient } from './entities/patient';
-export type { LatestOutcomes, Referral } from './entities/referral';
+export type { ActiveActivityNames, LatestOutcomes, Referral } from './entities/referral';
 export type { ReferralEvent } from './entities/referral-event';
 export type { Goal, WhatMattersNote } from './entities/what-matters';
 export type {

@@ -93,11 +93,26 @@ export interface PatientChanges {
   updatedAt: string;
 }
 
+/** A change of the patient's display name, to copy onto the caseload row of every referral they had when read. */
+export interface PatientRename {
+  /** The new display name (undefined: none). */
+  patientName: string | undefined;
+  /** Every referral of the patient's (their own list as read, and any the patient index found). */
+  referralIds: readonly string[];
+  /** How many ids the patient's own `referralIds` held when read; the write is conditional on it being unchanged. */
+  listedReferralCount: number;
+}
+
 export interface NewReferralWrite {
   /** Set when the patient is new: the patient and its NHS number claim are created with the referral. */
   newPatient?: Patient;
   /** Set when the patient exists: the write is conditional on it still existing and not being erased. */
   existingPatientId?: string;
+  /**
+   * With `existingPatientId`: the patient's preferred name as read (null: none), which the referral's `patientName`
+   * was made from. The write is conditional on it being unchanged (PatientChangedError otherwise).
+   */
+  existingPreferredName?: string | null;
   referral: Referral;
   event: ReferralEvent;
 }
@@ -150,10 +165,12 @@ export interface ReferralRepository {
   ): Promise<void>;
   /**
    * Applies `changes` to the patient as read (`current`), moving the SMS contact claim with it in one transaction
-   * when the consent or mobile changes (entities/mobile-claim.ts). Throws MobileClaimedError when another patient
-   * holds the new claim; ConflictError when the patient's consent or mobile changed since read, or it was erased.
+   * when the consent or mobile changes (entities/mobile-claim.ts). With `renamed`, also copies the new display name
+   * onto the patient's referrals in the same transaction (PatientChangedError when a referral was added or the patient
+   * changed since the read: read again). Throws MobileClaimedError when another patient holds the new claim;
+   * ConflictError when the patient's consent or mobile changed since read, or it was erased.
    */
-  updatePatient(current: Patient, changes: PatientChanges): Promise<Patient>;
+  updatePatient(current: Patient, changes: PatientChanges, renamed?: PatientRename): Promise<Patient>;
   /**
    * Marks the patient erased and removes every identifying field and the NHS number claim, in one transaction; from
    * then on no write to the patient succeeds. ConflictError when it was erased meanwhile.
@@ -182,14 +199,17 @@ export interface CareRecordStore extends CareRecordReader {
   ): Promise<void>;
   /** Merges into `latestOutcomes`, keeping whichever value of each key was measured last. */
   mergeLatestOutcomes(referralId: string, values: Readonly<Record<string, MeasuredValue>>, at: string): Promise<void>;
-  /** The caseload row's prescribed activities, as an action for the prescribing transaction. */
+  /** The caseload row's prescribed activities (and their names), as an action for the prescribing transaction. */
   activeActivityAction(change: {
     referralId: string;
     activityId: string;
-    prescribed: boolean;
+    /** Given when prescribed; absent when the prescription ended. */
+    prescribed?: { name: string; activityVersion: number };
     expectedVersion: number;
     at: string;
   }): TransactItem;
+  /** A renamed activity's name on one caseload row, unless it left the row or the row shows a newer name. */
+  renameActivity(referralId: string, activityId: string, name: string, activityVersion: number): Promise<boolean>;
 }
 
 /** Which open concerns a caller asks for: a caseload owner's, a PCN's or an ICB's, oldest first. */

@@ -22,6 +22,9 @@ export interface NextCheckIn {
   checkInId: string;
   /** ISO time the check-in is due (after any deferral to the sending window). */
   at: string;
+  /** ISO time it was planned for, and its wave: what the caseload row shows of it without reading the check-in. */
+  scheduledFor?: string;
+  wave?: string;
 }
 
 /** The latest value of one outcome item, keyed `<instrument>.<item>` where it is carried. */
@@ -68,6 +71,9 @@ export interface ActivityPrescribed {
   patientId: string;
   prescriptionId: string;
   activityId: string;
+  /** The activity's name and version as prescribing read them: the caseload row shows the name. */
+  activityName: string;
+  activityVersion: number;
   /** The referral version prescribing read; the caseload row's change is conditional on it. */
   referralVersion: number;
   at: string;
@@ -80,6 +86,18 @@ export interface PrescriptionEnded {
   prescriptionId: string;
   activityId: string;
   referralVersion: number;
+  at: string;
+}
+
+/** An activity's name changed: the caseload rows of the referrals it is prescribed on show the new one. */
+export interface ActivityRenamed {
+  type: 'ActivityRenamed';
+  activityId: string;
+  name: string;
+  /** The activity's version with this name; a row never takes a name older than the one it shows. */
+  activityVersion: number;
+  /** Referrals with an open prescription of the activity, as the activities context found them. */
+  referralIds: readonly string[];
   at: string;
 }
 
@@ -143,6 +161,7 @@ export type CareEvent =
   | SmsStartReceived
   | ActivityPrescribed
   | PrescriptionEnded
+  | ActivityRenamed
   | FirstAttendanceRecorded
   | PatientErased
   | NextCheckInChanged

@@ -48,6 +48,7 @@ async function react(deps: ReactionDeps, event: CareEvent, plan: CheckInPlan | u
     case 'NextCheckInChanged':
     case 'OutcomesMeasured':
     case 'ConcernRaised':
+    case 'ActivityRenamed':
       return;
     default:
       throw new UnreachableCaseError(event);

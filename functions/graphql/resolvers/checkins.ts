@@ -3,6 +3,7 @@ import { type CheckIn, cancelCheckIn, recordOutcome, scheduleCheckIn } from '../
 import type { GraphQLContext } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
 import { connectionFromArray } from '../pagination';
+import { rowNextCheckIn } from './caseload-row';
 
 /*
  * Resolvers for schema/checkins.graphql. Scope: every check-in or measurement reached here hangs off a referral the
@@ -60,8 +61,11 @@ export const checkInResolvers: Resolvers = {
         { cursors: context.cursors, list: `Referral.checkIns:${referral.referralId}` },
       );
     },
-    nextCheckIn: async (referral, _args, { loaders }) => {
+    nextCheckIn: async (referral, _args, { loaders }, info) => {
       if (!referral.nextCheckInId) return null;
+      // A caseload row's fields of it travel on the referral (caseload-row.ts); anything more reads the check-in.
+      const fromRow = rowNextCheckIn(referral, info);
+      if (fromRow) return fromRow;
       const checkIn = await loaders.checkIns.load(referral.nextCheckInId);
       return checkIn?.referralId === referral.referralId ? checkIn : null;
     },

@@ -11,6 +11,7 @@ import {
   listPatientReferrals,
   movePatient,
   type Patient,
+  patientDisplayName,
   REFERRAL_TRANSITIONS,
   type Referral,
   type ReferralRecord,
@@ -22,6 +23,7 @@ import {
 import type { Loaders } from '../context';
 import type { OutcomeAnswer, Resolvers } from '../generated/resolvers-types';
 import { connectionFromArray, connectionFromPage, type ListPaging, pageArgs } from '../pagination';
+import { rowActivities, rowName, rowPatient } from './caseload-row';
 
 /** Keeps only the keys a caller actually sent: GraphQL gives `undefined` for absent fields and `null` for explicit nulls. */
 function defined<T extends Record<string, unknown>>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -52,13 +54,6 @@ export function outcomeAnswers(latest: LatestOutcomes | undefined): OutcomeAnswe
 function primed(loaders: Loaders, record: ReferralRecord): Referral {
   loaders.referralRecords.prime(record.referral.referralId, record);
   return record.referral;
-}
-
-function displayName(patient: Patient): string | null {
-  if (patient.erasedAt) return null;
-  const first = patient.preferredName ?? patient.givenName;
-  const name = [first, patient.familyName].filter(Boolean).join(' ');
-  return name || null;
 }
 
 /** A list under one referral: its cursors page that referral's list and no other. */
@@ -187,7 +182,10 @@ export const referralResolvers: Resolvers = {
   },
   Patient: {
     id: (patient) => patient.patientId,
-    name: (patient) => displayName(patient),
+    name: (patient) => {
+      const fromRow = rowName(patient);
+      return fromRow !== undefined ? fromRow : (patientDisplayName(patient) ?? null);
+    },
     practice: async (patient, _args, { loaders }) => (await loaders.organisations.load(patient.practiceId)) ?? null,
     referrals: async (patient, args, { principal, referrals, cursors }) =>
       connectionFromArray(await listPatientReferrals(referrals, principal, { patientId: patient.patientId }), args, {
@@ -197,14 +195,18 @@ export const referralResolvers: Resolvers = {
   },
   Referral: {
     id: (referral) => referral.referralId,
-    patient: (referral, _args, { loaders }) => patientForReferral(referral, loaders),
+    // A caseload row asks for the name only: the referral carries it (caseload-row.ts), so no patient is read.
+    patient: (referral, _args, { loaders }, info) =>
+      rowPatient(referral, info) ?? patientForReferral(referral, loaders),
     practice: async (referral, _args, { loaders }) => (await loaders.organisations.load(referral.practiceId)) ?? null,
     linkWorker: (referral, _args, { loaders }) => staff(loaders, referral.linkWorkerId),
     allowedTransitions: (referral) => [...REFERRAL_TRANSITIONS[referral.status]],
     latestOutcomes: (referral) => outcomeAnswers(referral.latestOutcomes),
     snomedCodes: (referral) => referral.snomedCodes ?? [],
-    activeActivities: async (referral, args, { loaders, cursors }) => {
-      // A handful of ids per referral (the open prescriptions); one batched read for the whole page of rows.
+    activeActivities: async (referral, args, { loaders, principal, cursors }, info) => {
+      const named = rowActivities(referral, principal, info);
+      if (named) return connectionFromArray(named, args, listOf(cursors, 'Referral.activeActivities', referral));
+      // More than names asked for: a handful of ids per referral; one batched read for the whole page of rows.
       const ids = [...(referral.activeActivityIds ?? [])].sort();
       const activities = await loaders.activities.loadMany(ids);
       const visible = activities.filter(

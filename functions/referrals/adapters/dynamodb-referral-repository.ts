@@ -11,7 +11,7 @@ import { nameBirthKey, type Patient, patientEntity, patientLookupKeys } from '..
 import { type Referral, referralEntity } from '../entities/referral';
 import { type ReferralEvent, referralEventEntity } from '../entities/referral-event';
 import { goalEntity, type WhatMattersNote, whatMattersEntity } from '../entities/what-matters';
-import { MobileClaimedError, NhsNumberClaimedError } from '../errors';
+import { MobileClaimedError, NhsNumberClaimedError, PatientChangedError } from '../errors';
 import type {
   CaseloadQuery,
   GoalWrite,
@@ -19,6 +19,7 @@ import type {
   Page,
   PatientChanges,
   PatientNameQuery,
+  PatientRename,
   ReferralChanges,
   ReferralRecord,
   ReferralRepository,
@@ -148,12 +149,23 @@ export class DynamoDbReferralRepository implements ReferralRepository {
         ]
       : [
           // The referral joins the patient's own list, and only while the patient exists and is not erased.
+          // The referral's `patientName` was made from the preferred name read: it must still be the patient's.
           updateAction(
             patient
               .update({ patientId: existingPatientId! })
               .add({ referralIds: [write.referral.referralId] })
-              .where(
-                ({ patientId, erasedAt }, { exists, notExists }) => `${exists(patientId)} AND ${notExists(erasedAt)}`,
+              .where(({ patientId, erasedAt, preferredName }, { exists, notExists, eq }) =>
+                [
+                  exists(patientId),
+                  notExists(erasedAt),
+                  ...(write.existingPreferredName === undefined
+                    ? []
+                    : [
+                        write.existingPreferredName === null
+                          ? notExists(preferredName)
+                          : eq(preferredName, write.existingPreferredName),
+                      ]),
+                ].join(' AND '),
               )
               .params(),
           ),
@@ -176,6 +188,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
         throw new MobileClaimedError(await this.patientWrites.holderOf(mobile));
       }
       if (!newPatient && reasons[0] === 'ConditionalCheckFailed') {
+        const current = await this.getPatient(existingPatientId!, { consistent: true });
+        if (current && !current.erasedAt) throw new PatientChangedError();
         throw new ConflictError('The patient no longer exists or has been erased');
       }
       throw new ConflictError(`The referral could not be created (${reasons.join(', ')})`);
@@ -342,12 +356,46 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     }
   }
 
-  async updatePatient(current: Patient, changes: PatientChanges): Promise<Patient> {
-    const updated = await this.patientWrites.update(current, changes);
-    if (!updated) {
-      throw new ConflictError(
-        "The patient's details changed meanwhile, or their data has been erased; reload and retry",
+  async updatePatient(current: Patient, changes: PatientChanges, renamed?: PatientRename): Promise<Patient> {
+    if (!renamed) {
+      const updated = await this.patientWrites.update(current, changes);
+      if (!updated) {
+        throw new ConflictError(
+          "The patient's details changed meanwhile, or their data has been erased; reload and retry",
+        );
+      }
+      return updated;
+    }
+    // The new display name goes onto each of the patient's referrals (the caseload rows) in the patient's own
+    // transaction, conditional on the patient's list of referrals being the one read: a referral created meanwhile
+    // (with the old name) moved it, and PatientChangedError sends the caller to read again. Never on an erased record.
+    const { referral } = this.entities;
+    const referralActions = renamed.referralIds.map((referralId) => {
+      const named = referral.patch({ referralId });
+      return updateAction(
+        (renamed.patientName === undefined
+          ? named.remove(['patientName'])
+          : named.set({ patientName: renamed.patientName })
+        )
+          .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
+          .params(),
       );
+    });
+    // Room for the patient and its claim's release and take; a person has a handful of referrals, and should one ever
+    // have more than a transaction takes, the rest follow it.
+    const [first = [], ...rest] = chunk(referralActions, TRANSACTION_LIMIT - 3);
+    const updated = await this.patientWrites.update(current, changes, {
+      listedReferralCount: renamed.listedReferralCount,
+      actions: first,
+    });
+    if (!updated) {
+      const fresh = await this.getPatient(current.patientId, { consistent: true });
+      if (!fresh || fresh.erasedAt) throw new ConflictError("The patient's data has been erased");
+      throw new PatientChangedError();
+    }
+    for (const part of rest) {
+      const more = await transactWrite(this.store, part);
+      if (!more.committed) throw new ConflictError("The patient's data has been erased");
     }
     return updated;
   }
@@ -435,7 +483,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
                 .patch({ referralId })
                 .set({ erasedAt: mark.erasedAt, updatedAt: mark.erasedAt })
                 .add({ version: 1 })
-                .remove(['note'])
+                // The caseload row's copy of the patient's name goes with the rest of what identifies them.
+                .remove(['note', 'patientName'])
                 .where(({ version }, { eq }) => eq(version, mark.version))
                 .commit(),
             ]

@@ -43,26 +43,38 @@ export class PatientWrites {
   /**
    * Applies `changes` to `current` (as read). When the claim does not move, one conditional update; when it does, one
    * transaction with the claim's release and take, conditional on the patient's consent and mobile still being as
-   * read. Throws MobileClaimedError when another patient holds the new claim; returns false when the patient changed
-   * meanwhile or was erased (nothing written).
+   * read. `along` adds writes to the same transaction (the caseload rows' new name), conditional on the patient's own
+   * list of referrals still holding `listedReferralCount` ids. Throws MobileClaimedError when another patient holds
+   * the new claim; returns false when the patient changed meanwhile or was erased (nothing written).
    */
-  async update(current: Patient, changes: PatientChanges): Promise<Patient | false> {
+  async update(
+    current: Patient,
+    changes: PatientChanges,
+    along?: { listedReferralCount: number; actions: readonly TransactItem[] },
+  ): Promise<Patient | false> {
     const next = merge(current, changes);
     const before = claimedMobile(current);
     const after = claimedMobile(next);
     const touchesContact = changes.mobile !== undefined || changes.smsConsent !== undefined;
-    const actions: TransactItem[] = [updateAction(this.patientUpdate(current, changes, touchesContact))];
+    const actions: TransactItem[] = [
+      updateAction(this.patientUpdate(current, changes, touchesContact, along?.listedReferralCount)),
+    ];
+    let claimAt = -1;
     if (before !== after) {
       // A record from before claims existed may share its number with the patient who holds the claim: leave theirs.
       const holder = before ? await this.holderOf(before) : undefined;
       if (before && (holder === undefined || holder === current.patientId)) {
         actions.push(this.releaseAction(before, current.patientId));
       }
-      if (after) actions.push(this.claimAction(after, current.patientId, changes.updatedAt));
+      if (after) {
+        claimAt = actions.length;
+        actions.push(this.claimAction(after, current.patientId, changes.updatedAt));
+      }
     }
+    actions.push(...(along?.actions ?? []));
     const outcome = await transactWrite(this.store, actions);
     if (outcome.committed) return next;
-    if (after && before !== after && failedAt(outcome, actions.length - 1)) {
+    if (after && claimAt >= 0 && failedAt(outcome, claimAt)) {
       throw new MobileClaimedError(await this.holderOf(after));
     }
     return false;
@@ -73,7 +85,7 @@ export class PatientWrites {
     return data?.patientId;
   }
 
-  private patientUpdate(current: Patient, changes: PatientChanges, asRead: boolean) {
+  private patientUpdate(current: Patient, changes: PatientChanges, asRead: boolean, listedReferralCount?: number) {
     const set: Record<string, unknown> = {};
     const remove: string[] = [];
     for (const [key, value] of Object.entries(changes)) {
@@ -95,6 +107,14 @@ export class PatientWrites {
                 current.mobile ? op.eq(attr.mobile, current.mobile) : op.notExists(attr.mobile),
               ]
             : []),
+          // The caseload rows named in the same transaction are all the patient's referrals only if none was added.
+          ...(listedReferralCount === undefined
+            ? []
+            : [
+                listedReferralCount === 0
+                  ? op.notExists(attr.referralIds)
+                  : `${op.size(attr.referralIds)} = ${op.value(attr.referralIds as never, listedReferralCount as never)}`,
+              ]),
         ].join(' AND '),
       )
       .params();

@@ -3,10 +3,16 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../shared/err
 import { parseNhsNumber } from '../../shared/nhs-number';
 import { parseUkMobile } from '../../shared/phone';
 import { assertCareRole, auditAccess, mobileInUse, type ReferralDeps } from '../access';
+import { patientDisplayName } from '../display-name';
 import type { Patient } from '../entities/patient';
 import type { Referral } from '../entities/referral';
 import type { ReferralEvent } from '../entities/referral-event';
-import { MobileClaimedError, NhsNumberClaimedError, PatientRegisteredElsewhereError } from '../errors';
+import {
+  MobileClaimedError,
+  NhsNumberClaimedError,
+  PatientChangedError,
+  PatientRegisteredElsewhereError,
+} from '../errors';
 import { oneOf, optionalText, pastIsoDate, requiredText } from '../validation';
 import {
   ageBandAt,
@@ -160,6 +166,7 @@ export async function createReferral(
       status: 'RECEIVED',
       caseState: 'OPEN',
       ageBandAtReferral: patient.dateOfBirth ? ageBandAt(patient.dateOfBirth, now) : undefined,
+      patientName: patientDisplayName(patient),
       receivedAt: at,
       nextCheckInSort: NO_DATE_SORT,
       lastContactSort: NO_DATE_SORT,
@@ -187,9 +194,7 @@ export async function createReferral(
   let patient: Patient;
   let written: { referral: Referral; event: ReferralEvent };
   if (existing) {
-    patient = existing;
-    written = build(patient);
-    await deps.referrals.createReferral({ existingPatientId: patient.patientId, ...written });
+    ({ patient, written } = await referExisting(deps, existing, build));
   } else {
     const fresh: Patient = { patientId: deps.newId(), ...newPatient!, ...scope, createdAt: at, updatedAt: at };
     if (fresh.smsConsent !== 'NOT_ASKED') fresh.smsConsentChangedAt = at;
@@ -205,9 +210,7 @@ export async function createReferral(
       const claimed = await findByNhsNumber(deps, fresh.nhsNumber!);
       if (!claimed) throw new ConflictError('The NHS number is being registered concurrently; try again');
       if (!mayReferRegisteredPatient(principal, claimed)) throw new PatientRegisteredElsewhereError();
-      patient = claimed;
-      written = build(patient);
-      await deps.referrals.createReferral({ existingPatientId: patient.patientId, ...written });
+      ({ patient, written } = await referExisting(deps, claimed, build));
     }
   }
 
@@ -242,4 +245,34 @@ function mayReferRegisteredPatient(principal: Principal, patient: Patient): bool
 async function findByNhsNumber(deps: ReferralDeps, nhsNumber: string): Promise<Patient | undefined> {
   const patientId = await deps.referrals.findPatientIdByNhsNumber(nhsNumber);
   return patientId === undefined ? undefined : deps.referrals.getPatient(patientId);
+}
+
+const MAX_NAME_RACES = 3;
+
+/**
+ * Writes the referral of a patient already on record. Its caseload row copies the patient's display name, so the write
+ * holds only while the patient's preferred name is the one read; if it changed meanwhile, read the patient again.
+ */
+async function referExisting<W extends { referral: Referral; event: ReferralEvent }>(
+  deps: ReferralDeps,
+  read: Patient,
+  build: (patient: Patient) => W,
+): Promise<{ patient: Patient; written: W }> {
+  let patient = read;
+  for (let attempt = 1; ; attempt++) {
+    const written = build(patient);
+    try {
+      await deps.referrals.createReferral({
+        existingPatientId: patient.patientId,
+        existingPreferredName: patient.preferredName ?? null,
+        ...written,
+      });
+      return { patient, written };
+    } catch (error) {
+      if (!(error instanceof PatientChangedError) || attempt >= MAX_NAME_RACES) throw error;
+      const fresh = await deps.referrals.getPatient(patient.patientId, { consistent: true });
+      if (!fresh || fresh.erasedAt) throw new ConflictError('The patient no longer exists or has been erased');
+      patient = fresh;
+    }
+  }
 }

@@ -2,8 +2,9 @@ import type { Principal } from '../../identity';
 import { ConflictError, ValidationError } from '../../shared/errors';
 import { parseUkMobile } from '../../shared/phone';
 import { auditAccess, loadPatientInScope, mobileInUse, type ReferralDeps } from '../access';
+import { patientDisplayName } from '../display-name';
 import type { Patient } from '../entities/patient';
-import { MobileClaimedError } from '../errors';
+import { MobileClaimedError, PatientChangedError } from '../errors';
 import type { PatientChanges } from '../ports';
 import { nonEmptyId, oneOf, optionalText } from '../validation';
 import { SMS_CONSENT_STATES, type SmsConsentState } from '../vocabulary';
@@ -76,13 +77,14 @@ export async function updatePatientContact(
     changes.accessibilityNeeds =
       optionalText(input.accessibilityNeeds, 'accessibilityNeeds', 1000, { multiline: true }) ?? null;
   }
-  const { patient } = await loadPatientInScope(deps, principal, nonEmptyId(input.patientId, 'patientId'));
+  const { patient, referrals } = await loadPatientInScope(deps, principal, nonEmptyId(input.patientId, 'patientId'));
   if (patient.erasedAt) throw new ConflictError("The patient's data has been erased");
   if (changes.mobile === null && patient.smsConsent === 'GIVEN') {
     changes.smsConsent = 'NOT_ASKED';
     changes.smsConsentChangedAt = at;
   }
-  const updated = await deps.referrals.updatePatient(patient, changes).catch(async (error: unknown) => {
+  const indexed = referrals.map((referral) => referral.referralId);
+  const updated = await updateWithCaseloadName(deps, patient, indexed, changes).catch(async (error: unknown) => {
     throw error instanceof MobileClaimedError ? await mobileInUse(deps, principal, error, 'mobile') : error;
   });
   await auditAccess(deps, principal, 'UPDATE', 'updatePatientContact', {
@@ -91,4 +93,41 @@ export async function updatePatientContact(
     entityId: patient.patientId,
   });
   return updated;
+}
+
+const MAX_REFERRAL_RACES = 3;
+
+/**
+ * The change, and when it changes the name the person goes by, the same name on each of their referrals' caseload rows
+ * in the same transaction. A referral created meanwhile (with the old name) makes the write fail; read and try again.
+ */
+async function updateWithCaseloadName(
+  deps: ReferralDeps,
+  read: Patient,
+  indexed: readonly string[],
+  changes: PatientChanges,
+): Promise<Patient> {
+  let patient = read;
+  for (let attempt = 1; ; attempt++) {
+    const name = patientDisplayName(patient);
+    const renamed =
+      changes.preferredName === undefined
+        ? undefined
+        : patientDisplayName({ ...patient, preferredName: changes.preferredName ?? undefined });
+    if (changes.preferredName === undefined || renamed === name) {
+      return deps.referrals.updatePatient(patient, changes);
+    }
+    try {
+      return await deps.referrals.updatePatient(patient, changes, {
+        patientName: renamed,
+        referralIds: [...new Set([...(patient.referralIds ?? []), ...indexed])].sort(),
+        listedReferralCount: patient.referralIds?.length ?? 0,
+      });
+    } catch (error) {
+      if (!(error instanceof PatientChangedError) || attempt >= MAX_REFERRAL_RACES) throw error;
+      const fresh = await deps.referrals.getPatient(patient.patientId, { consistent: true });
+      if (!fresh || fresh.erasedAt) throw new ConflictError("The patient's data has been erased");
+      patient = fresh;
+    }
+  }
 }

@@ -10,8 +10,9 @@ type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events' | 'referrals' | 
 
 /**
  * How the referrals context keeps its own items in step with what happened elsewhere: the caseload row's next
- * check-in, latest answers, concern and prescribed activities, the patient's consent when they text STOP or START,
- * and the referral's status when the first attended session shows support is under way. This context is the only writer of patients and referrals; other contexts only publish.
+ * check-in, latest answers, concern and prescribed activities (with their names), the patient's consent when they
+ * text STOP or START, and the referral's status when the first attended session shows support is under way. This
+ * context is the only writer of patients and referrals; other contexts only publish.
  */
 export function referralsCareEventSubscriber(deps: ReactionDeps): CareEventSubscriber {
   return {
@@ -29,7 +30,9 @@ function writesFor(deps: ReactionDeps, event: CareEvent): TransactItem[] {
         deps.careRecords.activeActivityAction({
           referralId: event.referralId,
           activityId: event.activityId,
-          prescribed: event.type === 'ActivityPrescribed',
+          ...(event.type === 'ActivityPrescribed'
+            ? { prescribed: { name: event.activityName, activityVersion: event.activityVersion } }
+            : {}),
           expectedVersion: event.referralVersion,
           at: event.at,
         }),
@@ -47,6 +50,11 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
       return deps.careRecords.mergeLatestOutcomes(event.referralId, event.values, event.at);
     case 'ConcernRaised':
       return raiseConcern(deps, event);
+    case 'ActivityRenamed':
+      for (const referralId of event.referralIds) {
+        await deps.careRecords.renameActivity(referralId, event.activityId, event.name, event.activityVersion);
+      }
+      return;
     case 'SmsStopReceived':
       return recordStopByText(deps, event.patientId, event.at);
     case 'SmsStartReceived': {
