@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { CognitoSignInAccounts } from '../../../functions/identity/adapters/cognito-sign-in-accounts';
 import { DynamoDbIdentityRepository } from '../../../functions/identity/adapters/dynamodb-identity-repository';
 import { registerOrganisation } from '../../../functions/identity/use-cases/register-organisation';
 import { createDataStore, type DataStore } from '../../../functions/platform/dynamodb/client';
@@ -9,6 +10,7 @@ import { ManualClock } from '../../../functions/shared/clock';
 import { createIdGenerator } from '../../../functions/shared/ids';
 import { createAdminCommand } from '../../../scripts/create-admin';
 import { verifyLocalToken } from '../../../scripts/lib/local-jwt';
+import { createStaffUserPool, startCognitoLocal } from '../../support/cognito-local';
 import { freshTable, type TestTable } from '../../support/table';
 
 /*
@@ -64,6 +66,38 @@ describe('admin:create', () => {
     const scan = await store.documentClient.send(new ScanCommand({ TableName: store.tableName }));
     expect(JSON.stringify(scan.Items)).not.toContain('late@example.nhs.uk');
   });
+
+  it('creates the Cognito user in the ADMIN group with the ICB as its claim, then the staff record (cognito-local)', async () => {
+    const emulator = await startCognitoLocal();
+    try {
+      const userPoolId = await createStaffUserPool(emulator.client);
+      const signIn = { kind: 'cognito' as const, userPoolId, client: emulator.client, sendInvitation: false };
+
+      const code = await createAdminCommand(
+        ['--email', 'ada@riverdale.nhs.uk', '--name', 'Ada Admin', '--ods-code', 'QRD'],
+        { store, signIn, print: (line) => printed.push(line) },
+      );
+
+      expect(code).toBe(0);
+      const userId = /: (\S+);/.exec(printed.at(-1)!)![1]!;
+      const account = await new CognitoSignInAccounts({
+        client: emulator.client,
+        userPoolId,
+        sendInvitation: false,
+      }).findAccount(userId);
+      const icb = await identity.findOrganisationByOdsCode('QRD');
+      expect(account).toMatchObject({
+        email: 'ada@riverdale.nhs.uk',
+        enabled: true,
+        roles: ['ADMIN'],
+        organisationId: icb!.organisationId,
+      });
+      expect(await identity.getStaffUser(userId)).toMatchObject({ role: 'ADMIN', organisationId: icb!.organisationId });
+      expect(printed.some((line) => line.startsWith('Bearer '))).toBe(false);
+    } finally {
+      await emulator.stop();
+    }
+  }, 60_000);
 
   it('returns 2 with the usage when the e-mail or name is missing', async () => {
     const code = await run('--name', 'No Mail');
