@@ -109,6 +109,7 @@ export class StatelessStack extends Stack {
           ...smsIdentity,
           SENDING_WINDOW: sms.sendingWindow,
           SMS_RATE_PER_SECOND: String(sms.ratePerSecond),
+          SMS_SEGMENT_CAP: String(sms.segmentCapPerReferral),
           RUN_BUDGET_MS: String(DISPATCHER_RUN_BUDGET.toMilliseconds()),
         },
       ),
@@ -123,7 +124,7 @@ export class StatelessStack extends Stack {
           // Replies are deduplicated by inboundMessageId, so retries are safe.
           asyncInvocation: { retryAttempts: 2, maxEventAge: Duration.hours(6) },
         },
-        smsIdentity,
+        { ...smsIdentity, SMS_SEGMENT_CAP: String(sms.segmentCapPerReferral) },
       ),
       foldStream: make('foldStream', 'fold-stream', 'Folds outcome changes from the table stream into figures', {
         memorySize: 512,

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { DEFAULT_SEGMENT_CAP } from '../policy';
 import { parseSendingWindow, type SendingWindow } from '../sending-window';
 
 /*
@@ -19,6 +20,17 @@ function positiveNumber(env: Env, name: string, fallback: number): number {
   if (!raw) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new ConfigurationError(`${name} must be a positive number`);
+  return value;
+}
+
+/** A whole number from 1 to 100, or the fallback when unset. */
+function segmentCap(env: Env, fallback: number): number {
+  const raw = env.SMS_SEGMENT_CAP?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 100) {
+    throw new ConfigurationError('SMS_SEGMENT_CAP must be a whole number from 1 to 100');
+  }
   return value;
 }
 
@@ -45,6 +57,8 @@ export interface DispatcherConfig {
   window: SendingWindow;
   ratePerSecond: number;
   runBudgetMs: number;
+  /** Routine SMS segments per patient per referral (DispatchPolicy.segmentCap). */
+  segmentCap: number;
 }
 
 export function dispatcherConfig(env: Env = process.env): DispatcherConfig {
@@ -60,14 +74,21 @@ export function dispatcherConfig(env: Env = process.env): DispatcherConfig {
     window,
     ratePerSecond: positiveNumber(env, 'SMS_RATE_PER_SECOND', 10),
     runBudgetMs: positiveNumber(env, 'RUN_BUDGET_MS', 58_000),
+    segmentCap: segmentCap(env, DEFAULT_SEGMENT_CAP),
   };
 }
 
 export interface InboundConfig {
   tableName: string;
   sender: SenderConfig;
+  /** Routine SMS segments per patient per referral (a re-ask or next question past it is not sent). */
+  segmentCap: number;
 }
 
 export function inboundConfig(env: Env = process.env): InboundConfig {
-  return { tableName: required(env, 'TABLE_NAME'), sender: senderConfig(env) };
+  return {
+    tableName: required(env, 'TABLE_NAME'),
+    sender: senderConfig(env),
+    segmentCap: segmentCap(env, DEFAULT_SEGMENT_CAP),
+  };
 }

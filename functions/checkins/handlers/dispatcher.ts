@@ -51,7 +51,7 @@ function fromEnvironment(): DispatcherRuntime {
       new SnsSmsSender(config.sender),
     ),
     options: {
-      policy: defaultDispatchPolicy({ window: config.window }),
+      policy: defaultDispatchPolicy({ window: config.window, segmentCap: config.segmentCap }),
       ratePerSecond: config.ratePerSecond,
       runBudgetMs: config.runBudgetMs,
     },

@@ -62,7 +62,7 @@ function fromEnvironment(): InboundRuntime {
   const sms = new SnsSmsSender(config.sender);
   const telemetry = powertoolsTelemetry(logger, metrics);
   const deps = createLinkwork({ store, clock: systemClock, checkInTelemetry: telemetry }).checkIns.withSender(sms);
-  return { deps, policy: defaultDispatchPolicy() };
+  return { deps, policy: defaultDispatchPolicy({ segmentCap: config.segmentCap }) };
 }
 
 const handle = createInboundSmsHandler(() => {

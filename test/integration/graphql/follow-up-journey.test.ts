@@ -68,7 +68,7 @@ describe('follow-up journey: referral → activity → SMS check-in → reply �
   const followUp = async (referralId: string): Promise<Data> =>
     (await ok(h.gql(h.staff.LINK_WORKER, REFERRAL_FOLLOW_UP, { id: referralId }))).referral;
 
-  it('sends the baseline, reads the replies into outcomes, and defers the next check-in to Monday', async () => {
+  it('sends the baseline, reads the replies into outcomes, and defers the next check-in to the window', async () => {
     // A referral is received and accepted; the person agreed to texts.
     const { id: referralId } = await newReferral(h, 301);
     await accept(h, referralId);
@@ -133,11 +133,11 @@ describe('follow-up journey: referral → activity → SMS check-in → reply �
       ['IN', 'REPLY'],
       ['OUT', 'QUESTION'],
       ['IN', 'REPLY'],
-      ['OUT', 'THANKS'],
     ]);
     expect(thread[1].node.body).toBe('not sure tbh');
 
-    // Friday: the provider records the first session; the week-1 check-in is due the day after (a Saturday).
+    // Friday: the provider records the first session; the week-6 and week-12 check-ins are scheduled from it (the
+    // default plan has no week-1 check-in: at most 12 segments a referral, docs/performance.md).
     h.clock.set('2026-03-06T15:00:00Z');
     const attendance = (
       await ok(
@@ -149,39 +149,34 @@ describe('follow-up journey: referral → activity → SMS check-in → reply �
     expect(attendance).toEqual({ firstAttendance: true, prescriptionStatus: 'STARTED' });
     const scheduled = await followUp(referralId);
     expect(scheduled.nextCheckIn).toMatchObject({
-      wave: 'WEEK_1',
+      wave: 'WEEK_6',
       status: 'WAITING',
-      dueAt: '2026-03-07T00:00:00.000Z',
+      dueAt: '2026-04-17T00:00:00.000Z',
     });
-    expect(scheduled.checkIns.edges.map((edge: Data) => edge.node.wave)).toEqual([
-      'BASELINE',
-      'WEEK_1',
-      'WEEK_6',
-      'WEEK_12',
-    ]);
+    expect(scheduled.checkIns.edges.map((edge: Data) => edge.node.wave)).toEqual(['BASELINE', 'WEEK_6', 'WEEK_12']);
 
-    // Saturday 10:00: due, but outside the sending window, so nothing is sent and it waits for Monday 09:00.
+    // Friday 17 April, 08:30 BST: due, but before the sending window opens, so nothing is sent until 09:00 BST.
     const textsBefore = sms.sent.length;
-    h.clock.set('2026-03-07T10:00:00Z');
-    const saturday = await dispatch();
-    expect(saturday).toMatchObject({ considered: 1, sent: 0, deferred: 1 });
+    h.clock.set('2026-04-17T07:30:00Z');
+    const early = await dispatch();
+    expect(early).toMatchObject({ considered: 1, sent: 0, deferred: 1 });
     expect(sms.sent).toHaveLength(textsBefore);
     const deferred = await followUp(referralId);
-    expect(deferred.nextCheckIn).toMatchObject({ wave: 'WEEK_1', dueAt: '2026-03-09T09:00:00.000Z' });
+    expect(deferred.nextCheckIn).toMatchObject({ wave: 'WEEK_6', dueAt: '2026-04-17T08:00:00.000Z' });
     // The caseload's sort field follows the deferral, so the link worker sees when the text will really go.
-    expect(deferred.nextCheckInAt).toBe('2026-03-09T09:00:00.000Z');
+    expect(deferred.nextCheckInAt).toBe('2026-04-17T08:00:00.000Z');
 
-    // Monday 09:30: it goes.
-    h.clock.set('2026-03-09T09:30:00Z');
-    const monday = await dispatch();
-    expect(monday).toMatchObject({ sent: 1, deferred: 0 });
+    // 09:30 BST: it goes.
+    h.clock.set('2026-04-17T08:30:00Z');
+    const sending = await dispatch();
+    expect(sending).toMatchObject({ sent: 1, deferred: 0 });
     expect(sms.sent).toHaveLength(textsBefore + 1);
     expect(sms.sent.at(-1)).toMatchObject({ to: mobile, body: expect.stringContaining('how happy did you feel') });
     const sent = await followUp(referralId);
-    expect(sent.checkIns.edges.find((edge: Data) => edge.node.wave === 'WEEK_1').node).toMatchObject({
+    expect(sent.checkIns.edges.find((edge: Data) => edge.node.wave === 'WEEK_6').node).toMatchObject({
       status: 'AWAITING_REPLY',
-      questionSentAt: '2026-03-09T09:30:00.000Z',
+      questionSentAt: '2026-04-17T08:30:00.000Z',
     });
-    expect(sent.nextCheckIn).toMatchObject({ wave: 'WEEK_6' });
+    expect(sent.nextCheckIn).toMatchObject({ wave: 'WEEK_12' });
   });
 });
