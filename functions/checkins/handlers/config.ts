@@ -1,5 +1,8 @@
+import { EndUserMessagingSmsSender } from '../adapters/end-user-messaging-sms-sender';
+import { SnsSmsSender } from '../adapters/sns-sms-sender';
 import { ConfigurationError } from '../errors';
 import { DEFAULT_SEGMENT_CAP } from '../policy';
+import type { SmsSender } from '../ports';
 import { parseSendingWindow, type SendingWindow } from '../sending-window';
 
 /*
@@ -37,18 +40,21 @@ function segmentCap(env: Env, fallback: number): number {
 export interface SenderConfig {
   originationNumber?: string;
   senderId?: string;
+  /** The End User Messaging configuration set (production); without one, texts go through SNS Publish. */
+  configurationSetName?: string;
 }
 
 function senderConfig(env: Env): SenderConfig {
   const originationNumber = env.SMS_ORIGINATION_NUMBER?.trim() || undefined;
   const senderId = env.SMS_SENDER_ID?.trim() || undefined;
+  const configurationSetName = env.SMS_CONFIGURATION_SET?.trim() || undefined;
   if (!originationNumber && !senderId) {
     throw new ConfigurationError('SMS_ORIGINATION_NUMBER (two-way, preferred) or SMS_SENDER_ID is required');
   }
   if (originationNumber && !/^\+[1-9][0-9]{6,14}$/.test(originationNumber)) {
     throw new ConfigurationError('SMS_ORIGINATION_NUMBER must be an E.164 number');
   }
-  return { originationNumber, senderId };
+  return { originationNumber, senderId, ...(configurationSetName ? { configurationSetName } : {}) };
 }
 
 export interface DispatcherConfig {
@@ -91,4 +97,14 @@ export function inboundConfig(env: Env = process.env): InboundConfig {
     sender: senderConfig(env),
     segmentCap: segmentCap(env, DEFAULT_SEGMENT_CAP),
   };
+}
+
+/**
+ * The SMS sender a deployed function uses: End User Messaging `SendTextMessage` with the configuration set whose
+ * events are the delivery receipts (production, set by CDK); SNS `Publish` only where no configuration set is named.
+ */
+export function smsSenderFor(sender: SenderConfig): SmsSender {
+  return sender.configurationSetName
+    ? new EndUserMessagingSmsSender({ ...sender, configurationSetName: sender.configurationSetName })
+    : new SnsSmsSender(sender);
 }

@@ -15,9 +15,10 @@ export interface DeliveryEvent {
 }
 
 /** Event types that say the text reached the phone. */
-const DELIVERED = new Set(['TEXT_DELIVERED']);
+export const DELIVERED_EVENT_TYPES = ['TEXT_DELIVERED'] as const;
+const DELIVERED = new Set<string>(DELIVERED_EVENT_TYPES);
 /** Final event types that say it never will. */
-const FAILED = new Set([
+export const FAILED_EVENT_TYPES = [
   'TEXT_INVALID',
   'TEXT_INVALID_MESSAGE',
   'TEXT_UNREACHABLE',
@@ -27,7 +28,8 @@ const FAILED = new Set([
   'TEXT_SPAM',
   'TEXT_UNKNOWN',
   'TEXT_TTL_EXPIRED',
-]);
+] as const;
+const FAILED = new Set<string>(FAILED_EVENT_TYPES);
 
 export type DeliveryResult = 'delivered' | 'failed' | 'check-in-failed' | 'not-final' | 'already-settled';
 
