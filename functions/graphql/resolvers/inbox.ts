@@ -1,6 +1,6 @@
 import { listInbox, markInboxMessageHandled } from '../../checkins';
 import type { Resolvers } from '../generated/resolvers-types';
-import { connectionFromPage, pageArgs } from '../pagination';
+import { connectionFromArray, connectionFromPage, pageArgs } from '../pagination';
 
 /*
  * Resolvers for the inbox and a concern's texts (schema/checkins.graphql). The inbox query and the mutation go through
@@ -41,6 +41,7 @@ export const inboxResolvers: Resolvers = {
       message.handledBy ? loaders.staffUsers.load(message.handledBy).then((user) => user ?? null) : null,
   },
   Concern: {
-    texts: (concern, _args, { checkIns }) => checkIns.checkIns.getInboundMessages(concern.texts),
+    texts: async (concern, args, { checkIns }) =>
+      connectionFromArray(await checkIns.checkIns.getInboundMessages(concern.texts), args),
   },
 };

@@ -33,7 +33,7 @@ class RecordingSmsSender implements SmsSender {
   }
 }
 
-const OPEN_CONCERNS = `query Open { openConcerns(first: 50) { edges { node { id status referral { id } texts { body } } } } }`;
+const OPEN_CONCERNS = `query Open { openConcerns(first: 50) { edges { node { id status referral { id } texts(first: 5) { edges { node { body } } } } } } }`;
 const ACKNOWLEDGE = `mutation Ack($id: ID!) { acknowledgeConcern(concernId: $id) { id status acknowledgedBy { id } } }`;
 const RESOLVE = `mutation Resolve($input: ResolveConcernInput!) {
   resolveConcern(input: $input) { id status action note resolvedBy { id } referral { id concernOpen openConcern { id } } }
@@ -251,7 +251,10 @@ describe('follow-up journey: referral → activity → SMS check-in → reply �
     const open = (await ok(h.gql(h.staff.LINK_WORKER, OPEN_CONCERNS))).openConcerns.edges.map((e: Data) => e.node);
     expect(open.map((c: Data) => c.referral.id).sort()).toEqual([referralId, carerReferral.id].sort());
     const concern = open.find((c: Data) => c.referral.id === referralId);
-    expect(concern).toMatchObject({ status: 'OPEN', texts: [{ body: 'I feel like I want to end it all' }] });
+    expect(concern).toMatchObject({
+      status: 'OPEN',
+      texts: { edges: [{ node: { body: 'I feel like I want to end it all' } }] },
+    });
 
     // The link worker acknowledges it, calls, and resolves it with what was done.
     h.clock.advance(30 * 60_000);
