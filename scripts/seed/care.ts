@@ -349,6 +349,15 @@ export async function seedCare(
           if (at > today) break;
           schedule(at, async () => {
             const referral = state.referral as Referral;
+            if (step === 'ACTIVE') {
+              // The first attended session moves an accepted referral to ACTIVE by itself (the referrals context's
+              // reaction to FirstAttendanceRecorded), as it does in the product; nothing is left to do then.
+              const current = await referralDeps.referrals.getReferral(referral.referralId);
+              if (current?.status === 'ACTIVE') {
+                state.referral = current;
+                return;
+              }
+            }
             state.referral = await transitionReferral(referralDeps, admin, {
               referralId: referral.referralId,
               to: step,

@@ -16,7 +16,15 @@ describe('entry points', () => {
 
   it('returns me through functions/graphql/handler.ts configured from the environment', async () => {
     const saved = { ...process.env };
-    Object.assign(process.env, { TABLE_NAME: h.table.tableName, STAGE: 'test', DYNAMODB_ENDPOINT: h.table.endpoint });
+    Object.assign(process.env, {
+      TABLE_NAME: h.table.tableName,
+      STAGE: 'test',
+      DYNAMODB_ENDPOINT: h.table.endpoint,
+      // Required settings that `me` never reaches: the cursor key is read when a cursor is first sealed or opened
+      // (test/integration/platform/cursor-key-secret.test.ts), and the user pool only by staff administration.
+      CURSOR_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:linkwork-test-cursor-key-AbCdEf',
+      USER_POOL_ID: 'eu-west-2_testpool',
+    });
     try {
       // A plain require (not isolateModules): graphql must stay one module instance across the schema and Apollo.
       const { handler } =
