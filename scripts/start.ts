@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createLinkwork } from '../functions/app/composition-root';
 import { createLocalCheckIns, FastForwardClock, type LocalCheckIns } from '../functions/checkins/local';
+import { type OperationMode, parseOperationMode } from '../functions/graphql/config';
 import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
 import { startStreamPoller } from '../functions/outcomes/local-stream-poller';
 import { createDataStore } from '../functions/platform/dynamodb/client';
@@ -25,6 +26,8 @@ const { values: options } = parseArgs({
     'in-memory': { type: 'boolean', default: process.env.LINKWORK_IN_MEMORY === '1' },
     /** `local` (default), `dev` or `prod`: what the deployed function reads from STAGE. */
     stage: { type: 'string', default: process.env.STAGE ?? 'local' },
+    /** `any` (default) or `trusted`: only client/'s trusted documents run, as GRAPHQL_OPERATIONS does in AWS. */
+    operations: { type: 'string', default: process.env.GRAPHQL_OPERATIONS ?? 'any' },
     port: { type: 'string', default: process.env.PORT ?? '4000' },
     'table-name': { type: 'string', default: process.env.TABLE_NAME ?? 'linkwork-local' },
     'no-seed': { type: 'boolean', default: false },
@@ -39,6 +42,7 @@ const { values: options } = parseArgs({
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const stage = stageOrExit(options.stage);
+const operations = operationsOrExit(options.operations);
 const root = resolve(__dirname, '..');
 const log = (line: string) => console.log(line);
 
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
       store,
       linkwork,
       stage,
+      operations,
       port: Number(options.port),
       log,
       localRoutes: demoRoutes(checkIns),
@@ -136,6 +141,8 @@ async function main(): Promise<void> {
     );
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
     log(`  stage           ${describeStage(stage)}`);
+    if (operations === 'trusted')
+      log('  operations      only the trusted documents in client/operations run (--operations any for all)');
     log(`  check-ins       dispatcher every ${options['dispatch-every']} s; texts print here as [sms → …]`);
     log(
       `                  sending window: ${options['ignore-sending-window'] ? 'ignored (--ignore-sending-window)' : 'Mon–Fri 09:00–18:00 Europe/London'}`,
@@ -183,6 +190,15 @@ function stageOrExit(value: string | undefined): LocalStage {
     return parseStage(value);
   } catch (error) {
     console.error((error as Error).message);
+    process.exit(2);
+  }
+}
+
+function operationsOrExit(value: string | undefined): OperationMode {
+  try {
+    return parseOperationMode(value);
+  } catch (error) {
+    console.error(`${(error as Error).message} (--operations or GRAPHQL_OPERATIONS)`);
     process.exit(2);
   }
 }

@@ -83,11 +83,17 @@ export class StatelessStack extends Stack {
       });
 
     this.functions = {
-      graphql: make('graphql', 'graphql', 'GraphQL API for staff', {
-        memorySize: 1024,
-        timeout: Duration.seconds(20),
-        reservedConcurrency: config.api.reservedConcurrency,
-      }),
+      graphql: make(
+        'graphql',
+        'graphql',
+        'GraphQL API for staff',
+        {
+          memorySize: 1024,
+          timeout: Duration.seconds(20),
+          reservedConcurrency: config.api.reservedConcurrency,
+        },
+        { GRAPHQL_OPERATIONS: config.api.operations },
+      ),
       dispatcher: make(
         'dispatcher',
         'dispatcher',

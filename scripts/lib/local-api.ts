@@ -7,7 +7,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { Linkwork } from '../../functions/app/composition-root';
-import { isProduction } from '../../functions/graphql/config';
+import { isProduction, type OperationMode } from '../../functions/graphql/config';
 import { createGraphQLHandler, type GraphQLLambdaHandler } from '../../functions/graphql/lambda';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import type { Clock } from '../../functions/shared/clock';
@@ -31,6 +31,8 @@ export interface LocalApiOptions {
    * stay on); `prod` turns on every production setting of functions/graphql (see `describeStage`).
    */
   stage?: LocalStage;
+  /** Which operations run, as GRAPHQL_OPERATIONS in AWS: `any` (default) or only client/'s trusted documents. */
+  operations?: OperationMode;
   /** Route served, as in infra: `/graphql` by default. */
   path?: string;
   /** Origins allowed by CORS (API Gateway's `corsPreflight`); by default any http://localhost or 127.0.0.1 port. */
@@ -218,6 +220,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     createGraphQLHandler({
       store: options.store,
       stage: options.stage ?? 'local',
+      operations: options.operations ?? 'any',
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.newId ? { newId: options.newId } : {}),
       ...(options.linkwork ? { linkwork: options.linkwork } : {}),
