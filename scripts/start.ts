@@ -9,6 +9,9 @@ import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynam
 import { startStreamPoller } from '../functions/outcomes/local-stream-poller';
 import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
+import { loadPortalAssets } from '../portal/server/build';
+import { createPortal } from '../portal/server/portal';
+import { LocalStatus } from '../portal/server/status';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
 import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib/local-api';
 import { signLocalToken } from './lib/local-jwt';
@@ -78,6 +81,10 @@ async function main(): Promise<void> {
     const seed = options['no-seed']
       ? { seeding: false, care: Promise.resolve() }
       : await startDemoSeed(store, systemClock);
+    // What the portal's home page shows while the seed and the folding catch up.
+    const status = new LocalStatus(options['no-seed'] ? 'absent' : seed.seeding ? 'seeding' : 'present');
+    const portalAssets = loadPortalAssets({ log });
+    portalAssets.catch((error: Error) => log(`[portal] bundling failed: ${error.message}`));
 
     // Outcome figures are folded from the table's stream, as the Lambda on DynamoDB Streams does in AWS. Folding and
     // the dispatcher start once the demo history is in, so they do not compete with the seed for the emulator.
@@ -89,11 +96,14 @@ async function main(): Promise<void> {
       });
       stoppers.push(folding.stop);
       const foldingStarted = Date.now();
+      status.setFolding('folding');
       folding.waitUntilIdle().then(
-        () =>
+        () => {
+          status.setFolding('up-to-date');
           log(
             `[outcomes] commissioner figures are up to date (${((Date.now() - foldingStarted) / 1000).toFixed(0)} s of stream folded)`,
-          ),
+          );
+        },
         () => {},
       );
       checkIns.start();
@@ -111,6 +121,21 @@ async function main(): Promise<void> {
     });
     stoppers.push(async () => checkIns.stop());
 
+    const portal = createPortal({
+      store,
+      checkIns,
+      status,
+      users: () => listDemoUsers(store),
+      assets: portalAssets,
+      stage,
+      operations,
+      dispatcher: {
+        everySeconds: Number(options['dispatch-every']),
+        ignoresSendingWindow: options['ignore-sending-window'] ?? false,
+      },
+      dynamoDbEndpoint: emulator.endpoint,
+      tableName,
+    });
     const api = await startLocalApi({
       store,
       linkwork,
@@ -118,7 +143,8 @@ async function main(): Promise<void> {
       operations,
       port: Number(options.port),
       log,
-      localRoutes: demoRoutes(checkIns),
+      localRoutes: portal.localRoutes,
+      fallback: portal.handle,
     });
     stoppers.push(api.close);
 
@@ -139,6 +165,7 @@ async function main(): Promise<void> {
     log(
       `  demo data       ${seed.seeding ? 'staff seeded; patients, referrals and a year of check-ins are being added (see [seed])' : 'already there (delete .data/ to start again)'}`,
     );
+    log(`  portal          ${origin(api.url)}/  (API explorer, phone simulator, link worker view, dashboard)`);
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
     log(`  stage           ${describeStage(stage)}`);
     if (operations === 'trusted')
@@ -167,6 +194,7 @@ async function main(): Promise<void> {
     const seedStarted = Date.now();
     seed.care.then(
       () => {
+        if (seed.seeding) status.setSeed('ready');
         if (seed.seeding)
           log(
             `[seed] demo caseloads and check-in history are in (${((Date.now() - seedStarted) / 1000).toFixed(0)} s more)`,
@@ -174,6 +202,7 @@ async function main(): Promise<void> {
         startBackgroundWork();
       },
       (error: Error) => {
+        status.setSeed('failed');
         log(`[seed] failed: ${error.message}. Delete .data/ and run npm start again.`);
         void stopAll(1);
       },
@@ -205,30 +234,6 @@ function operationsOrExit(value: string | undefined): OperationMode {
 
 function origin(url: string): string {
   return new URL(url).origin;
-}
-
-/** Local-only HTTP routes: the SMS simulator and the demo controls (also reachable from the terminal). */
-function demoRoutes(checkIns: LocalCheckIns) {
-  const json = (statusCode: number, body: unknown) => ({ statusCode, body: JSON.stringify(body) });
-  return {
-    '/sms/inbound': async (body: string) => {
-      try {
-        return await checkIns.handleInboundHttp(JSON.parse(body || 'null'));
-      } catch (error) {
-        if (error instanceof SyntaxError)
-          return json(400, { error: 'expected JSON { "from": string, "text": string }' });
-        throw error;
-      }
-    },
-    '/dev/dispatch': async () => json(200, await checkIns.runDispatcherNow()),
-    '/dev/fast-forward': async (body: string) => {
-      const hours = Number((JSON.parse(body || '{}') as { hours?: unknown }).hours);
-      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 120) {
-        return json(400, { error: 'expected JSON { "hours": number } between 0 and 2880' });
-      }
-      return json(200, { now: checkIns.clock.advance(hours * 3_600_000).toISOString() });
-    },
-  };
 }
 
 function acceptCommands(checkIns: LocalCheckIns): void {

@@ -51,6 +51,8 @@ export interface LocalApiOptions {
    * that call us (SNS) or for operator actions, so they take no bearer token; the server only listens on loopback.
    */
   localRoutes?: Record<string, (body: string) => Promise<{ statusCode: number; body: string }>>;
+  /** Serves every other path (the local portal, `npm start` only); without it they are 404. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
 
 /** The stages `npm start` can run as: the deployed ones (infra/config.ts) and `local`. */
@@ -243,6 +245,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         const result = await localRoute((await readBody(request)).toString('utf8'));
         send(response, result.statusCode, result.body, { ...cors, 'content-type': 'application/json' });
         log(`${request.method} ${rawPath} ${result.statusCode} ${Date.now() - started}ms`);
+        return;
+      }
+      if (rawPath !== path && options.fallback) {
+        await options.fallback(request, response);
         return;
       }
       if (rawPath !== path) return send(response, 404, JSON.stringify({ message: 'Not Found' }), cors);

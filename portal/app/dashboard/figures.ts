@@ -1,0 +1,240 @@
+import type { ApolloClient } from '@apollo/client';
+import {
+  type FollowUpWave,
+  type OutcomeDimension,
+  type OutcomeRowFiguresFragment,
+  type OutcomeScopeInput,
+  OutcomeSummaryCsvDocument,
+  OutcomeSummaryDocument,
+  type OutcomeSummaryInput,
+} from '../../../client';
+import { itemLabel } from '../lib/format';
+
+/*
+ * Everything the dashboard knows about the outcomes part of the schema lives here (client/operations/outcomes.graphql
+ * and these mappings), so a change to the outcome figures touches this module and its operations only. The page
+ * draws what these functions return: cells that are either a number or suppressed, never a suppressed 0.
+ */
+
+/** A released figure: `value` is null when suppressed (1–7 people) or when there is nothing to compute. */
+export interface Cell {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export const COUNT_MEASURES = [
+  { key: 'referralsReceived', label: 'Referrals received' },
+  { key: 'referralsAccepted', label: 'Referrals accepted' },
+  { key: 'referralsDeclined', label: 'Referrals declined' },
+  { key: 'peopleEngaged', label: 'People engaged' },
+  { key: 'checkInsSent', label: 'Check-ins sent' },
+  { key: 'checkInsAnswered', label: 'Check-ins answered' },
+  { key: 'checkInResponseRate', label: 'Response rate (%)' },
+  { key: 'optOuts', label: 'SMS opt-outs' },
+  { key: 'concernsRaised', label: 'Concerns raised' },
+] as const;
+export type CountMeasure = (typeof COUNT_MEASURES)[number]['key'];
+
+export interface MonthFigures {
+  month: string;
+  cells: Record<CountMeasure, Cell>;
+}
+
+export interface ChangeFigure {
+  key: string;
+  label: string;
+  higherIsBetter: boolean;
+  people: Cell;
+  meanChange: Cell;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface GroupFigures {
+  group: string;
+  label: string;
+  cells: Record<CountMeasure, Cell>;
+}
+
+export interface PeriodFigures {
+  scopeName: string;
+  disclosureControl: string;
+  total: Record<CountMeasure, Cell>;
+  groups: GroupFigures[];
+  changes: ChangeFigure[];
+}
+
+/** The instruments the dashboard asks for: wellbeing (ONS4) and loneliness (ONS and UCLA 3-item). */
+export const INSTRUMENTS = ['ONS4', 'ONS_LONELINESS', 'UCLA3'];
+
+export const BREAKDOWNS: { value: OutcomeDimension; label: string }[] = [
+  { value: 'NONE', label: 'No breakdown' },
+  { value: 'NEED', label: 'Need' },
+  { value: 'AGE_BAND', label: 'Age band' },
+  { value: 'SEX', label: 'Sex' },
+  { value: 'ACTIVITY_CATEGORY', label: 'Activity category' },
+  { value: 'PCN', label: 'PCN' },
+  { value: 'PRACTICE', label: 'Practice' },
+];
+
+/** The breakdowns the API offers at the scope's level. */
+export function breakdownsFor(scope: OutcomeScopeInput): { value: OutcomeDimension; label: string }[] {
+  return BREAKDOWNS.filter(({ value }) => {
+    if (value === 'PCN') return Boolean(scope.icbId);
+    if (value === 'PRACTICE') return Boolean(scope.icbId || scope.pcnId);
+    return true;
+  });
+}
+
+export const WAVES: { value: FollowUpWave; label: string }[] = [
+  { value: 'WEEK_1', label: 'Week 1' },
+  { value: 'WEEK_6', label: 'Week 6' },
+  { value: 'WEEK_12', label: 'Week 12' },
+];
+
+function cellsOf(row: OutcomeRowFiguresFragment): Record<CountMeasure, Cell> {
+  const cell = ({ value, suppressed }: Cell): Cell => ({ value, suppressed });
+  return {
+    referralsReceived: cell(row.referralsReceived),
+    referralsAccepted: cell(row.referralsAccepted),
+    referralsDeclined: cell(row.referralsDeclined),
+    peopleEngaged: cell(row.peopleEngaged),
+    checkInsSent: cell(row.checkInsSent),
+    checkInsAnswered: cell(row.checkInsAnswered),
+    checkInResponseRate: cell(row.checkInResponseRate),
+    optOuts: cell(row.optOuts),
+    concernsRaised: cell(row.concernsRaised),
+  };
+}
+
+/** `YYYY-MM` → the month's first and last day. */
+export function monthRange(month: string): { from: string; to: string } {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** The months from `from` to `to` (both `YYYY-MM`), oldest first. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  const [endYear, endMonth] = to.split('-').map(Number) as [number, number];
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/** Counts for each month on its own: fixed, non-overlapping periods, one query each. */
+export async function loadMonthly(
+  client: ApolloClient,
+  scope: OutcomeScopeInput,
+  months: readonly string[],
+): Promise<MonthFigures[]> {
+  return Promise.all(
+    months.map(async (month) => {
+      const { data } = await client.query({
+        query: OutcomeSummaryDocument,
+        variables: { input: { scope, ...monthRange(month) } },
+      });
+      if (!data) throw new Error(`No figures for ${month}`);
+      return { month, cells: cellsOf(data.outcomeSummary.total) };
+    }),
+  );
+}
+
+function periodInput(
+  scope: OutcomeScopeInput,
+  months: readonly string[],
+  breakdown: OutcomeDimension,
+): OutcomeSummaryInput {
+  return {
+    scope,
+    from: monthRange(months[0] as string).from,
+    to: monthRange(months[months.length - 1] as string).to,
+    ...(breakdown === 'NONE' ? {} : { groupBy: [breakdown] }),
+    instruments: INSTRUMENTS,
+  };
+}
+
+/** The whole period at once: totals, the breakdown's groups, and the change in each item at `wave`. */
+export async function loadPeriod(
+  client: ApolloClient,
+  scope: OutcomeScopeInput,
+  months: readonly string[],
+  breakdown: OutcomeDimension,
+  wave: FollowUpWave,
+): Promise<PeriodFigures> {
+  const { data } = await client.query({
+    query: OutcomeSummaryDocument,
+    variables: { input: periodInput(scope, months, breakdown) },
+  });
+  if (!data) throw new Error('No figures for the period');
+  const summary = data.outcomeSummary;
+  const changes = summary.total.instruments.map((item): ChangeFigure => {
+    const paired = item.waves.find((candidate) => candidate.wave === wave)?.paired;
+    return {
+      key: item.key,
+      label: itemLabel(item.key),
+      higherIsBetter: item.higherIsBetter,
+      people: paired ? { ...paired.people } : { value: null, suppressed: false },
+      meanChange: paired ? { ...paired.meanChange } : { value: null, suppressed: false },
+      lower: paired?.meanChangeCi.lower ?? null,
+      upper: paired?.meanChangeCi.upper ?? null,
+    };
+  });
+  return {
+    scopeName: summary.scope.name ?? summary.scope.id,
+    disclosureControl: summary.disclosureControl,
+    total: cellsOf(summary.total),
+    groups: summary.groups.map((row) => ({ group: row.group, label: row.label ?? row.group, cells: cellsOf(row) })),
+    changes,
+  };
+}
+
+/** The PCNs and practices under the caller's own organisation that have figures: the scope picker's choices. */
+export async function loadScopes(
+  client: ApolloClient,
+  own: { id: string; kind: string; name: string },
+  months: readonly string[],
+): Promise<{ label: string; scope: OutcomeScopeInput }[]> {
+  const ownScope: OutcomeScopeInput = own.kind === 'PCN' ? { pcnId: own.id } : { icbId: own.id };
+  const choices = [{ label: own.name, scope: ownScope }];
+  const dimensions: OutcomeDimension[] = own.kind === 'ICB' ? ['PCN', 'PRACTICE'] : ['PRACTICE'];
+  const { data } = await client.query({
+    query: OutcomeSummaryDocument,
+    variables: {
+      input: {
+        scope: ownScope,
+        from: monthRange(months[0] as string).from,
+        to: monthRange(months[months.length - 1] as string).to,
+        groupBy: dimensions,
+      },
+    },
+  });
+  for (const row of data?.outcomeSummary.groups ?? []) {
+    const name = row.label ?? row.group;
+    if (row.dimension === 'PCN') choices.push({ label: `${name} (PCN)`, scope: { pcnId: row.group } });
+    if (row.dimension === 'PRACTICE') choices.push({ label: `${name} (practice)`, scope: { practiceId: row.group } });
+  }
+  return choices;
+}
+
+/** The same figures as CSV, as the API gives them (`suppressed` in suppressed cells). */
+export async function loadCsv(
+  client: ApolloClient,
+  scope: OutcomeScopeInput,
+  months: readonly string[],
+  breakdown: OutcomeDimension,
+): Promise<string> {
+  const { data } = await client.query({
+    query: OutcomeSummaryCsvDocument,
+    variables: { input: periodInput(scope, months, breakdown) },
+  });
+  return data?.outcomeSummaryCsv ?? '';
+}
