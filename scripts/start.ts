@@ -17,7 +17,14 @@ import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib
 import { signLocalToken } from './lib/local-jwt';
 import { LOCAL_STATE_FILE } from './lib/local-state';
 import { ensureTable } from './lib/local-table';
-import { startDemoSeed } from './seed/demo';
+import { type DemoSeed, startDemoSeed } from './seed/demo';
+
+const DEMO_DATA_LINE: Record<DemoSeed['source'], (loaded: number) => string> = {
+  'already-there': () => 'already there (delete .data/ to start from scratch)',
+  snapshot: (loaded) => `loaded from the demo snapshot: ${loaded} records, a year of care history and its figures`,
+  seeding: () =>
+    'staff seeded; patients, referrals and a year of check-ins are being added through the use cases (see [seed])',
+};
 
 /**
  * `npm start`: the whole of Linkwork on one machine. DynamoDB Local keeps its data under .data/ (so a restart keeps it)
@@ -79,10 +86,10 @@ async function main(): Promise<void> {
     const store = createDataStore({ tableName, endpoint: emulator.endpoint });
 
     const seed = options['no-seed']
-      ? { seeding: false, care: Promise.resolve() }
+      ? ({ source: 'already-there', loaded: 0, care: Promise.resolve() } satisfies DemoSeed)
       : await startDemoSeed(store, systemClock);
     // What the portal's home page shows while the seed and the folding catch up.
-    const status = new LocalStatus(options['no-seed'] ? 'absent' : seed.seeding ? 'seeding' : 'present');
+    const status = new LocalStatus(options['no-seed'] ? 'absent' : seed.source === 'seeding' ? 'seeding' : 'present');
     const portalAssets = loadPortalAssets({ log });
     portalAssets.catch((error: Error) => log(`[portal] bundling failed: ${error.message}`));
 
@@ -93,6 +100,8 @@ async function main(): Promise<void> {
         endpoint: emulator!.endpoint,
         tableName,
         onError: (error) => log(`[outcomes] folding a stream batch failed, will retry: ${(error as Error).name}`),
+        // The snapshot brought its figures with it: only what changes from now on is folded.
+        ...(seed.source === 'snapshot' ? { from: 'LATEST' as const } : {}),
       });
       stoppers.push(folding.stop);
       const foldingStarted = Date.now();
@@ -162,9 +171,7 @@ async function main(): Promise<void> {
     log(
       `                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`,
     );
-    log(
-      `  demo data       ${seed.seeding ? 'staff seeded; patients, referrals and a year of check-ins are being added (see [seed])' : 'already there (delete .data/ to start again)'}`,
-    );
+    log(`  demo data       ${DEMO_DATA_LINE[seed.source](seed.loaded)}`);
     log(`  portal          ${origin(api.url)}/  (API explorer, phone simulator, link worker view, dashboard)`);
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
     log(`  stage           ${describeStage(stage)}`);
@@ -194,8 +201,8 @@ async function main(): Promise<void> {
     const seedStarted = Date.now();
     seed.care.then(
       () => {
-        if (seed.seeding) status.setSeed('ready');
-        if (seed.seeding)
+        if (seed.source === 'seeding') status.setSeed('ready');
+        if (seed.source === 'seeding')
           log(
             `[seed] demo caseloads and check-in history are in (${((Date.now() - seedStarted) / 1000).toFixed(0)} s more)`,
           );
@@ -203,13 +210,13 @@ async function main(): Promise<void> {
       },
       (error: Error) => {
         status.setSeed('failed');
-        log(`[seed] failed: ${error.message}. Delete .data/ and run npm start again.`);
+        log(`[seed] failed: ${error.message}. Run npm start again: an unfinished demo is emptied and made again.`);
         void stopAll(1);
       },
     );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    console.error('If the seed stopped half-way, delete .data/ and run npm start again.');
+    console.error('Run npm start again: a demo stopped half-way is emptied and made again.');
     await stopAll(1);
   }
 }
