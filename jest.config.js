@@ -11,8 +11,6 @@ module.exports = {
   // jose 6 ships ES modules only; swc turns it into CommonJS for the tests.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  // The portal's browser tests run with `npm run test:browser` (jest.browser.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30_000,

@@ -11,6 +11,9 @@ import { createPortalWorld, type PortalWorld } from './world';
  * every page go to .screenshots/portal/ (git-ignored) on every run.
  */
 
+// Pages wait up to a minute for the portal's first bundle; `npm test` runs this beside every other suite.
+jest.setTimeout(120_000);
+
 const SCREENSHOTS = resolve(__dirname, '..', '..', '.screenshots', 'portal');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -118,9 +121,9 @@ describe('the local portal in a browser', () => {
     await phone.page.getByLabel('Reply as the patient').fill('7');
     await phone.page.getByRole('button', { name: 'Send' }).click();
     const reply = phone.page.locator('.bubble.in', { hasText: 'answer recorded' });
-    await reply.waitFor({ timeout: 5_000 });
+    await reply.waitFor({ timeout: 10_000 });
     // The engine's next text arrives after the reply, without a reload.
-    await phone.page.locator('.bubble.in ~ .bubble.out').first().waitFor({ timeout: 5_000 });
+    await phone.page.locator('.bubble.in ~ .bubble.out').first().waitFor({ timeout: 10_000 });
     const thread = await open(
       `/link-worker/referral/${world.rosa.referralId}?as=lw-lena`,
       '[data-testid=texts] .text[data-direction=IN]',
