@@ -5,8 +5,9 @@
  */
 
 export { CARE_ROLES, canAccessPatient, type ReferralDeps } from './access';
-export type { CareRecordReader, PatientContact, ReferralSummary } from './care-record';
+export type { CareRecordReader, PatientContact, ReferralSummary, UnacknowledgedConcern } from './care-record';
 export { createReferralsContext, type ReferralsContext } from './context';
+export type { Concern, ConcernText } from './entities/concern';
 export type { Patient } from './entities/patient';
 export type { LatestOutcomes, Referral } from './entities/referral';
 export type { ReferralEvent } from './entities/referral-event';
@@ -28,6 +29,14 @@ export {
   TERMINAL_STATUSES,
 } from './transitions';
 export { type AssignReferralInput, assignReferral } from './use-cases/assign-referral';
+export {
+  acknowledgeConcern,
+  type ListOpenConcernsInput,
+  listOpenConcerns,
+  listReferralConcerns,
+  type ResolveConcernInput,
+  resolveConcern,
+} from './use-cases/concerns';
 export {
   type CreateReferralInput,
   type CreateReferralResult,

@@ -2,11 +2,12 @@ import type { IdentityRepository } from '../identity';
 import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../shared/care-events';
 import type { CareRecordReader } from './care-record';
+import type { Concern, ConcernText } from './entities/concern';
 import type { Patient } from './entities/patient';
 import type { Referral } from './entities/referral';
 import type { ReferralEvent } from './entities/referral-event';
 import type { Goal, WhatMattersNote } from './entities/what-matters';
-import type { CaseState, ReferralStatus } from './vocabulary';
+import type { CaseState, ConcernAction, ReferralStatus } from './vocabulary';
 
 /** The two identity reads this context needs: a practice's place in the tree, and whether a link worker is active. */
 export type StaffDirectory = Pick<IdentityRepository, 'getOrganisation' | 'getStaffUser'>;
@@ -59,6 +60,7 @@ export type ReferralChanges = Partial<
     | 'nextCheckInSort'
     | 'concernOpen'
     | 'concernRaisedAt'
+    | 'openConcernIds'
     | 'latestOutcomes'
     | 'snomedCodes'
   >
@@ -131,8 +133,12 @@ export interface ReferralRepository {
     notes: readonly WhatMattersNote[],
     goals: readonly GoalWrite[],
   ): Promise<void>;
-  /** Conditional on the patient existing and not being erased (ConflictError otherwise). */
-  updatePatient(patientId: string, changes: PatientChanges): Promise<Patient>;
+  /**
+   * Applies `changes` to the patient as read (`current`), moving the SMS contact claim with it in one transaction
+   * when the consent or mobile changes (entities/mobile-claim.ts). Throws MobileClaimedError when another patient
+   * holds the new claim; ConflictError when the patient's consent or mobile changed since read, or it was erased.
+   */
+  updatePatient(current: Patient, changes: PatientChanges): Promise<Patient>;
   /**
    * Marks the patient erased and removes every identifying field and the NHS number claim, in one transaction; from
    * then on no write to the patient succeeds. ConflictError when it was erased meanwhile.
@@ -161,8 +167,6 @@ export interface CareRecordStore extends CareRecordReader {
   ): Promise<void>;
   /** Merges into `latestOutcomes`, keeping whichever value of each key was measured last. */
   mergeLatestOutcomes(referralId: string, values: Readonly<Record<string, MeasuredValue>>, at: string): Promise<void>;
-  /** Sets `concernOpen` (keeps the first `concernRaisedAt` of an open concern). */
-  raiseConcern(referralId: string, at: string): Promise<void>;
   /** The caseload row's prescribed activities, as an action for the prescribing transaction. */
   activeActivityAction(change: {
     referralId: string;
@@ -171,4 +175,46 @@ export interface CareRecordStore extends CareRecordReader {
     expectedVersion: number;
     at: string;
   }): TransactItem;
+}
+
+/** Which open concerns a caller asks for: a caseload owner's, a PCN's or an ICB's, oldest first. */
+export type OpenConcernScope = { caseloadOwner: string } | { pcnId: string } | { icbId: string };
+
+/**
+ * Concerns, and the referral caseload fields that show them, written together. Every write is conditional on the
+ * versions read (the concern's, and the referral's where it changes) and on neither being erased; a clash comes back
+ * as `false` (or ConflictError where a person acted) so the caller re-reads and decides again.
+ */
+export interface ConcernRepository {
+  get(concernId: string, options?: { consistent?: boolean }): Promise<Concern | undefined>;
+  getMany(concernIds: readonly string[]): Promise<Concern[]>;
+  /** A new concern and the referral's row (id added, `concernOpen`, `concernRaisedAt`), if still at `referral.version`. */
+  open(concern: Concern, referral: Pick<Referral, 'referralId' | 'version'>, row: ConcernRow): Promise<boolean>;
+  /** Another text joins an unacknowledged concern, if it is still at the version read and still OPEN. */
+  attach(concern: Concern, text: ConcernText, at: string): Promise<boolean>;
+  /** OPEN → ACKNOWLEDGED. ConflictError when it changed since it was read. */
+  acknowledge(concern: Concern, by: { userId: string; at: string }): Promise<Concern>;
+  /** → RESOLVED with the referral's row in one transaction. ConflictError when either changed since read. */
+  resolve(
+    concern: Concern,
+    referral: Pick<Referral, 'referralId' | 'version'>,
+    resolution: { userId: string; at: string; action: ConcernAction; note?: string },
+    row: ConcernRow,
+  ): Promise<Concern>;
+  /** The caseload owner of every unresolved concern of a referral moves with the referral. */
+  reassign(concern: Concern, caseloadOwner: string, at: string): Promise<boolean>;
+  listOpen(scope: OpenConcernScope, page: { first: number; after?: string }): Promise<Page<Concern>>;
+  listForPatient(patientId: string): Promise<Concern[]>;
+  /** The concern nobody has acknowledged for longest, if any. */
+  oldestUnacknowledged(): Promise<Concern | undefined>;
+  /** Removes the note and marks it erased (moves its version, so a resolution read before cannot land after). */
+  erase(concern: Concern, erasedAt: string): Promise<void>;
+}
+
+/** The referral caseload row's view of its unresolved concerns after a change. */
+export interface ConcernRow {
+  openConcernIds: string[];
+  /** When the oldest unresolved concern was raised; undefined when none is left. */
+  concernRaisedAt?: string;
+  at: string;
 }

@@ -9,6 +9,8 @@
  * being swallowed. Every reaction is idempotent, so running it again (a retry, a re-run erasure) is safe.
  */
 
+import type { UkNation } from './uk-nation';
+
 /** The referral's optimistic-lock version and caseload position as a context last read them. */
 export interface ReferralVersionSeen {
   version: number;
@@ -119,10 +121,18 @@ export interface OutcomesMeasured {
   at: string;
 }
 
-/** A worrying reply or a concern-level answer: the referral shows a concern for its link worker. */
+/**
+ * A worrying reply or a concern-level answer: the referral gets a concern (a new one, or the text joins the one nobody
+ * has acknowledged yet) for its link worker, shown on its caseload row until someone resolves it.
+ */
 export interface ConcernRaised {
   type: 'ConcernRaised';
   referralId: string;
+  reason: 'WORRYING_TEXT' | 'CONCERN_ANSWER';
+  /** Where the text is kept (a check-in's thread or the patient's own), so the concern can show its words. */
+  text: { threadId: string; at: string; inboundMessageId: string };
+  /** The practice's UK nation (the working-hours alarm skips its bank holidays); England when unknown. */
+  nation?: UkNation;
   at: string;
 }
 

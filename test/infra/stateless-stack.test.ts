@@ -372,6 +372,7 @@ describe('StatelessStack', () => {
           ),
           'linkwork-prod-dispatcher-lag',
           'linkwork-prod-dispatcher-not-running',
+          'linkwork-prod-concern-unacknowledged',
           'linkwork-prod-table-read-throttles',
           'linkwork-prod-table-write-throttles',
           'linkwork-prod-sms-failures',
@@ -395,6 +396,20 @@ describe('StatelessStack', () => {
         ComparisonOperator: 'GreaterThanThreshold',
         Metrics: [
           Match.objectLike({ Expression: 'SELECT MAX(OldestDueCheckInAgeSeconds) FROM "Linkwork"', Period: 60 }),
+        ],
+      });
+    });
+
+    it('watches the oldest unacknowledged concern in working hours, at the configured threshold', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'linkwork-prod-concern-unacknowledged',
+        Threshold: 4,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Metrics: [
+          Match.objectLike({
+            Expression: 'SELECT MAX(OldestUnacknowledgedConcernWorkingHours) FROM "Linkwork"',
+            Period: 60,
+          }),
         ],
       });
     });

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { type EntityConfig, SERVICE } from '../../platform/dynamodb/service';
+import { UK_NATIONS } from '../../shared/uk-nation';
 
 export const ORGANISATION_KINDS = ['ICB', 'PCN', 'PRACTICE', 'PROVIDER'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -21,6 +22,11 @@ export function organisationEntity(config: EntityConfig) {
         parentId: { type: 'string', readOnly: true },
         icbId: { type: 'string', required: true, readOnly: true },
         pcnId: { type: 'string', readOnly: true },
+        /**
+         * The UK nation the organisation is in (bank holidays differ by nation). Set on the ICB, inherited by its PCNs,
+         * practices and providers; absent on organisations registered before it existed, which are in England.
+         */
+        nation: { type: UK_NATIONS, readOnly: true },
         createdAt: { type: 'string', required: true, readOnly: true },
       },
       indexes: {

@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import { ValidationError } from '../../shared/errors';
 import type { IdGenerator } from '../../shared/ids';
+import { DEFAULT_NATION, isUkNation, type UkNation } from '../../shared/uk-nation';
 import type { Organisation, OrganisationKind } from '../entities/organisation';
 import type { IdentityRepository } from '../ports';
 
@@ -11,6 +12,11 @@ export interface RegisterOrganisationInput {
   parentId?: string;
   /** Supplied by seeds and imports that keep ids from another system; generated otherwise. */
   organisationId?: string;
+  /**
+   * The UK nation, for an ICB (default England). Every other kind inherits its ICB's: giving a different one is a
+   * ValidationError naming `nation`.
+   */
+  nation?: UkNation;
 }
 
 /** Which kind of organisation each kind hangs under. ICBs are the top of the tree. */
@@ -23,7 +29,8 @@ const PARENT_KIND: Record<OrganisationKind, OrganisationKind | undefined> = {
 
 /**
  * Primary course: an administrator registers an ICB, a PCN within it, a practice within that PCN, or an activity
- * provider within an ICB. The new organisation records its ancestors so later scope checks need no tree walk.
+ * provider within an ICB. The new organisation records its ancestors so later scope checks need no tree walk, and
+ * its nation (the ICB's), which the follow-up engine copies onto each check-in for the bank holidays of its window.
  */
 export async function registerOrganisation(
   deps: { identity: IdentityRepository; clock: Clock; newId: IdGenerator },
@@ -31,6 +38,9 @@ export async function registerOrganisation(
 ): Promise<Organisation> {
   const name = input.name.trim();
   if (name.length === 0 || name.length > 200) throw new ValidationError('name', 'must be 1 to 200 characters');
+  if (input.nation !== undefined && !isUkNation(input.nation)) {
+    throw new ValidationError('nation', 'must be ENG, WLS, SCT or NIR');
+  }
   const parentKind = PARENT_KIND[input.kind];
   const organisationId = input.organisationId ?? deps.newId();
   const base = {
@@ -44,18 +54,23 @@ export async function registerOrganisation(
   let organisation: Organisation;
   if (parentKind === undefined) {
     if (input.parentId) throw new ValidationError('parentId', `an ${input.kind} has no parent organisation`);
-    organisation = { ...base, icbId: organisationId };
+    organisation = { ...base, icbId: organisationId, nation: input.nation ?? DEFAULT_NATION };
   } else {
     if (!input.parentId) throw new ValidationError('parentId', `a ${input.kind} must belong to a ${parentKind}`);
     const parent = await deps.identity.getOrganisation(input.parentId);
     if (!parent || parent.kind !== parentKind) {
       throw new ValidationError('parentId', `must be the id of an existing ${parentKind}`);
     }
+    const nation = parent.nation ?? DEFAULT_NATION;
+    if (input.nation !== undefined && input.nation !== nation) {
+      throw new ValidationError('nation', `a ${input.kind} is in the nation of its ICB`);
+    }
     organisation = {
       ...base,
       parentId: parent.organisationId,
       icbId: parent.icbId,
       pcnId: parent.kind === 'PCN' ? parent.organisationId : parent.pcnId,
+      nation,
     };
   }
   await deps.identity.createOrganisation(organisation);

@@ -4,10 +4,14 @@ import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../../shared/care-events';
-import type { CareRecordReader, PatientContact, ReferralSummary } from '../care-record';
+import { DEFAULT_NATION } from '../../shared/uk-nation';
+import type { CareRecordReader, PatientContact, ReferralSummary, UnacknowledgedConcern } from '../care-record';
 import { type Patient, patientEntity } from '../entities/patient';
 import { type LatestOutcomes, type Referral, referralEntity } from '../entities/referral';
+import { MobileClaimedError } from '../errors';
+import type { ConcernRepository } from '../ports';
 import { NO_DATE_SORT } from '../vocabulary';
+import { PatientWrites } from './patient-writes';
 
 const MAX_ATTEMPTS = 5;
 
@@ -16,6 +20,7 @@ function toContact(patient: Patient): PatientContact {
     patientId: patient.patientId,
     mobile: patient.mobile,
     smsConsent: patient.smsConsent,
+    icbId: patient.icbId,
     pcnId: patient.pcnId,
     practiceId: patient.practiceId,
     erased: Boolean(patient.erasedAt),
@@ -60,8 +65,14 @@ export class DynamoDbCareRecords implements CareRecordReader {
   private readonly patients;
   private readonly referrals;
 
-  constructor(store: DataStore) {
+  private readonly patientWrites;
+
+  constructor(
+    store: DataStore,
+    private readonly concerns: Pick<ConcernRepository, 'oldestUnacknowledged'>,
+  ) {
     const config = entityConfig(store);
+    this.patientWrites = new PatientWrites(store);
     this.patients = patientEntity(config);
     this.referrals = referralEntity(config);
   }
@@ -96,6 +107,13 @@ export class DynamoDbCareRecords implements CareRecordReader {
     return data.map(toSummary);
   }
 
+  async oldestUnacknowledgedConcern(): Promise<UnacknowledgedConcern | undefined> {
+    const concern = await this.concerns.oldestUnacknowledged();
+    return (
+      concern && { concernId: concern.concernId, raisedAt: concern.raisedAt, nation: concern.nation ?? DEFAULT_NATION }
+    );
+  }
+
   patientNotErasedCondition(patientId: string): TransactItem {
     const { Key, TableName } = this.patients.get({ patientId }).params();
     return {
@@ -108,19 +126,25 @@ export class DynamoDbCareRecords implements CareRecordReader {
     };
   }
 
-  /** Records a consent change the patient made by text (STOP/START); never on an erased patient. */
+  /**
+   * Records a consent change the patient made by text (STOP/START), moving the SMS contact claim with it (released on
+   * STOP, taken on START); never on an erased patient. False when nothing was recorded: erased, or (START) another
+   * patient now gets texts on the number. Re-read and tried again when the patient changed underneath.
+   */
   async recordSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<boolean> {
-    try {
-      await this.patients
-        .patch({ patientId })
-        .set({ smsConsent: consent, smsConsentChangedAt: at, updatedAt: at })
-        .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
-        .go();
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) return false;
-      throw error;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { data: patient } = await this.patients.get({ patientId }).go({ consistent: true });
+      if (!patient || patient.erasedAt) return false;
+      if (patient.smsConsent === consent) return true;
+      try {
+        const changes = { smsConsent: consent, smsConsentChangedAt: at, updatedAt: at };
+        if (await this.patientWrites.update(patient, changes)) return true;
+      } catch (error) {
+        if (error instanceof MobileClaimedError) return false;
+        throw error;
+      }
     }
+    throw new Error('The patient kept changing while recording their consent by text');
   }
 
   async setNextCheckIn(
@@ -154,12 +178,6 @@ export class DynamoDbCareRecords implements CareRecordReader {
       }
       return changed ? { set: { latestOutcomes: merged, updatedAt: at } } : undefined;
     });
-  }
-
-  raiseConcern(referralId: string, at: string): Promise<void> {
-    return this.change(referralId, (referral) =>
-      referral.concernOpen ? undefined : { set: { concernOpen: true, concernRaisedAt: at, updatedAt: at } },
-    );
   }
 
   /**

@@ -1,17 +1,17 @@
 import { Service } from 'electrodb';
 import { batchGetAll, chunk } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
-import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { putAction, transactWrite, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
+import { claimedMobile, mobileClaimEntity } from '../entities/mobile-claim';
 import { nhsNumberClaimEntity } from '../entities/nhs-number-claim';
 import { type Patient, patientEntity } from '../entities/patient';
 import { type Referral, referralEntity } from '../entities/referral';
 import { type ReferralEvent, referralEventEntity } from '../entities/referral-event';
 import { goalEntity, type WhatMattersNote, whatMattersEntity } from '../entities/what-matters';
-import { NhsNumberClaimedError } from '../errors';
+import { MobileClaimedError, NhsNumberClaimedError } from '../errors';
 import type {
   CaseloadQuery,
   GoalWrite,
@@ -22,6 +22,7 @@ import type {
   ReferralRecord,
   ReferralRepository,
 } from '../ports';
+import { PatientWrites } from './patient-writes';
 
 /** DynamoDB's limit on items in one TransactWriteItems. */
 const TRANSACTION_LIMIT = 100;
@@ -50,13 +51,16 @@ function cancelReasons(data: unknown): CancelReason[] {
 export class DynamoDbReferralRepository implements ReferralRepository {
   private readonly service;
   private readonly documentClient;
+  private readonly patientWrites;
 
   constructor(private readonly store: DataStore) {
     const config = entityConfig(store);
     this.documentClient = store.documentClient;
+    this.patientWrites = new PatientWrites(store);
     this.service = new Service({
       patient: patientEntity(config),
       nhsNumberClaim: nhsNumberClaimEntity(config),
+      mobileClaim: mobileClaimEntity(config),
       referral: referralEntity(config),
       referralEvent: referralEventEntity(config),
       whatMatters: whatMattersEntity(config),
@@ -90,7 +94,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
 
   async createReferral(write: NewReferralWrite): Promise<void> {
     const { newPatient, existingPatientId } = write;
-    const { patient, nhsNumberClaim, referral, referralEvent } = this.entities;
+    const { patient, nhsNumberClaim, mobileClaim, referral, referralEvent } = this.entities;
+    const mobile = newPatient ? claimedMobile(newPatient) : undefined;
     const patientActions = newPatient
       ? [
           putAction(patient.create({ ...newPatient, referralIds: [write.referral.referralId] }).params()),
@@ -103,6 +108,16 @@ export class DynamoDbReferralRepository implements ReferralRepository {
               })
               .params(),
           ),
+          // The SMS contact claim, when the new patient consented to texts on a mobile (see mobile-claim.ts).
+          ...(mobile
+            ? [
+                putAction(
+                  mobileClaim
+                    .create({ mobile, patientId: newPatient.patientId, claimedAt: newPatient.createdAt })
+                    .params(),
+                ),
+              ]
+            : []),
         ]
       : [
           // The referral joins the patient's own list, and only while the patient exists and is not erased.
@@ -130,6 +145,9 @@ export class DynamoDbReferralRepository implements ReferralRepository {
         continue;
       }
       if (newPatient && reasons[1] === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
+      if (mobile && reasons[2] === 'ConditionalCheckFailed') {
+        throw new MobileClaimedError(await this.patientWrites.holderOf(mobile));
+      }
       if (!newPatient && reasons[0] === 'ConditionalCheckFailed') {
         throw new ConflictError('The patient no longer exists or has been erased');
       }
@@ -297,26 +315,23 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     }
   }
 
-  async updatePatient(patientId: string, changes: PatientChanges): Promise<Patient> {
-    const { set, remove } = splitChanges(changes);
-    try {
-      const { data } = await this.entities.patient
-        .patch({ patientId })
-        .set(set as Partial<Patient>)
-        .remove(remove as (keyof Patient)[] as never)
-        // An erasure that got in first wins: nothing it removed can be written back.
-        .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
-        .go({ response: 'all_new' });
-      return data as Patient;
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) throw new ConflictError("The patient's data has been erased");
-      throw error;
+  async updatePatient(current: Patient, changes: PatientChanges): Promise<Patient> {
+    const updated = await this.patientWrites.update(current, changes);
+    if (!updated) {
+      throw new ConflictError(
+        "The patient's details changed meanwhile, or their data has been erased; reload and retry",
+      );
     }
+    return updated;
   }
 
   async markPatientErased(patient: Patient, erasedAt: string): Promise<void> {
+    const mobile = claimedMobile(patient);
+    // The claim goes only if it is this patient's (a record from before claims may share another patient's number).
+    const holder = mobile ? await this.patientWrites.holderOf(mobile) : undefined;
+    const releaseClaim = mobile !== undefined && (holder === undefined || holder === patient.patientId);
     const result = await this.service.transaction
-      .write(({ patient: patients, nhsNumberClaim }) => [
+      .write(({ patient: patients, nhsNumberClaim, mobileClaim }) => [
         patients
           .patch({ patientId: patient.patientId })
           .remove([...PATIENT_IDENTIFYING_FIELDS])
@@ -328,6 +343,18 @@ export class DynamoDbReferralRepository implements ReferralRepository {
               nhsNumberClaim
                 .delete({ nhsNumber: patient.nhsNumber })
                 .where(({ patientId }, { eq }) => eq(patientId, patient.patientId))
+                .commit(),
+            ]
+          : []),
+        // The mobile is nobody's SMS contact any more: another patient may now give consent on it.
+        ...(releaseClaim
+          ? [
+              mobileClaim
+                .delete({ mobile: patient.mobile! })
+                .where(
+                  ({ patientId }, { eq, notExists }) =>
+                    `${notExists(patientId)} OR ${eq(patientId, patient.patientId)}`,
+                )
                 .commit(),
             ]
           : []),

@@ -40,8 +40,12 @@ export function referralEntity(config: EntityConfig) {
         nextCheckInSort: { type: 'string', required: true, default: NO_DATE_SORT },
         /** `lastContactAt` or `~`. */
         lastContactSort: { type: 'string', required: true, default: NO_DATE_SORT },
+        /** True while any concern on the referral is unresolved (`openConcernIds` not empty). */
         concernOpen: { type: 'boolean', required: true, default: false },
+        /** When the oldest unresolved concern was raised. */
         concernRaisedAt: { type: 'string' },
+        /** The unresolved concerns, oldest first: what the caseload row shows. */
+        openConcernIds: { type: 'list', items: { type: 'string' } },
         latestOutcomes: { type: CustomAttributeType<LatestOutcomes>('any') },
         /** A DynamoDB String Set; the activities context ADDs and DELETEs ids on it directly. */
         activeActivityIds: { type: 'set', items: 'string' },

@@ -2,11 +2,11 @@ import { canAccessCareRecord, type Principal } from '../../identity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import { parseNhsNumber } from '../../shared/nhs-number';
 import { parseUkMobile } from '../../shared/phone';
-import { assertCareRole, auditAccess, type ReferralDeps } from '../access';
+import { assertCareRole, auditAccess, mobileInUse, type ReferralDeps } from '../access';
 import type { Patient } from '../entities/patient';
 import type { Referral } from '../entities/referral';
 import type { ReferralEvent } from '../entities/referral-event';
-import { NhsNumberClaimedError, PatientRegisteredElsewhereError } from '../errors';
+import { MobileClaimedError, NhsNumberClaimedError, PatientRegisteredElsewhereError } from '../errors';
 import { oneOf, optionalText, pastIsoDate, requiredText } from '../validation';
 import {
   ageBandAt,
@@ -98,7 +98,9 @@ function validateNeeds(needs: unknown): Need[] {
  * a new patient (whose details and NHS number claim are created with it) or an existing one. The patient, the claim,
  * the referral and its RECEIVED event are written in one transaction, so either all exist or none. If the NHS number
  * is already claimed — before or concurrently — the existing patient is reused, so one person is one patient; but
- * only a patient registered within the caller's scope (PatientRegisteredElsewhereError otherwise).
+ * only a patient registered within the caller's scope (PatientRegisteredElsewhereError otherwise). A new patient who
+ * consents to texts on a mobile another patient already gets texts on is refused (MobileInUseError naming
+ * `newPatient.mobile`): record them without SMS consent (a shared phone), or withdraw it from the other record first.
  */
 export async function createReferral(
   deps: ReferralDeps,
@@ -197,6 +199,7 @@ export async function createReferral(
       patient = fresh;
       patientCreated = true;
     } catch (error) {
+      if (error instanceof MobileClaimedError) throw await mobileInUse(deps, principal, error, 'newPatient.mobile');
       if (!(error instanceof NhsNumberClaimedError)) throw error;
       // Someone registered this NHS number between our look-up and our write: use their patient, if ours to use.
       const claimed = await findByNhsNumber(deps, fresh.nhsNumber!);

@@ -34,7 +34,7 @@ export async function movePatient(deps: ReferralDeps, principal: Principal, inpu
   if (patient.practiceId === target.practiceId) return patient;
 
   const at = deps.clock.now().toISOString();
-  const moved = await deps.referrals.updatePatient(patientId, { ...target, updatedAt: at });
+  const moved = await deps.referrals.updatePatient(patient, { ...target, updatedAt: at });
   await auditAccess(deps, principal, 'UPDATE', 'movePatient', {
     patientId,
     entityType: 'patient',

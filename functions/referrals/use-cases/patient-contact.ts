@@ -1,15 +1,18 @@
 import type { Principal } from '../../identity';
 import { ConflictError, ValidationError } from '../../shared/errors';
 import { parseUkMobile } from '../../shared/phone';
-import { auditAccess, loadPatientInScope, type ReferralDeps } from '../access';
+import { auditAccess, loadPatientInScope, mobileInUse, type ReferralDeps } from '../access';
 import type { Patient } from '../entities/patient';
+import { MobileClaimedError } from '../errors';
 import type { PatientChanges } from '../ports';
 import { nonEmptyId, oneOf, optionalText } from '../validation';
 import { SMS_CONSENT_STATES, type SmsConsentState } from '../vocabulary';
 
 /**
  * Primary course: the link worker records what the person said about text messages (consent given, refused, or
- * withdrawn). The time of the change is kept, as the lawful basis for check-ins depends on it.
+ * withdrawn). The time of the change is kept, as the lawful basis for check-ins depends on it. Consent makes the
+ * mobile this patient's SMS contact; when another patient already has it, the change is refused (MobileInUseError
+ * naming `consent`, and the other patient when the caller may see them) and nothing is written.
  */
 export async function setSmsConsent(
   deps: ReferralDeps,
@@ -25,11 +28,12 @@ export async function setSmsConsent(
   const updated =
     consent === patient.smsConsent
       ? patient
-      : await deps.referrals.updatePatient(patient.patientId, {
-          smsConsent: consent,
-          smsConsentChangedAt: at,
-          updatedAt: at,
-        });
+      : await deps.referrals
+          .updatePatient(patient, { smsConsent: consent, smsConsentChangedAt: at, updatedAt: at })
+          // Consent to texts claims the mobile as this patient's SMS contact: refused if another patient holds it.
+          .catch(async (error: unknown) => {
+            throw error instanceof MobileClaimedError ? await mobileInUse(deps, principal, error, 'consent') : error;
+          });
   if (updated !== patient) {
     await auditAccess(deps, principal, 'UPDATE', 'setSmsConsent', {
       patientId: patient.patientId,
@@ -52,7 +56,11 @@ export interface UpdatePatientContactInput {
   accessibilityNeeds?: string | null;
 }
 
-/** Primary course: the person has a new mobile number, or tells us how they like to be addressed or helped. */
+/**
+ * Primary course: the person has a new mobile number, or tells us how they like to be addressed or helped. With SMS
+ * consent, the new mobile becomes their SMS contact (the old one is released); refused with MobileInUseError naming
+ * `mobile` when another patient has it.
+ */
 export async function updatePatientContact(
   deps: ReferralDeps,
   principal: Principal,
@@ -74,7 +82,9 @@ export async function updatePatientContact(
     changes.smsConsent = 'NOT_ASKED';
     changes.smsConsentChangedAt = at;
   }
-  const updated = await deps.referrals.updatePatient(patient.patientId, changes);
+  const updated = await deps.referrals.updatePatient(patient, changes).catch(async (error: unknown) => {
+    throw error instanceof MobileClaimedError ? await mobileInUse(deps, principal, error, 'mobile') : error;
+  });
   await auditAccess(deps, principal, 'UPDATE', 'updatePatientContact', {
     patientId: patient.patientId,
     entityType: 'patient',

@@ -3,13 +3,15 @@ import type { TransactItem } from '../../platform/dynamodb/transactions';
 import type { CareEvent } from '../../shared/care-events';
 import { UnreachableCaseError } from '../../shared/errors';
 import type { ReferralDeps } from '../access';
+import { activateOnFirstAttendance } from './activate-on-first-attendance';
+import { raiseConcern } from './concerns';
 
-type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events'>;
+type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events' | 'referrals' | 'concerns' | 'newId'>;
 
 /**
  * How the referrals context keeps its own items in step with what happened elsewhere: the caseload row's next
- * check-in, latest answers, concern and prescribed activities, and the patient's consent when they text STOP or
- * START. This context is the only writer of patients and referrals; other contexts only publish.
+ * check-in, latest answers, concern and prescribed activities, the patient's consent when they text STOP or START,
+ * and the referral's status when the first attended session shows support is under way. This context is the only writer of patients and referrals; other contexts only publish.
  */
 export function referralsCareEventSubscriber(deps: ReactionDeps): CareEventSubscriber {
   return {
@@ -44,7 +46,7 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
     case 'OutcomesMeasured':
       return deps.careRecords.mergeLatestOutcomes(event.referralId, event.values, event.at);
     case 'ConcernRaised':
-      return deps.careRecords.raiseConcern(event.referralId, event.at);
+      return raiseConcern(deps, event);
     case 'SmsStopReceived':
       return recordStopByText(deps, event.patientId, event.at);
     case 'SmsStartReceived': {
@@ -53,12 +55,13 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
         await deps.careRecords.recordSmsConsent(event.patientId, 'GIVEN', event.at);
       return;
     }
+    case 'FirstAttendanceRecorded':
+      return activateOnFirstAttendance(deps, event);
     // Written in the publisher's transaction (writesFor), or not this context's to react to.
     case 'ActivityPrescribed':
     case 'PrescriptionEnded':
     case 'ReferralEnded':
     case 'SmsConsentWithdrawn':
-    case 'FirstAttendanceRecorded':
     case 'PatientErased':
       return;
     default:

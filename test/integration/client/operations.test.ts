@@ -5,12 +5,16 @@ import type { ApolloClient } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { parse } from 'graphql';
 import {
+  AcknowledgeConcernDocument,
   ActivityDirectoryDocument,
   AssignReferralDocument,
   CaseloadPageDocument,
   CreateReferralDocument,
   createLinkworkClient,
+  InboxDocument,
+  MarkInboxMessageHandledDocument,
   MeDocument,
+  OpenConcernsDocument,
   OutcomeSummaryCsvDocument,
   OutcomeSummaryDocument,
   PrescribeActivityDocument,
@@ -18,9 +22,11 @@ import {
   RecordOutcomeDocument,
   RecordWhatMattersDocument,
   ReferralActivityDocument,
+  ReferralConcernsDocument,
   ReferralDetailDocument,
   ReferralOutcomesDocument,
   ReferralThreadDocument,
+  ResolveConcernDocument,
   SetSmsConsentDocument,
   TRUSTED_HASHES,
   TransitionReferralDocument,
@@ -32,6 +38,7 @@ import { type LocalApi, startLocalApi } from '../../../scripts/lib/local-api';
 import { signLocalToken } from '../../../scripts/lib/local-jwt';
 import { createWalk } from '../graphql/follow-up-support';
 import { createHarness, type Harness } from '../graphql/harness';
+import { texting } from '../graphql/sms-support';
 
 /*
  * The typed operations in client/ through Apollo Client, against the local API (the Lambda handler behind the local
@@ -213,7 +220,8 @@ describe('client operations through Apollo Client', () => {
     const outcomes = await client.query({ query: ReferralOutcomesDocument, variables: { id: state.referralId! } });
 
     const row = caseload.data!.caseload.edges.find((edge) => edge.node.id === state.referralId)!.node;
-    expect(row).toMatchObject({ status: 'ACCEPTED', patient: { name: 'Ro Clarke' }, concernOpen: false });
+    // The first attendance moved the referral on to ACTIVE.
+    expect(row).toMatchObject({ status: 'ACTIVE', patient: { name: 'Ro Clarke' }, concernOpen: false });
     expect(row.latestOutcomes.map((answer) => answer.key)).toEqual(['ONS4.happiness']);
     const referral = detail.data!.referral!;
     expect(referral.whatMatters.edges[0]?.node.text).toBe('Misses her choir since moving.');
@@ -227,13 +235,78 @@ describe('client operations through Apollo Client', () => {
       'ASSIGNED',
       'STATUS_CHANGED',
       'STATUS_CHANGED',
+      'STATUS_CHANGED', // ACCEPTED → ACTIVE at the first attendance
     ]);
     // Prescribing scheduled the baseline check-in; the first attendance scheduled the follow-ups.
     const waves = thread.data!.referral!.checkIns.edges.map((edge) => edge.node.wave);
-    expect(waves).toEqual(expect.arrayContaining(['BASELINE', 'WEEK_1', 'WEEK_6', 'WEEK_12']));
+    expect(waves).toEqual(expect.arrayContaining(['BASELINE', 'WEEK_6', 'WEEK_12']));
     expect(outcomes.data!.referral!.outcomes.edges.map((edge) => [edge.node.key, edge.node.value])).toEqual([
       ['ONS4.happiness', 6],
     ]);
+  });
+
+  it('returns the concern and the inbox text a worrying reply made, then acknowledges, resolves and handles them', async () => {
+    const client = await clientFor(h.staff.LINK_WORKER);
+    const inboxOf = async () =>
+      (
+        await client.query({
+          query: InboxDocument,
+          variables: { linkWorkerId: h.staff.LINK_WORKER.userId, first: 20 },
+          fetchPolicy: 'network-only',
+        })
+      ).data!.inbox.edges.map((edge) => edge.node);
+
+    expect(await texting(h).text('07700900142', 'Please call me, I feel like I want to end it all')).toBe('concern');
+    const open = await client.query({ query: OpenConcernsDocument, variables: { first: 20 } });
+    const concern = open.data!.openConcerns.edges.find((edge) => edge.node.referral.id === state.referralId)!.node;
+    const inbox = await inboxOf();
+    const waiting = inbox[0];
+    const acknowledged = await client.mutate({
+      mutation: AcknowledgeConcernDocument,
+      variables: { concernId: concern.id },
+    });
+    const resolved = await client.mutate({
+      mutation: ResolveConcernDocument,
+      variables: { input: { concernId: concern.id, action: 'CONTACTED_PERSON', note: 'Rang her; she is safe.' } },
+    });
+    const handled = await client.mutate({
+      mutation: MarkInboxMessageHandledDocument,
+      variables: { inboxMessageId: waiting!.id },
+    });
+    const onReferral = await client.query({ query: ReferralConcernsDocument, variables: { id: state.referralId! } });
+
+    expect(concern).toMatchObject({
+      status: 'OPEN',
+      reasons: ['WORRYING_TEXT'],
+      texts: [{ body: 'Please call me, I feel like I want to end it all' }],
+      referral: { concernOpen: true, patient: { name: 'Ro Clarke' } },
+    });
+    // No question was waiting, so the text is in the inbox as well as on the concern.
+    expect(inbox).toHaveLength(1);
+    expect(waiting).toMatchObject({
+      reason: 'OUTSIDE_CHECK_IN',
+      body: 'Please call me, I feel like I want to end it all',
+      handled: false,
+      referral: { id: state.referralId },
+    });
+    expect(acknowledged.data?.acknowledgeConcern).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: { id: h.staff.LINK_WORKER.userId },
+    });
+    expect(resolved.data?.resolveConcern).toMatchObject({
+      status: 'RESOLVED',
+      action: 'CONTACTED_PERSON',
+      referral: { concernOpen: false },
+    });
+    expect(handled.data?.markInboxMessageHandled).toMatchObject({
+      handled: true,
+      handledBy: { id: h.staff.LINK_WORKER.userId },
+    });
+    expect(await inboxOf()).toEqual([]);
+    expect(onReferral.data?.referral).toMatchObject({
+      openConcern: null,
+      concerns: { edges: [{ node: { id: concern.id, status: 'RESOLVED' } }] },
+    });
   });
 
   it("returns a commissioner's figures, their CSV and the SNOMED referral counts for the ICB", async () => {

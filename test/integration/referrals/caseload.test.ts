@@ -153,8 +153,15 @@ describe('getCaseload (DynamoDB Local)', () => {
       const declined = await step(await referFor('lw2', 4), 'DECLINED');
       const concerned = await referFor('lw2', 5);
       const at = world.clock.now().toISOString();
-      await world.linkwork.events.publish({ type: 'ConcernRaised', referralId: contacted.referralId, at });
-      await world.linkwork.events.publish({ type: 'ConcernRaised', referralId: concerned.referralId, at });
+      for (const { referralId } of [contacted, concerned]) {
+        await world.linkwork.events.publish({
+          type: 'ConcernRaised',
+          referralId,
+          reason: 'WORRYING_TEXT',
+          text: { threadId: `patient-${referralId}`, at, inboundMessageId: `in-${referralId}` },
+          at,
+        });
+      }
       r = { received, contacted, accepted, active, declined, concerned };
       // Generous: in CI this shares one DynamoDB Local with other suites running at once.
     }, 120_000);
