@@ -142,6 +142,47 @@ describe('the local portal in a browser', () => {
     for (const { page } of [before, phone, thread]) await page.close();
   });
 
+  it('flags a worrying text from the phone on the caseload, and the link worker acknowledges and resolves it', async () => {
+    const rosaRow = (page: Page) => page.locator('[data-testid=caseload] tr', { hasText: 'Rosa Clarke' });
+    const phone = await open(`/phone?mobile=${encodeURIComponent(world.rosa.mobile)}`, '[data-testid=phone-screen]');
+    await phone.page.getByLabel('Reply as the patient').fill('I feel like I want to end it all');
+    await phone.page.getByRole('button', { name: 'Send' }).click();
+    await phone.page.locator('.bubble.in', { hasText: 'concern raised' }).waitFor({ timeout: 10_000 });
+
+    const caseload = await open('/link-worker?as=lw-lena', () => '[data-testid=caseload] a:has-text("Rosa Clarke")');
+    const flagged = await rosaRow(caseload.page).locator('.tag.concern').textContent();
+    const waiting = await caseload.page
+      .getByTestId('waiting-for-you')
+      .getByRole('link', { name: 'Rosa Clarke' })
+      .count();
+    const referral = await open(
+      `/link-worker/referral/${world.rosa.referralId}?as=lw-lena`,
+      '[data-testid=concern][data-status=OPEN]',
+    );
+    const page = referral.page;
+    await page.getByTestId('inbox-text').filter({ hasText: 'end it all' }).waitFor();
+    const violations = await seriousViolations(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'referral-concern.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.locator('[data-testid=concern][data-status=ACKNOWLEDGED]').waitFor();
+    await page.getByLabel('Note', { exact: true }).fill('Rang Rosa: she is safe and sees her GP today.');
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.locator('[data-testid=concern][data-status=RESOLVED]').waitFor();
+    await page.getByTestId('concern-banner').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Mark handled' }).first().click();
+    await page.getByTestId('inbox').getByText('Nothing waiting.').waitFor();
+    await caseload.page.reload();
+    await rosaRow(caseload.page).waitFor();
+
+    expect(flagged).toMatch(/^Concern since/);
+    expect(waiting).toBe(1);
+    expect(violations).toEqual([]);
+    expect(await page.getByTestId('concern').textContent()).toMatch(/resolved by Lena Link.*contacted person/);
+    expect(await rosaRow(caseload.page).locator('.tag.concern').count()).toBe(0);
+    expect([...phone.errors, ...caseload.errors, ...referral.errors]).toEqual([]);
+    for (const opened of [phone, caseload, referral]) await opened.page.close();
+  });
+
   it('draws the dashboard charts with suppressed figures shown as suppressed, and downloads them as CSV', async () => {
     await world.figuresFolded();
     const { page, errors } = await open('/dashboard?as=comm-colin', '[data-testid=referrals-chart] svg');

@@ -3,7 +3,8 @@ import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
  * An Observable Plot chart in a figure: the caption names it, `description` tells a screen reader what it shows (the
- * SVG gets it as its accessible name), and `children` carry the same figures as a table, so nothing is only visual.
+ * SVG is one image with it as its accessible name), and `children` carry the same figures as a table, so nothing is
+ * only visual.
  */
 export function Chart({
   caption,
@@ -27,6 +28,11 @@ export function Chart({
       ...options,
       ariaLabel: description,
     });
+    // One image with one name for assistive technology: Plot names each mark's group ("line", "bar"), which is
+    // not allowed on an SVG group without a role (axe aria-prohibited-attr) and says nothing the table does not.
+    const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg[aria-label]');
+    svg?.setAttribute('role', 'img');
+    for (const group of chart.querySelectorAll('g[aria-label]')) group.setAttribute('aria-hidden', 'true');
     node.replaceChildren(chart);
     return () => chart.remove();
   }, [options, description]);

@@ -7,6 +7,7 @@ import {
   type CaseloadSort,
 } from '../../../client';
 import { formatDate, formatDateTime, itemLabel, words } from '../lib/format';
+import { WaitingForYou } from './concerns';
 
 type Row = CaseloadPageQuery['caseload']['edges'][number]['node'];
 
@@ -51,6 +52,7 @@ export function CaseloadPage({ userId }: { userId: string }) {
 
   return (
     <>
+      <WaitingForYou userId={userId} />
       <form className="panel row" aria-label="Caseload filters" onSubmit={(event) => event.preventDefault()}>
         <div>
           <label htmlFor="show">Referrals</label>

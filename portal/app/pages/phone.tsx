@@ -32,7 +32,8 @@ const RESULT_TEXT: Record<string, string> = {
   help: 'HELP answered',
   'unknown-sender': 'number not known to Linkwork',
   duplicate: 'duplicate, ignored',
-  unmatched: 'no check-in waiting for it',
+  inbox: 'no question waiting: in the link worker inbox',
+  'shared-number': 'number on several records: in each record inbox',
 };
 
 const HOURS = [1, 24, 72, 168];

@@ -9,6 +9,7 @@ import {
 } from '../../../client';
 import { Chart } from '../components/chart';
 import { formatDate, formatDateTime, itemLabel, words } from '../lib/format';
+import { Concerns, PatientInbox } from './concerns';
 
 type Referral = NonNullable<ReferralDetailQuery['referral']>;
 
@@ -20,8 +21,8 @@ function Header({ referral }: { referral: Referral }) {
       {referral.concernOpen ? (
         <div className="banner" role="alert" data-testid="concern-banner">
           <strong>Concern raised {formatDateTime(referral.concernRaisedAt)}.</strong> A worrying reply (or a raised
-          concern) is waiting for a person. Read the texts below and contact the patient. Acknowledging and resolving a
-          concern in Linkwork comes with the concern lifecycle (issue 13), which the API does not offer yet.
+          concern) needs a person. Read it under <a href="#concerns">Concerns</a>, contact the patient, then acknowledge
+          and resolve it there.
         </div>
       ) : null}
       <div className="panel">
@@ -243,7 +244,10 @@ function History({ referral }: { referral: Referral }) {
   );
 }
 
-/** A referral's page for its link worker, through the public API (ReferralDetail, ReferralThread, ReferralOutcomes). */
+/**
+ * A referral's page for its link worker, through the public API (ReferralDetail, ReferralThread, ReferralOutcomes,
+ * ReferralConcerns, Inbox).
+ */
 export function ReferralPage({ referralId, userId }: { referralId: string; userId: string }) {
   const { data, error, loading } = useQuery(ReferralDetailDocument, { variables: { id: referralId } });
   const referral = data?.referral;
@@ -264,15 +268,9 @@ export function ReferralPage({ referralId, userId }: { referralId: string; userI
           <Header referral={referral} />
           <div className="grid-2">
             <WhatMatters referral={referral} />
-            <section className="panel" aria-labelledby="inbox">
-              <h2 id="inbox">Inbox</h2>
-              <p className="muted">
-                Texts from this patient that answered no check-in (sent outside one, after it closed, or not read as an
-                answer) will be listed here once the API has an inbox (issue 13). Until then they are not shown
-                anywhere.
-              </p>
-            </section>
+            <PatientInbox patientId={referral.patient.id} linkWorkerId={referral.linkWorker?.id ?? null} />
           </div>
+          <Concerns referralId={referral.id} />
           <AnswersOverTime referralId={referral.id} />
           <Texts referralId={referral.id} />
           <History referral={referral} />
