@@ -173,7 +173,7 @@ function AnswersOverTime({ referralId }: { referralId: string }) {
       marginLeft: 40,
       height: 260,
       width: 640,
-      x: { type: 'utc', label: 'Answered' },
+      x: { type: 'utc', label: 'Answered', tickFormat: '%-d %b %Y' },
       y: { label: 'Answer', grid: true, domain: [0, 10] },
       color: { legend: true, type: 'categorical', scheme: 'Tableau10' },
       marks: [
