@@ -23,6 +23,10 @@ import type { CallerName } from './world';
  * - activities, activity: any role within its own ICB. A missing PCN is BAD_USER_INPUT (`filter.pcnId` must be a
  *   PCN), a missing activity NOT_FOUND, as documented.
  * - outcomeSummary, outcomeSummaryCsv, referralActivity: commissioners and administrators for scopes of their ICB.
+ * - openConcerns: care roles, each over their own scope (caseload, PCN, ICB); the ICB named is the place's, and
+ *   naming another ICB than one's own is FORBIDDEN; a national administrator may name any (a missing one is empty).
+ * - inbox: like caseload: a link worker their own, a coordinator a link worker of their PCN, administrators one of
+ *   their ICB.
  */
 
 const EVERYONE: CallerName[] = ['lw', 'lw2', 'coord', 'icbAdmin', 'natAdmin', 'commissioner', 'provider'];
@@ -58,6 +62,9 @@ export const QUERY_VARIANTS: Record<string, Recipe & { field: string }> = {
     },
   },
 };
+
+/** A concern as a frontend reads it: its referral, the patient, the words that raised it. */
+const CONCERN_FIELDS = `id status note texts { body } referral { id note patient { ${PATIENT_FIELDS} } }`;
 
 export const QUERY_RECIPES: Record<string, Recipe> = {
   me: {
@@ -152,5 +159,36 @@ export const QUERY_RECIPES: Record<string, Recipe> = {
     document: 'query Counts($input: ReferralActivityInput!) { referralActivity(input: $input) { __typename } }',
     may: FIGURES,
     prepare: async (context) => ({ variables: figuresInput(context), targets: [] }),
+  },
+
+  openConcerns: {
+    document: `query Concerns($icbId: ID) { openConcerns(icbId: $icbId, first: 100) { edges { node { ${CONCERN_FIELDS} } } } }`,
+    scopes: ['home', 'otherIcb', 'missing'],
+    may: {
+      lw: ['home'],
+      lw2: ['home'],
+      coord: ['home'],
+      icbAdmin: ['home'],
+      natAdmin: ['home', 'otherIcb', 'missing'],
+    },
+    prepare: async ({ world, scope }) => {
+      if (scope === 'missing') return { variables: { icbId: world.missingId }, targets: [] };
+      const worried = await world.worried(scope);
+      return { variables: { icbId: world.places[scope].icb.organisationId }, targets: [worried] };
+    },
+  },
+
+  inbox: {
+    document: `query Inbox($linkWorkerId: ID) {
+      inbox(linkWorkerId: $linkWorkerId, first: 100) {
+        edges { node { id reason body handled patient { ${PATIENT_FIELDS} } referral { id note } } }
+      }
+    }`,
+    may: CARE,
+    prepare: async ({ world, scope }) => {
+      if (scope === 'missing') return { variables: { linkWorkerId: world.missingId }, targets: [] };
+      const worried = await world.worried(scope);
+      return { variables: { linkWorkerId: world.places[scope].owner.userId }, targets: [worried] };
+    },
   },
 };

@@ -1,4 +1,4 @@
-import { parseUkMobile } from '../../shared/phone';
+import { ukMobileByShape } from '../../shared/phone';
 import { type CheckIn, OPEN_STATUSES } from '../entities/check-in';
 import type { InboxReason } from '../entities/inbox-message';
 import { patientThreadId } from '../entities/sms-message';
@@ -47,10 +47,10 @@ export async function handleInboundSms(
   sms: InboundSms,
   options: InboundOptions,
 ): Promise<InboundResult> {
-  let mobile: string;
-  try {
-    mobile = parseUkMobile(sms.from, 'originationNumber');
-  } catch {
+  // By shape only: a patient whose number was stored before the stricter input rule (070, 076) must still be matched,
+  // so their STOP stops and their worrying words reach someone. Unknown numbers are refused by the look-up below.
+  const mobile = ukMobileByShape(sms.from);
+  if (!mobile) {
     deps.telemetry?.count('InboundUnknownSender');
     return 'unknown-sender';
   }

@@ -336,7 +336,14 @@ export class DynamoDbReferralRepository implements ReferralRepository {
           .patch({ patientId: patient.patientId })
           .remove([...PATIENT_IDENTIFYING_FIELDS])
           .set({ erasedAt, updatedAt: erasedAt, smsConsent: 'OPTED_OUT', smsConsentChangedAt: erasedAt })
-          .where(({ erasedAt: erased }, { notExists }) => notExists(erased))
+          // Conditional on the SMS contact as read, too: a mobile or consent changed meanwhile moved the mobile claim,
+          // and releasing the claim read would leave the new one behind (ConflictError: run it again).
+          .where(
+            ({ erasedAt: erased, mobile: readMobile, smsConsent }, { eq, notExists }) =>
+              `${notExists(erased)} AND ${patient.mobile ? eq(readMobile, patient.mobile) : notExists(readMobile)} AND ${
+                patient.smsConsent ? eq(smsConsent, patient.smsConsent) : notExists(smsConsent)
+              }`,
+          )
           .commit(),
         ...(patient.nhsNumber
           ? [

@@ -216,6 +216,10 @@ export async function listOpenConcerns(
 }
 
 function concernScope(principal: Principal, icbId: string | undefined): OpenConcernScope {
+  // Anyone with an ICB of their own may name it, and no other: another ICB is refused, never silently ignored.
+  if (icbId !== undefined && principal.icbId !== undefined && icbId !== principal.icbId) {
+    throw new ForbiddenError('You may read your own ICB only', 'icbId');
+  }
   switch (principal.role) {
     case 'LINK_WORKER':
       return { caseloadOwner: principal.userId };
@@ -223,11 +227,7 @@ function concernScope(principal: Principal, icbId: string | undefined): OpenConc
       if (!principal.pcnId) throw new ForbiddenError();
       return { pcnId: principal.pcnId };
     default:
-      if (principal.icbId) {
-        if (icbId !== undefined && icbId !== principal.icbId)
-          throw new ForbiddenError('You may read your own ICB only', 'icbId');
-        return { icbId: principal.icbId };
-      }
+      if (principal.icbId) return { icbId: principal.icbId };
       if (icbId === undefined) throw new ValidationError('icbId', 'a national administrator names the ICB to read');
       return { icbId };
   }
