@@ -37,7 +37,11 @@ function defaultPeriod(released: Released): string | undefined {
 function CellText({ cell, suffix = '' }: { cell: Cell; suffix?: string }) {
   if (cell.suppressed) {
     return (
-      <span className="suppressed" data-suppressed="true" title="1 to 7 people: withheld to protect them">
+      <span
+        className="suppressed"
+        data-suppressed="true"
+        title="0 to 7 people (or close to it): withheld to protect them"
+      >
         suppressed
       </span>
     );
@@ -402,9 +406,10 @@ export function DashboardPage() {
       </p>
       {error ? <p className="error">The figures could not be read: {error}</p> : null}
       <p className="small muted">
-        Figures are disclosure-controlled on the server: counts of 1 to 7 are <strong>suppressed</strong> (marked S on
-        the charts, never shown as 0), other counts rounded to the nearest 5, and statistics from fewer than 8 people
-        withheld.{period ? ` ${period.scopeName}: ${period.disclosureControl.toLowerCase()}.` : ''}
+        Figures are disclosure-controlled on the server: counts of 0 to 7 (or close to it after a small perturbation)
+        are <strong>suppressed</strong> (marked S on the charts, never shown as 0), other counts are perturbed slightly
+        and rounded to the nearest 5, and means and changes are shown to 1 decimal only beside at least 15 people.
+        {period ? ` ${period.scopeName}: ${period.disclosureControl.toLowerCase()}.` : ''}
       </p>
       {nothingReleased ? (
         <p data-testid="nothing-released">
