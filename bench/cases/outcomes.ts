@@ -63,6 +63,12 @@ function aggregateItems(store: DataStore, deltas: readonly AggregateDelta[], upd
   });
 }
 
+/** Whether a catalogue period's items can be read for PERIOD (FY2025-26): the year, its quarters and its months. */
+function withinPeriod(period: string): boolean {
+  if (period === PERIOD || period.startsWith(`${PERIOD}-`)) return true;
+  return /^\d{4}-\d{2}$/.test(period) && period >= '2025-04' && period <= '2026-03';
+}
+
 async function readCost(context: Parameters<BenchCase>[0]): Promise<BenchRow[]> {
   const { quick, scale = 1, endpoint: firstEndpoint, freshEmulator, log } = context;
   // Quick mode: 120 and 480, not 1,000 and 10,000 (see docs/performance.md).
@@ -205,7 +211,12 @@ async function readCost(context: Parameters<BenchCase>[0]): Promise<BenchRow[]> 
     counter.reset();
     const variant = `ICB, ${PERIOD}, ${groupBy.length + 1} breakdowns, ${referralCount * PER_REFERRAL} measurements`;
     const floorLabel = 'scan + compute';
-    const flat = summaryCounts.requests === firstRequests && meter.itemsRead === firstItems;
+    // Requests must not grow with the data. Items read follow the cells that hold anyone (one aggregate item per
+    // scope, period and group), which grow with small data sets until every cell of the period is filled and are flat
+    // from there (1,000 vs 100,000 measurements in the full run and test/integration/outcomes/read-cost.test.ts); so
+    // they are reported, and only their growth past the cells the period can have would be a missed shape.
+    const cellsOfPeriod = deltas.filter((delta) => withinPeriod(delta.period)).length;
+    const flat = summaryCounts.requests === firstRequests && meter.itemsRead <= Math.max(firstItems, cellsOfPeriod);
     rows.push({
       case: 'outcomes',
       variant,
