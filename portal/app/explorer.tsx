@@ -40,17 +40,24 @@ async function post(token: string, query: string): Promise<Record<string, unknow
 
 /** Example variables for each operations file, using the caller's own ids where an operation needs one. */
 async function exampleVariables(user: PortalUser): Promise<Record<string, unknown>> {
-  const lastMonth = new Date();
-  lastMonth.setUTCDate(0);
-  const to = lastMonth.toISOString().slice(0, 10);
-  const from = `${new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() - 11, 1)).toISOString().slice(0, 10)}`;
   if (user.role === 'COMMISSIONER') {
-    const me = (await post(user.token, '{ me { organisation { id kind } } }').catch(() => undefined)) as
-      | { me?: { organisation?: { id: string; kind: string } } }
+    // Figures exist only for released catalogue periods: the newest released quarter is the example's period.
+    const answer = (await post(
+      user.token,
+      '{ me { organisation { id kind } } releasedOutcomePeriods(kind: QUARTER, last: 1) { id } }',
+    ).catch(() => undefined)) as
+      | { me?: { organisation?: { id: string; kind: string } }; releasedOutcomePeriods?: { id: string }[] }
       | undefined;
-    const organisation = me?.me?.organisation;
+    const organisation = answer?.me?.organisation;
     const scope = organisation?.kind === 'PCN' ? { pcnId: organisation.id } : { icbId: organisation?.id };
-    return { 'outcomes.graphql': { input: { scope, from, to, groupBy: ['NEED'], instruments: ['ONS4'] } } };
+    const period = answer?.releasedOutcomePeriods?.[0]?.id ?? 'FY2025-26-Q1';
+    return {
+      'outcomes.graphql': {
+        kind: 'QUARTER',
+        last: 4,
+        input: { scope, period, groupBy: ['NEED'], instruments: ['ONS4'] },
+      },
+    };
   }
   const caseload = (await post(user.token, '{ caseload(first: 1) { edges { node { id } } } }').catch(
     () => undefined,
