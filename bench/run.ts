@@ -10,6 +10,7 @@ import { dispatcher } from './cases/dispatcher';
 import { inbound } from './cases/inbound';
 import { load } from './cases/load';
 import { outcomes } from './cases/outcomes';
+import { smsPlan } from './cases/sms-plan';
 import { type BenchCase, type BenchRow, missedGoals, renderTable } from './lib/report';
 
 /*
@@ -25,6 +26,7 @@ const CASES: Record<string, BenchCase> = {
   inbound,
   outcomes,
   'cold-start': coldStart,
+  'sms-plan': smsPlan,
   load,
 };
 

@@ -31,6 +31,12 @@ export interface SmsConfig {
   readonly sendingWindow: string;
   /** Messages per second the dispatcher may send; a UK long code takes about 10 message parts per second. */
   readonly ratePerSecond: number;
+  /**
+   * The most SMS segments one patient is sent about one referral by routine texts (questions, reminders, re-asks);
+   * past it the dispatcher sends nothing routine and flags the check-in for review. Safety texts always go. Default
+   * 12, the default plan's worst case (docs/performance.md).
+   */
+  readonly segmentCapPerReferral: number;
   /** The SNS SMS monthly spend limit set outside CDK, in USD; an alarm fires at 80% of it. */
   readonly monthlySpendLimitUsd?: number;
 }
@@ -181,6 +187,7 @@ export function parseConfig(stage: Stage, input: unknown): LinkworkConfig {
       },
     }) ?? 'Mon-Fri 09:00-18:00 Europe/London';
   const ratePerSecond = sms.number('ratePerSecond', { required: prod, min: 0.1, max: 100 }) ?? 1;
+  const segmentCapPerReferral = sms.number('segmentCapPerReferral', { min: 1, max: 100, integer: true }) ?? 12;
   const monthlySpendLimitUsd = sms.number('monthlySpendLimitUsd', { min: 1, max: 1_000_000 });
 
   // Sign-in: prod needs the hosted domain and real https URLs to send people back to.
@@ -226,6 +233,7 @@ export function parseConfig(stage: Stage, input: unknown): LinkworkConfig {
       ...(senderId ? { senderId } : {}),
       sendingWindow,
       ratePerSecond,
+      segmentCapPerReferral,
       ...(monthlySpendLimitUsd !== undefined ? { monthlySpendLimitUsd } : {}),
     },
     auth: { ...(cognitoDomainPrefix ? { cognitoDomainPrefix } : {}), callbackUrls, logoutUrls },

@@ -38,6 +38,8 @@ export function addLinkworkStage(app: App, config: LinkworkConfig, options: Link
       dataKey: stateful.dataKey,
       table: stateful.table,
       inboundSmsTopic: stateful.inboundSmsTopic,
+      smsDeliveryTopic: stateful.smsDeliveryTopic,
+      smsConfigurationSet: stateful.smsConfigurationSet,
       userPool: stateful.identity.userPool,
       userPoolClient: stateful.identity.webClient,
     },

@@ -5,6 +5,7 @@ import type { IdGenerator } from '../shared/ids';
 import type { UkNation } from '../shared/uk-nation';
 import type { CheckIn } from './entities/check-in';
 import type { InboxMessage, InboxState } from './entities/inbox-message';
+import type { DeliveryState, OutboundText } from './entities/outbound-text';
 import type { Outcome, OutcomeSource, OutcomeWave } from './entities/outcome';
 import type { SmsKind, SmsMessage } from './entities/sms-message';
 
@@ -168,6 +169,15 @@ export interface CheckInRepository {
   appendMessage(message: ThreadMessage): Promise<void>;
   /** Segments sent so far per (patient, referral), keyed `<patientId>|<referralId>`; 0 where none were. */
   segmentsUsed(keys: readonly { patientId: string; referralId: string }[]): Promise<Map<string, number>>;
+  /** An outgoing text by the provider's message id (written with the text; see entities/outbound-text.ts). */
+  getOutboundText(providerMessageId: string): Promise<OutboundText | undefined>;
+  /** SENT → DELIVERED or FAILED, once; false when it was already settled (a redelivered or late event). */
+  settleDelivery(
+    text: OutboundText,
+    settled: { delivery: Exclude<DeliveryState, 'SENT'>; event: string; at: string },
+  ): Promise<boolean>;
+  /** An open check-in whose first text failed → FAILED (DELIVERY_FAILED, needs review); false if no longer open. */
+  markDeliveryFailed(checkInId: string, at: string): Promise<boolean>;
   /** A patient's segments and texts, per referral (none for texts about no referral). */
   usageOfPatient(patientId: string): Promise<{ referralId?: string; segments: number; texts: number }[]>;
   listThread(checkInId: string): Promise<SmsMessage[]>;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
@@ -193,6 +193,38 @@ export class LinkworkFunction extends Construct {
     );
   }
 
+  /**
+   * Lets the function send texts through End User Messaging with one configuration set: SendTextMessage is allowed
+   * on that configuration set and on this account's phone numbers, sender ids and the default opt-out list, in this
+   * region only, and only when the request names that configuration set.
+   */
+  allowSendTextMessage(configurationSetArn: string): void {
+    const { region, account, partition } = Stack.of(this);
+    // The origination identity is named by number or sender id at send time, not by the ARN CDK could know, so each
+    // of these is every one of its type in this account and region: the configuration set is the exact one.
+    const types = ['phone-number', 'sender-id', 'opt-out-list'];
+    const inAccount = (type: string, shown = false) =>
+      `arn:${shown ? pseudo(partition, 'Partition') : partition}:sms-voice:${shown ? pseudo(region, 'Region') : region}:${
+        shown ? pseudo(account, 'AccountId') : account
+      }:${type}/*`;
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['sms-voice:SendTextMessage'],
+        resources: [configurationSetArn, ...types.map((type) => inAccount(type))],
+      }),
+    );
+    for (const type of types) {
+      acknowledge(
+        this.role,
+        `AwsSolutions-IAM5[Resource::${inAccount(type, true)}]`,
+        `SendTextMessage is authorised on the origination identity and opt-out list too; Linkwork names its number by
+        E.164 (not the phone-number id), so this account's ${type}s in this region are allowed, and the request must
+        also name the one configuration set granted.`.replace(/\s+/g, ' '),
+      );
+    }
+  }
+
   /** Lets the function put metrics in the Linkwork namespace only (PutMetricData has no resource ARN). */
   allowPutMetricsInOwnNamespace(): void {
     this.allowOnAnyResource(
@@ -205,4 +237,9 @@ export class LinkworkFunction extends Construct {
   private acknowledgeAnyResource(reason: string): void {
     acknowledge(this.role, 'AwsSolutions-IAM5[Resource::*]', reason);
   }
+}
+
+/** How cdk-nag shows a pseudo parameter in a finding's id: its value when known, `<AWS::Name>` while a token. */
+function pseudo(value: string, name: string): string {
+  return Token.isUnresolved(value) ? `<AWS::${name}>` : value;
 }

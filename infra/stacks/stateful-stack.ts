@@ -12,8 +12,10 @@ import {
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { CfnConfigurationSet } from 'aws-cdk-lib/aws-smsvoice';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { DELIVERED_EVENT_TYPES, FAILED_EVENT_TYPES } from '../../functions/checkins/use-cases/record-delivery';
 import { tableDefinition } from '../../functions/platform/dynamodb/table-definition';
 import { acknowledge } from '../compliance';
 import type { LinkworkConfig } from '../config';
@@ -38,6 +40,10 @@ export class StatefulStack extends Stack {
   readonly dataKey: Key;
   readonly table: TableV2;
   readonly inboundSmsTopic: Topic;
+  /** Where End User Messaging publishes each text's delivery events (the configuration set's event destination). */
+  readonly smsDeliveryTopic: Topic;
+  /** The configuration set every text is sent with, so its delivery events reach Linkwork. */
+  readonly smsConfigurationSet: CfnConfigurationSet;
   readonly identity: StaffIdentity;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -93,6 +99,39 @@ export class StatefulStack extends Stack {
         },
       }),
     );
+
+    // Delivery receipts: each text is sent with this configuration set; its event destination publishes the final
+    // events (delivered, or why not) to a topic the delivery function reads. The events carry phone numbers, so the
+    // topic is encrypted with the data key like the inbound one.
+    this.smsDeliveryTopic = new Topic(this, 'SmsDeliveryTopic', {
+      topicName: resourceName(stage, 'sms-delivery'), // named in the data key's policy (allowServicesToUseDataKey)
+      displayName: `Linkwork ${stage} SMS delivery events`,
+      masterKey: this.dataKey,
+      enforceSSL: true,
+    });
+    this.smsDeliveryTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'EndUserMessagingPublishesDeliveryEventsFromThisAccount',
+        principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.smsDeliveryTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': `arn:${this.partition}:sms-voice:${this.region}:${this.account}:*` },
+        },
+      }),
+    );
+    this.smsConfigurationSet = new CfnConfigurationSet(this, 'SmsConfigurationSet', {
+      configurationSetName: resourceName(stage, 'sms'),
+      eventDestinations: [
+        {
+          eventDestinationName: 'linkwork-delivery',
+          enabled: true,
+          matchingEventTypes: [...DELIVERED_EVENT_TYPES, ...FAILED_EVENT_TYPES],
+          snsDestination: { topicArn: this.smsDeliveryTopic.topicArn },
+        },
+      ],
+    });
 
     this.identity = new StaffIdentity(this, 'StaffIdentity', { stage, auth: config.auth });
 
@@ -150,7 +189,11 @@ export class StatefulStack extends Stack {
         resources: ['*'],
         conditions: {
           StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: { 'aws:SourceArn': `arn:${partition}:sns:${region}:${account}:${inboundSmsTopicName}` },
+          ArnLike: {
+            'aws:SourceArn': [inboundSmsTopicName, resourceName(stage, 'sms-delivery')].map(
+              (topicName) => `arn:${partition}:sns:${region}:${account}:${topicName}`,
+            ),
+          },
         },
       }),
     );

@@ -26,6 +26,8 @@ export interface StatefulResources {
   readonly dataKey: IKey;
   readonly table: ITableV2;
   readonly inboundSmsTopic: ITopic;
+  readonly smsDeliveryTopic: ITopic;
+  readonly smsConfigurationSet: { readonly configurationSetName?: string; readonly attrArn: string };
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
 }
@@ -66,6 +68,7 @@ export class StatelessStack extends Stack {
   readonly foldStreamFailures: Queue;
   readonly inboundSmsDeadLetters: Queue;
   readonly cursorKey: Secret;
+  readonly smsDeliveryDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -76,6 +79,8 @@ export class StatelessStack extends Stack {
     const smsIdentity = {
       ...(sms.originationNumber ? { SMS_ORIGINATION_NUMBER: sms.originationNumber } : {}),
       ...(sms.senderId ? { SMS_SENDER_ID: sms.senderId } : {}),
+      // Texts go through End User Messaging with this configuration set (its events are the delivery receipts).
+      SMS_CONFIGURATION_SET: stateful.smsConfigurationSet.configurationSetName ?? '',
     };
 
     const make = (key: FunctionKey, name: string, description: string, sizing: Sizing, environment = {}) =>
@@ -135,6 +140,7 @@ export class StatelessStack extends Stack {
           ...smsIdentity,
           SENDING_WINDOW: sms.sendingWindow,
           SMS_RATE_PER_SECOND: String(sms.ratePerSecond),
+          SMS_SEGMENT_CAP: String(sms.segmentCapPerReferral),
           RUN_BUDGET_MS: String(DISPATCHER_RUN_BUDGET.toMilliseconds()),
         },
       ),
@@ -149,8 +155,15 @@ export class StatelessStack extends Stack {
           // Replies are deduplicated by inboundMessageId, so retries are safe.
           asyncInvocation: { retryAttempts: 2, maxEventAge: Duration.hours(6) },
         },
-        smsIdentity,
+        { ...smsIdentity, SMS_SEGMENT_CAP: String(sms.segmentCapPerReferral) },
       ),
+      smsDelivery: make('smsDelivery', 'sms-delivery', 'Records SMS delivery receipts', {
+        memorySize: 256,
+        timeout: Duration.seconds(30),
+        reservedConcurrency: 2,
+        // Settling a text is idempotent, so retries are safe; an event for a text not yet recorded is retried.
+        asyncInvocation: { retryAttempts: 2, maxEventAge: Duration.hours(6) },
+      }),
       foldStream: make('foldStream', 'fold-stream', 'Folds outcome changes from the table stream into figures', {
         memorySize: 512,
         timeout: Duration.seconds(60),
@@ -175,6 +188,10 @@ export class StatelessStack extends Stack {
     this.functions.dispatcher.allowSmsToPhoneNumbersOnly();
     this.functions.dispatcher.allowPutMetricsInOwnNamespace();
     this.functions.inboundSms.allowSmsToPhoneNumbersOnly();
+    // End User Messaging: SendTextMessage with our configuration set only (the production path for sending).
+    for (const fn of [this.functions.dispatcher, this.functions.inboundSms]) {
+      fn.allowSendTextMessage(stateful.smsConfigurationSet.attrArn);
+    }
 
     this.inboundSmsDeadLetters = new DeadLetterQueue(this, 'InboundSmsDeadLetters', {
       key: stateful.dataKey,
@@ -182,6 +199,14 @@ export class StatelessStack extends Stack {
     }).queue;
     stateful.inboundSmsTopic.addSubscription(
       new LambdaSubscription(this.functions.inboundSms.fn, { deadLetterQueue: this.inboundSmsDeadLetters }),
+    );
+
+    this.smsDeliveryDeadLetters = new DeadLetterQueue(this, 'SmsDeliveryDeadLetters', {
+      key: stateful.dataKey,
+      purpose: 'SMS delivery events that SNS could not deliver to the function',
+    }).queue;
+    stateful.smsDeliveryTopic.addSubscription(
+      new LambdaSubscription(this.functions.smsDelivery.fn, { deadLetterQueue: this.smsDeliveryDeadLetters }),
     );
 
     this.foldStreamFailures = new DeadLetterQueue(this, 'FoldStreamFailures', {

@@ -112,6 +112,15 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('returns a per-referral SMS segment cap of 12 unless one is set, and refuses one that is not a whole number', () => {
+    const sms = { senderId: 'Linkwork' };
+    expect(parseConfig('dev', { sms }).sms.segmentCapPerReferral).toBe(12);
+    expect(parseConfig('dev', { sms: { ...sms, segmentCapPerReferral: 8 } }).sms.segmentCapPerReferral).toBe(8);
+    expect(issuesOf(() => parseConfig('dev', { sms: { ...sms, segmentCapPerReferral: 7.5 } }))).toEqual([
+      expect.stringMatching(/^linkwork\.dev\.sms\.segmentCapPerReferral: must be a whole number/),
+    ]);
+  });
+
   it('throws for values of the wrong shape, one issue per key', () => {
     const settings = {
       logRetentionDays: 31,

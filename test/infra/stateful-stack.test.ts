@@ -122,7 +122,7 @@ describe('StatefulStack', () => {
       });
     });
 
-    it("lets CloudWatch alarms (this stage's) and SNS redrive (the inbound topic's) use it", () => {
+    it("lets CloudWatch alarms (this stage's) and SNS redrive (the inbound and delivery topics') use it", () => {
       expect(keyPolicyStatement('CloudWatchAlarmsPublishToTheEncryptedAlarmTopic')).toMatchObject({
         Principal: { Service: 'cloudwatch.amazonaws.com' },
         Condition: {
@@ -132,7 +132,57 @@ describe('StatefulStack', () => {
       expect(keyPolicyStatement('SnsRedrivesFailedInboundSmsToTheEncryptedDeadLetterQueue')).toMatchObject({
         Principal: { Service: 'sns.amazonaws.com' },
         Condition: {
-          ArnLike: { 'aws:SourceArn': 'arn:aws:sns:eu-west-2:123456789012:linkwork-prod-inbound-sms' },
+          ArnLike: {
+            'aws:SourceArn': [
+              'arn:aws:sns:eu-west-2:123456789012:linkwork-prod-inbound-sms',
+              'arn:aws:sns:eu-west-2:123456789012:linkwork-prod-sms-delivery',
+            ],
+          },
+        },
+      });
+    });
+  });
+
+  describe('SMS delivery receipts', () => {
+    it('creates the configuration set, whose event destination sends delivered and failed events to the topic', () => {
+      template.resourceCountIs('AWS::SMSVOICE::ConfigurationSet', 1);
+      template.hasResourceProperties('AWS::SMSVOICE::ConfigurationSet', {
+        ConfigurationSetName: 'linkwork-prod-sms',
+        EventDestinations: [
+          {
+            EventDestinationName: 'linkwork-delivery',
+            Enabled: true,
+            MatchingEventTypes: Match.arrayWith([
+              'TEXT_DELIVERED',
+              'TEXT_UNREACHABLE',
+              'TEXT_BLOCKED',
+              'TEXT_TTL_EXPIRED',
+            ]),
+            SnsDestination: { TopicArn: { Ref: Match.stringLikeRegexp('^SmsDeliveryTopic') } },
+          },
+        ],
+      });
+    });
+
+    it('sends them to a topic encrypted with the data key that only End User Messaging of this account may publish to', () => {
+      template.hasResourceProperties('AWS::SNS::Topic', {
+        TopicName: 'linkwork-prod-sms-delivery',
+        KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] },
+      });
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        Topics: [{ Ref: Match.stringLikeRegexp('^SmsDeliveryTopic') }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Sid: 'EndUserMessagingPublishesDeliveryEventsFromThisAccount',
+              Principal: { Service: 'sms-voice.amazonaws.com' },
+              Action: 'sns:Publish',
+              Condition: {
+                StringEquals: { 'aws:SourceAccount': '123456789012' },
+                ArnLike: { 'aws:SourceArn': 'arn:aws:sms-voice:eu-west-2:123456789012:*' },
+              },
+            }),
+          ]),
         },
       });
     });

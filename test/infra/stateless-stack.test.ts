@@ -15,6 +15,7 @@ const FUNCTIONS = {
   graphql: { memory: 1024, timeout: 20, concurrency: 50 },
   dispatcher: { memory: 512, timeout: 75, concurrency: 1 },
   'inbound-sms': { memory: 512, timeout: 30, concurrency: 5 },
+  'sms-delivery': { memory: 256, timeout: 30, concurrency: 2 },
   'fold-stream': { memory: 512, timeout: 60, concurrency: 5 },
   reconcile: { memory: 1024, timeout: 600, concurrency: 1 },
 } as const;
@@ -59,6 +60,8 @@ describe('StatelessStack', () => {
   }
 
   const actionsOf = (statement: Statement) => [statement.Action].flat();
+  const functionEnvironment = (name: string) =>
+    (resources[logicalIdOfFunction(name)].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
   describe('functions', () => {
     it.each(Object.entries(FUNCTIONS))(
@@ -244,8 +247,30 @@ describe('StatelessStack', () => {
       ).toBe(true);
     });
 
-    it.each(['graphql', 'fold-stream', 'reconcile'])('%s may not publish at all', (name) => {
+    it.each(['graphql', 'fold-stream', 'reconcile', 'sms-delivery'])('%s may not publish or send at all', (name) => {
       expect(statementsOf(name).flatMap(actionsOf)).not.toContain('sns:Publish');
+      expect(statementsOf(name).flatMap(actionsOf)).not.toContain('sms-voice:SendTextMessage');
+    });
+
+    it.each(['dispatcher', 'inbound-sms'])(
+      '%s may send through End User Messaging with the one configuration set, whose name it is given',
+      (name) => {
+        const send = statementsOf(name).find((s) => actionsOf(s).includes('sms-voice:SendTextMessage'));
+        expect(send).toMatchObject({ Effect: 'Allow' });
+        const resources = JSON.stringify(send?.Resource);
+        expect(resources).toContain('SmsConfigurationSet');
+        expect(resources).not.toContain('"*"');
+        expect(functionEnvironment(name)).toMatchObject({ SMS_CONFIGURATION_SET: 'linkwork-prod-sms' });
+      },
+    );
+
+    it('subscribes the delivery function to the delivery topic, with a dead-letter queue', () => {
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'lambda',
+        TopicArn: Match.anyValue(),
+        Endpoint: { 'Fn::GetAtt': [logicalIdOfFunction('sms-delivery'), 'Arn'] },
+        RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
+      });
     });
 
     it('lets only the dispatcher put metrics, and only in the Linkwork namespace', () => {
@@ -407,12 +432,12 @@ describe('StatelessStack', () => {
   describe('dead-letter queues', () => {
     it('are KMS-encrypted and refuse plain HTTP', () => {
       const queues = template.findResources('AWS::SQS::Queue');
-      expect(Object.keys(queues)).toHaveLength(6);
+      expect(Object.keys(queues)).toHaveLength(8);
       for (const queue of Object.values(queues)) {
         expect(queue.Properties).toMatchObject({ KmsMasterKeyId: expect.anything(), MessageRetentionPeriod: 1209600 });
       }
       const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy'));
-      expect(policies).toHaveLength(6);
+      expect(policies).toHaveLength(8);
       for (const policy of policies) {
         expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
           expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

@@ -66,7 +66,7 @@ export const QUERY_VARIANTS: Record<string, Recipe & { field: string }> = {
 };
 
 /** A concern as a frontend reads it: its referral, the patient, the words that raised it. */
-const CONCERN_FIELDS = `id status note texts { body } referral { id note patient { ${PATIENT_FIELDS} } }`;
+const CONCERN_FIELDS = `id status note texts(first: 5) { edges { node { body } } } referral { id note patient { ${PATIENT_FIELDS} } }`;
 
 export const QUERY_RECIPES: Record<string, Recipe> = {
   me: {

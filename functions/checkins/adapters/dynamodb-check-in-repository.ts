@@ -4,11 +4,17 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
-import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
+import { putAction, type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
 import { inboxMessageEntity } from '../entities/inbox-message';
+import {
+  type DeliveryState,
+  OUTBOUND_TEXT_TTL_SECONDS,
+  type OutboundText,
+  outboundTextEntity,
+} from '../entities/outbound-text';
 import { outcomeEntity } from '../entities/outcome';
 import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
 import { NO_REFERRAL, smsUsageEntity } from '../entities/sms-usage';
@@ -50,6 +56,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
   private readonly outcomes;
   private readonly inbox;
   private readonly usage;
+  private readonly outbound;
   private readonly documentClient;
 
   /**
@@ -67,6 +74,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
     this.outcomes = outcomeEntity(config);
     this.inbox = inboxMessageEntity(config);
     this.usage = smsUsageEntity(config);
+    this.outbound = outboundTextEntity(config);
     this.documentClient = store.documentClient;
   }
 
@@ -183,6 +191,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
       { Update: update as TransactUpdate },
       { Put: this.messageParams(message) },
       this.usageAction(message),
+      ...this.outboundAction(message),
       ...this.guardFor(message),
     ]).then((result) => result === 'ok');
   }
@@ -361,10 +370,73 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
     // Not written when the patient was erased meanwhile: the words must not outlive the erasure. An outgoing text
     // counts towards the patient's segments in the same transaction, so the count is exactly the texts on record.
     const usage = message.direction === 'OUT' && message.patientId ? [this.usageAction(message)] : [];
-    await this.transact([{ Put: this.messageParams(message) }, ...usage, ...this.guardFor(message)]);
+    await this.transact([
+      { Put: this.messageParams(message) },
+      ...usage,
+      ...this.outboundAction(message),
+      ...this.guardFor(message),
+    ]);
+  }
+
+  async getOutboundText(providerMessageId: string): Promise<OutboundText | undefined> {
+    const { data } = await this.outbound.get({ providerMessageId }).go({ consistent: true });
+    return data ?? undefined;
+  }
+
+  async settleDelivery(
+    text: OutboundText,
+    settled: { delivery: Exclude<DeliveryState, 'SENT'>; event: string; at: string },
+  ): Promise<boolean> {
+    return this.conditional(() =>
+      this.outbound
+        .patch({ providerMessageId: text.providerMessageId })
+        .set({ delivery: settled.delivery, deliveryEvent: settled.event, deliveryAt: settled.at })
+        .where((attr, op) => op.eq(attr.delivery, 'SENT'))
+        .go(),
+    );
+  }
+
+  async markDeliveryFailed(checkInId: string, at: string): Promise<boolean> {
+    return this.conditional(() =>
+      this.checkIns
+        .patch({ checkInId })
+        .set({ status: 'FAILED', closeReason: 'DELIVERY_FAILED', closedAt: at, updatedAt: at, needsReview: true })
+        .remove(['dueAt', 'dueShard', 'claimToken', 'claimedAt'])
+        .where((attr, op) => `${op.eq(attr.status, 'AWAITING_REPLY')} OR ${op.eq(attr.status, 'WAITING')}`)
+        .go(),
+    );
+  }
+
+  /**
+   * The provider's id of an outgoing text, so its delivery events find it (none for local outbox copies). The first
+   * text of a check-in is the intro or the first question: when it fails, nobody was asked anything.
+   */
+  private outboundAction(message: ThreadMessage): TransactItem[] {
+    if (message.direction !== 'OUT' || !message.providerMessageId || message.kind === 'OUTBOX') return [];
+    const first = message.kind === 'INTRO' || (message.kind === 'QUESTION' && message.questionIndex === 0);
+    return [
+      putAction(
+        this.outbound
+          .create({
+            providerMessageId: message.providerMessageId,
+            checkInId: message.checkInId,
+            ...(message.patientId ? { patientId: message.patientId } : {}),
+            ...(message.referralId ? { referralId: message.referralId } : {}),
+            first,
+            sentAt: message.at,
+            expiresAt: Math.floor(Date.parse(message.at) / 1000) + OUTBOUND_TEXT_TTL_SECONDS,
+          })
+          .params(),
+      ),
+    ];
   }
 
   async segmentsUsed(keys: readonly { patientId: string; referralId: string }[]): Promise<Map<string, number>> {
+    if (keys.length === 1) {
+      // One key (the send step's read before each text): a consistent GetItem, not a batch.
+      const { data } = await this.usage.get(keys[0]!).go({ consistent: true });
+      return new Map([[usageKey(keys[0]!), data?.segments ?? 0]]);
+    }
     const found = await batchGetAll(
       keys.map(usageKey),
       (ids) =>

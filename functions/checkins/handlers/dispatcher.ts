@@ -4,11 +4,10 @@ import { createLinkwork } from '../../app/composition-root';
 import { createDataStore } from '../../platform/dynamodb/client';
 import { systemClock } from '../../shared/clock';
 import { powertoolsTelemetry } from '../adapters/powertools-telemetry';
-import { SnsSmsSender } from '../adapters/sns-sms-sender';
 import { defaultDispatchPolicy } from '../policy';
 import type { CheckInDeps } from '../ports';
 import { type DispatchOptions, type DispatchReport, dispatchDueCheckIns } from '../use-cases/dispatch-due-check-ins';
-import { dispatcherConfig } from './config';
+import { dispatcherConfig, smsSenderFor } from './config';
 
 const logger = new Logger({ serviceName: 'checkins-dispatcher' });
 const metrics = new Metrics({ namespace: 'Linkwork', serviceName: 'checkins-dispatcher' });
@@ -48,10 +47,10 @@ function fromEnvironment(): DispatcherRuntime {
   const telemetry = powertoolsTelemetry(logger, metrics);
   return {
     deps: createLinkwork({ store, clock: systemClock, checkInTelemetry: telemetry }).checkIns.withSender(
-      new SnsSmsSender(config.sender),
+      smsSenderFor(config.sender),
     ),
     options: {
-      policy: defaultDispatchPolicy({ window: config.window }),
+      policy: defaultDispatchPolicy({ window: config.window, segmentCap: config.segmentCap }),
       ratePerSecond: config.ratePerSecond,
       runBudgetMs: config.runBudgetMs,
     },

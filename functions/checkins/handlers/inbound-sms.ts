@@ -5,11 +5,10 @@ import { createLinkwork } from '../../app/composition-root';
 import { createDataStore } from '../../platform/dynamodb/client';
 import { systemClock } from '../../shared/clock';
 import { powertoolsTelemetry } from '../adapters/powertools-telemetry';
-import { SnsSmsSender } from '../adapters/sns-sms-sender';
 import { type DispatchPolicy, defaultDispatchPolicy } from '../policy';
 import type { CheckInDeps } from '../ports';
 import { handleInboundSms, type InboundResult } from '../use-cases/handle-inbound-sms';
-import { inboundConfig } from './config';
+import { inboundConfig, smsSenderFor } from './config';
 import { parseInboundSmsRecord } from './inbound-sms-event';
 
 const logger = new Logger({ serviceName: 'checkins-inbound-sms' });
@@ -59,10 +58,10 @@ let runtime: InboundRuntime | undefined;
 function fromEnvironment(): InboundRuntime {
   const config = inboundConfig();
   const store = createDataStore({ tableName: config.tableName });
-  const sms = new SnsSmsSender(config.sender);
+  const sms = smsSenderFor(config.sender);
   const telemetry = powertoolsTelemetry(logger, metrics);
   const deps = createLinkwork({ store, clock: systemClock, checkInTelemetry: telemetry }).checkIns.withSender(sms);
-  return { deps, policy: defaultDispatchPolicy() };
+  return { deps, policy: defaultDispatchPolicy({ segmentCap: config.segmentCap }) };
 }
 
 const handle = createInboundSmsHandler(() => {

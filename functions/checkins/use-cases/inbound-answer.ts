@@ -1,5 +1,6 @@
 import { parseAnswer } from '../answer-parser';
 import type { CheckIn } from '../entities/check-in';
+import { countSegments } from '../gsm7';
 import type { CheckInAdvance, NewInboxMessage, NewOutcome } from '../ports';
 import { bandOf, defaultCatalogue } from '../questionnaires';
 import { templates } from '../templates';
@@ -16,7 +17,7 @@ import {
 } from './inbound-context';
 import { sendReply } from './inbound-replies';
 import { refreshNextCheckIn } from './next-check-in';
-import { sendCurrentStep } from './send-step';
+import { segmentsUsed, sendCurrentStep } from './send-step';
 
 /*
  * The text answers the current question of the one check-in waiting for it. Primary course: read the answer → record
@@ -153,9 +154,15 @@ async function followUp(
   const catalogue = options.catalogue ?? defaultCatalogue;
   const index = awaiting.questionIndex;
   if (result === 'reasked') {
+    const body = templates.reask(awaiting.senderLabel, catalogue.get(awaiting.questions[index]!));
+    // A re-ask is routine: past the patient's segment budget it is not sent (a second unreadable text goes to the inbox).
+    if ((await segmentsUsed(deps, awaiting)) + countSegments(body).segments > options.policy.segmentCap) {
+      deps.telemetry?.count('SmsCapReached');
+      return;
+    }
     await sendReply(deps, {
       to: context.mobile,
-      body: templates.reask(awaiting.senderLabel, catalogue.get(awaiting.questions[index]!)),
+      body,
       kind: 'REASK',
       checkInId: awaiting.checkInId,
       patientId: record.patient.patientId,

@@ -345,7 +345,9 @@ export type CheckIn = {
   /**
    * Why it closed, unless COMPLETED: `CANCELLED_BY_STAFF`, `OPTED_OUT`, `CONSENT_REFUSED`, `NO_CONSENT`, `NO_MOBILE`,
    * `NO_PATIENT`, `CONCERN_RAISED`, `REFERRAL_CLOSED`, `REFERRAL_DECLINED`, `REFERRAL_UNABLE_TO_CONTACT`, `NO_RESPONSE`,
-   * `SEND_FAILED` or `SEND_UNCONFIRMED`. Null while open and when COMPLETED.
+   * `SEND_FAILED`, `SEND_UNCONFIRMED`, `DELIVERY_FAILED` (the first text never reached the phone: check the number) or
+   * `SMS_CAP_REACHED` (the referral's routine texts reached the per-patient segment cap). Null while open and when
+   * COMPLETED.
    */
   closeReason?: Maybe<Scalars['String']['output']>;
   /** When it reached a final status; null while open. */
@@ -361,7 +363,7 @@ export type CheckIn = {
    * outside any check-in is not in any check-in's thread: it is in the `inbox`.)
    */
   messages: SmsMessageConnection;
-  /** A person should look at it: a worrying reply, a failed or uncertain send. */
+  /** A person should look at it: a worrying reply, a failed, undelivered or uncertain send, or a spent SMS budget. */
   needsReview: Scalars['Boolean']['output'];
   /** Index (from 0) of the question the check-in is at. */
   questionIndex: Scalars['Int']['output'];
@@ -414,11 +416,17 @@ export type CheckInEdge = {
 export type CheckInStatus =
   /** The current question was sent; waiting for the person's reply. */
   | 'AWAITING_REPLY'
-  /** Stopped before it finished: by staff, on opt-out, when the referral closed, after a worrying reply (`closeReason`). */
+  /**
+   * Stopped before it finished: by staff, on opt-out, when the referral closed, after a worrying reply, or because the
+   * patient's SMS budget for the referral was spent (`closeReason`).
+   */
   | 'CANCELLED'
   /** Every question was answered, or closed unanswered after one re-ask. */
   | 'COMPLETED'
-  /** The SMS provider kept refusing the text; never retried automatically. Needs review. */
+  /**
+   * The SMS provider kept refusing the text, or its first text never reached the phone (`closeReason`
+   * `DELIVERY_FAILED`: check the number with the person); never retried automatically. Needs review.
+   */
   | 'FAILED'
   /** No reply within the expiry time (after one reminder). */
   | 'NO_RESPONSE'
@@ -508,7 +516,18 @@ export type Concern = {
    * The texts that raised or joined it, as the person wrote them, oldest first (the same texts as in the threads).
    * Part of the care record: every read is audited. A text's `body` is null once the patient's data has been erased.
    */
-  texts: Array<SmsMessage>;
+  texts: SmsMessageConnection;
+};
+
+
+/**
+ * A worrying text or a concern-level answer on a referral, from the moment it is raised until a named person has
+ * acknowledged and resolved it. Part of the patient's care record: readable by care roles with the referral in scope;
+ * every read is audited.
+ */
+export type ConcernTextsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What the person resolving a concern did about it; `note` says more. */
@@ -3413,7 +3432,7 @@ export type ConcernResolvers<ContextType = GraphQLContext, ParentType extends Re
   resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   resolvedBy?: Resolver<Maybe<ResolversTypes['StaffUser']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
-  texts?: Resolver<Array<ResolversTypes['SmsMessage']>, ParentType, ContextType>;
+  texts?: Resolver<ResolversTypes['SmsMessageConnection'], ParentType, ContextType, Partial<ConcernTextsArgs>>;
 }>;
 
 export type ConcernConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConcernConnection'] = ResolversParentTypes['ConcernConnection']> = ResolversObject<{

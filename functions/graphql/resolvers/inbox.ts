@@ -1,6 +1,6 @@
 import { listInbox, markInboxMessageHandled } from '../../checkins';
 import type { Resolvers } from '../generated/resolvers-types';
-import { connectionFromPage, pageArgs } from '../pagination';
+import { connectionFromArray, connectionFromPage, pageArgs } from '../pagination';
 
 /*
  * Resolvers for the inbox and a concern's texts (schema/checkins.graphql). The inbox query and the mutation go through
@@ -42,6 +42,10 @@ export const inboxResolvers: Resolvers = {
       message.handledBy ? loaders.staffUsers.load(message.handledBy).then((user) => user ?? null) : null,
   },
   Concern: {
-    texts: (concern, _args, { checkIns }) => checkIns.checkIns.getInboundMessages(concern.texts),
+    texts: async (concern, args, { checkIns, cursors }) =>
+      connectionFromArray(await checkIns.checkIns.getInboundMessages(concern.texts), args, {
+        cursors,
+        list: `Concern.texts:${concern.concernId}`,
+      }),
   },
 };

@@ -335,7 +335,7 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     expect(referral.nextCheckInSort).toBe('~');
   });
 
-  it('reads the run’s patients in one batch and each referral once per text', async () => {
+  it('reads the run’s patients in one batch, and each referral and segment count once per text', async () => {
     world = await createWorld();
     const all = [];
     for (let i = 0; i < 10; i++) all.push(await scheduled());
@@ -346,9 +346,10 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     expect(report).toMatchObject({ sent: 10 });
     const { byCommand } = requests.reset();
     expect(byCommand.BatchGetItemCommand).toBe(1);
-    // Per text: the referral (still open?), the claim, the confirm, the patient's check-ins for the next one, and
-    // the referral's next check-in written on the version just read, without reading the referral again.
-    expect(byCommand.GetItemCommand).toBe(10);
+    // Per text: the referral (still open?), the patient's segments so far (the cap), the claim, the confirm, the
+    // patient's check-ins for the next one, and the referral's next check-in written on the version just read,
+    // without reading the referral again.
+    expect(byCommand.GetItemCommand).toBe(20);
     expect(byCommand.UpdateItemCommand).toBe(20);
     expect(byCommand.TransactWriteItemsCommand).toBe(10);
     // Per run: one Query per due-index shard, and one for the oldest unacknowledged concern.

@@ -36,7 +36,7 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
   }
   const texts = () => world.sns.published.map((sms) => sms.message);
 
-  it('records each answer as an outcome, asks the next question and thanks at the end', async () => {
+  it('records each answer as an outcome and asks the next question, saying which is the last, with no thank-you', async () => {
     const { mobile, checkIn, referralId } = await asked();
 
     for (const answer of [' 7 ', '2/10', 'Hardly ever']) {
@@ -50,10 +50,9 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
       ['ONS4', 'anxiety', 2, undefined, 'BASELINE', 'SMS'],
       ['ONS_LONELINESS', 'lonely', 4, 'Hardly ever', 'BASELINE', 'SMS'],
     ]);
-    expect(texts()).toHaveLength(4);
+    expect(texts()).toHaveLength(3);
     expect(texts()[1]).toContain('how anxious did you feel yesterday?');
-    expect(texts()[2]).toContain('How often do you feel lonely?');
-    expect(texts()[3]).toContain('Thank you.');
+    expect(texts()[2]).toContain('Last question. How often do you feel lonely?');
     expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ status: 'COMPLETED', answeredCount: 3 });
     const referral = await getReferral(world, referralId);
     expect(referral.latestOutcomes).toMatchObject({
@@ -68,7 +67,6 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
       'IN:REPLY',
       'OUT:QUESTION',
       'IN:REPLY',
-      'OUT:THANKS',
     ]);
   });
 
@@ -188,7 +186,8 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
     await reply(mobile, 'please call me');
 
     expect((await getReferral(world, referralId)).concernOpen).toBe(true);
-    expect(texts()[2]).toContain('If you need help now call 111');
+    expect(texts()).toHaveLength(2); // the question (no thank-you after its answer), then the signposting
+    expect(texts()[1]).toContain('If you need help now call 111');
   });
 
   it('throws on malformed messages so the DLQ keeps them, still handling the good record', async () => {

@@ -58,7 +58,7 @@ describe('scheduling check-ins (DynamoDB Local)', () => {
     expect(await prescribed(referralId)).toEqual([]);
   });
 
-  it('schedules the day after the first session, then 6 and 12 weeks after it, only once', async () => {
+  it('schedules 6 and 12 weeks after the first session, only once (no week-1 check-in in the default plan)', async () => {
     const { referralId } = await addPatientWithReferral(world);
     const input = {
       referralId,
@@ -77,13 +77,12 @@ describe('scheduling check-ins (DynamoDB Local)', () => {
     });
 
     expect(scheduled.map((c) => [c.wave, c.dueAt])).toEqual([
-      ['WEEK_1', '2026-01-15T00:00:00.000Z'],
       ['WEEK_6', '2026-02-25T00:00:00.000Z'],
       ['WEEK_12', '2026-04-08T00:00:00.000Z'],
     ]);
     expect(again).toEqual([]);
     expect(later).toEqual([]);
-    expect((await getReferral(world, referralId)).nextCheckInAt).toBe('2026-01-15T00:00:00.000Z');
+    expect((await getReferral(world, referralId)).nextCheckInAt).toBe('2026-02-25T00:00:00.000Z');
   });
 
   it('lets the link worker cancel a check-in, and refuses one outside their caseload', async () => {
@@ -134,7 +133,7 @@ describe('scheduling check-ins (DynamoDB Local)', () => {
 
     const closed = await cancelOpenCheckInsForReferral(world.deps, { referralId, patientId });
 
-    expect(closed).toBe(4);
+    expect(closed).toBe(3); // the baseline, week 6 and week 12
     const all = await world.deps.checkIns.listByPatient(patientId);
     expect(all.every((c) => c.status === 'CANCELLED' && c.dueAt === undefined)).toBe(true);
     expect((await getReferral(world, referralId)).nextCheckInSort).toBe('~');

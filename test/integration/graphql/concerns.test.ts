@@ -4,7 +4,7 @@ import { createHarness, type GraphQLResponse, type Harness } from './harness';
 import { type Texting, texting } from './sms-support';
 
 const CONCERN = `id status reasons raisedAt lastRaisedAt raisedCount acknowledgedAt acknowledgedBy { id }
-  resolvedAt resolvedBy { id } action note texts { direction kind body }
+  resolvedAt resolvedBy { id } action note texts(first: 5) { edges { node { direction kind body } } }
   referral { id concernOpen concernRaisedAt openConcern { id } }`;
 
 const OPEN_CONCERNS = `query Open($icbId: ID) {
@@ -56,10 +56,12 @@ describe('concerns (GraphQL and the inbound SMS handler)', () => {
       raisedAt: '2026-03-02T10:00:00.000Z',
       lastRaisedAt: '2026-03-02T10:01:00.000Z',
       acknowledgedBy: null,
-      texts: [
-        { direction: 'IN', kind: 'REPLY', body: 'I feel like I want to end it all' },
-        { direction: 'IN', kind: 'REPLY', body: 'please call me' },
-      ],
+      texts: {
+        edges: [
+          { node: { direction: 'IN', kind: 'REPLY', body: 'I feel like I want to end it all' } },
+          { node: { direction: 'IN', kind: 'REPLY', body: 'please call me' } },
+        ],
+      },
       referral: {
         id: referralId,
         concernOpen: true,

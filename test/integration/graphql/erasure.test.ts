@@ -34,7 +34,7 @@ const OPEN_CONCERNS = `query { openConcerns(first: 50) { edges { node { id refer
 const RESOLVE = `mutation Resolve($input: ResolveConcernInput!) { resolveConcern(input: $input) { id } }`;
 const INBOX = `query { inbox(first: 50) { edges { node { id body patient { id } } } } }`;
 const CONCERNS = `query Concerns($id: ID!) {
-  referral(id: $id) { concernOpen concerns(first: 10) { edges { node { status action note texts { body } } } } }
+  referral(id: $id) { concernOpen concerns(first: 10) { edges { node { status action note texts(first: 10) { edges { node { body } } } } } } }
 }`;
 const THREAD = `query Thread($id: ID!) {
   referral(id: $id) { checkIns(first: 10) { edges { node { status closeReason messages(first: 20) { edges { node {
@@ -154,7 +154,7 @@ describe('erasePatient reaches everything (GraphQL and the follow-up engine)', (
     // The concern keeps its status and action, not the note or the words; the inbox no longer holds the patient.
     const concerns = (await ok(h.gql(h.staff.ADMIN, CONCERNS, { id: referralId }))).referral;
     expect(concerns.concerns.edges.map((edge: Data) => edge.node)).toEqual([
-      { status: 'RESOLVED', action: 'CONTACTED_PERSON', note: null, texts: [{ body: null }] },
+      { status: 'RESOLVED', action: 'CONTACTED_PERSON', note: null, texts: { edges: [{ node: { body: null } }] } },
     ]);
     const inbox = (await ok(h.gql(h.staff.LINK_WORKER, INBOX))).inbox.edges as Data[];
     expect(inbox.filter((edge) => edge.node.patient.id === patientId)).toEqual([]);

@@ -11,7 +11,7 @@ const CONTACT = `mutation Contact($input: UpdatePatientContactInput!) {
   updatePatientContact(input: $input) { id mobile smsConsent }
 }`;
 const PATIENT = `query P($id: ID!) { patient(id: $id) { id smsConsent } }`;
-const OPEN_CONCERNS = `query { openConcerns(first: 50) { edges { node { id referral { id } texts { body } } } } }`;
+const OPEN_CONCERNS = `query { openConcerns(first: 50) { edges { node { id referral { id } texts(first: 5) { edges { node { body } } } } } } }`;
 const INBOX = `query { inbox(first: 50) { edges { node { reason body patient { id } } } } }`;
 const OUTCOMES = `query R($id: ID!) { referral(id: $id) { outcomes(first: 10) { edges { node { key value } } } } }`;
 
@@ -168,11 +168,11 @@ describe('shared phones (GraphQL and the inbound SMS handler)', () => {
 
       const mine = (await ok(h.gql(h.staff.LINK_WORKER, OPEN_CONCERNS))).openConcerns.edges as Data[];
       const theirs = (await ok(h.gql(h.staff.otherLinkWorker, OPEN_CONCERNS))).openConcerns.edges as Data[];
-      expect(mine.find((e) => e.node.referral.id === first.id)?.node.texts).toEqual([
-        { body: 'I am not safe at home' },
+      expect(mine.find((e) => e.node.referral.id === first.id)?.node.texts.edges).toEqual([
+        { node: { body: 'I am not safe at home' } },
       ]);
-      expect(theirs.find((e) => e.node.referral.id === second.id)?.node.texts).toEqual([
-        { body: 'I am not safe at home' },
+      expect(theirs.find((e) => e.node.referral.id === second.id)?.node.texts.edges).toEqual([
+        { node: { body: 'I am not safe at home' } },
       ]);
       expect(engine.sms.to(mobile).filter((body) => body.includes('Samaritans'))).toHaveLength(1);
     });

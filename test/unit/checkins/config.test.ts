@@ -20,4 +20,22 @@ describe('dispatcherConfig', () => {
     );
     expect(() => inboundConfig({ TABLE_NAME: 't', SMS_ORIGINATION_NUMBER: '07700900999' })).toThrow(ConfigurationError);
   });
+
+  it('returns the per-referral segment cap, 12 by default, for the dispatcher and the inbound handler', () => {
+    const base = { TABLE_NAME: 't', SMS_ORIGINATION_NUMBER: '+447700900999' };
+
+    expect(dispatcherConfig(base).segmentCap).toBe(12);
+    expect(dispatcherConfig({ ...base, SMS_SEGMENT_CAP: '8' }).segmentCap).toBe(8);
+    expect(inboundConfig({ ...base, SMS_SEGMENT_CAP: '8' }).segmentCap).toBe(8);
+  });
+
+  it('throws when the segment cap is not a whole number from 1 to 100', () => {
+    const base = { TABLE_NAME: 't', SMS_ORIGINATION_NUMBER: '+447700900999' };
+    for (const bad of ['0', '7.5', '101', 'twelve', '-3']) {
+      expect(() => dispatcherConfig({ ...base, SMS_SEGMENT_CAP: bad })).toThrow(
+        'SMS_SEGMENT_CAP must be a whole number',
+      );
+      expect(() => inboundConfig({ ...base, SMS_SEGMENT_CAP: bad })).toThrow(ConfigurationError);
+    }
+  });
 });
