@@ -79,11 +79,14 @@ function ConcernItem({ concern }: { concern: ConcernCardFragment }) {
           ? ` · resolved by ${concern.resolvedBy.name}, ${formatDateTime(concern.resolvedAt)}: ${words(concern.action ?? 'OTHER').toLowerCase()}`
           : ''}
       </p>
-      {concern.texts.map((text) => (
+      {concern.texts.edges.map(({ node: text }) => (
         <p key={text.id} className="text in">
           <span className="small muted">{formatDateTime(text.at)} · patient:</span> {text.body ?? '(erased)'}
         </p>
       ))}
+      {concern.texts.pageInfo.hasNextPage ? (
+        <p className="small muted">Later texts that raised it are in the text thread.</p>
+      ) : null}
       {concern.note ? <p className="small">Note: {concern.note}</p> : null}
       {concern.status === 'OPEN' ? (
         <button

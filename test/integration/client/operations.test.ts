@@ -279,7 +279,10 @@ describe('client operations through Apollo Client', () => {
     expect(concern).toMatchObject({
       status: 'OPEN',
       reasons: ['WORRYING_TEXT'],
-      texts: [{ body: 'Please call me, I feel like I want to end it all' }],
+      texts: {
+        edges: [{ node: { body: 'Please call me, I feel like I want to end it all' } }],
+        pageInfo: { hasNextPage: false },
+      },
       referral: { concernOpen: true, patient: { name: 'Ro Clarke' } },
     });
     // No question was waiting, so the text is in the inbox as well as on the concern.
