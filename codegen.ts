@@ -1,16 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /*
  * Schema first: schema/*.graphql is the contract. `npm run codegen` writes, and `npm run codegen:check` verifies:
  *  - functions/graphql/generated/resolvers-types.ts: resolver signatures, parents mapped to our domain types;
- *  - functions/graphql/generated/schema.ts: the SDL as strings, so esbuild bundles it (no fs reads in Lambda).
- * Both are committed.
+ *  - functions/graphql/generated/schema.ts: the SDL as strings, so esbuild bundles it (no fs reads in Lambda);
+ *  - client/generated/: typed documents for the operations in client/operations/*.graphql (client-preset), and
+ *    persisted-documents.json, the trusted-documents manifest the server answers by hash (and, when configured,
+ *    runs exclusively). An operation that no longer validates against the schema fails generation, so CI fails.
+ * All are committed.
  */
 
 const SCHEMA_DIR = join(__dirname, 'schema');
 export const GENERATED_DIR = 'functions/graphql/generated';
+export const CLIENT_GENERATED_DIR = 'client/generated';
+export const CLIENT_OPERATIONS = 'client/operations/**/*.graphql';
 
 /** The SDL files in a stable order, so the generated module never changes by accident. */
 export function schemaFiles(): string[] {
@@ -75,6 +81,24 @@ const config: CodegenConfig = {
     },
     [`${GENERATED_DIR}/schema.ts`]: {
       plugins: [{ add: { content: schemaModule() } }],
+    },
+    [`${CLIENT_GENERATED_DIR}/`]: {
+      documents: [CLIENT_OPERATIONS],
+      preset: 'client',
+      presetConfig: {
+        // Plain typed results: the portal and tests read fields straight off the data.
+        fragmentMasking: false,
+        // sha256 of each printed document, as Apollo Server computes `queryHash`; the hash rides on each document.
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
+      // Apollo Client's cache adds __typename to every selection; the manifest must hold the documents as sent.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { DateTime: 'string', Date: 'string', NhsNumber: 'string', PhoneNumber: 'string' },
+      },
     },
   },
 };

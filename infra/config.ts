@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseSendingWindow } from '../functions/checkins/sending-window';
+import { OPERATION_MODES, type OperationMode } from '../functions/graphql/config';
 import { isUkMobileE164 } from '../functions/shared/phone';
 
 /*
@@ -56,6 +57,11 @@ export interface ApiConfig {
   readonly throttleBurstLimit: number;
   /** Concurrent executions reserved for (and capping) the GraphQL function. */
   readonly reservedConcurrency: number;
+  /**
+   * `any` (default): any valid operation runs, and client/'s trusted documents may be sent by hash. `trusted`: only
+   * the trusted documents run (safelisting), for a production whose only frontends are built on client/.
+   */
+  readonly operations: OperationMode;
 }
 
 export interface AlarmConfig {
@@ -202,6 +208,7 @@ export function parseConfig(stage: Stage, input: unknown): LinkworkConfig {
     api.number('throttleBurstLimit', { min: 1, max: 5_000, integer: true }) ?? (prod ? 200 : 40);
   const reservedConcurrency =
     api.number('reservedConcurrency', { min: 1, max: 1_000, integer: true }) ?? (prod ? 50 : 5);
+  const operations = api.oneOf('operations', OPERATION_MODES) ?? 'any';
 
   const email = alarms.string('email', {
     required: prod,
@@ -230,7 +237,7 @@ export function parseConfig(stage: Stage, input: unknown): LinkworkConfig {
       ...(monthlySpendLimitUsd !== undefined ? { monthlySpendLimitUsd } : {}),
     },
     auth: { ...(cognitoDomainPrefix ? { cognitoDomainPrefix } : {}), callbackUrls, logoutUrls },
-    api: { corsAllowedOrigins, throttleRateLimit, throttleBurstLimit, reservedConcurrency },
+    api: { corsAllowedOrigins, throttleRateLimit, throttleBurstLimit, reservedConcurrency, operations },
     alarms: {
       ...(email ? { email } : {}),
       dispatcherLagSeconds,

@@ -1,14 +1,17 @@
 /**
- * Fails when the committed generated files differ from what schema/*.graphql and codegen.ts produce now:
+ * Fails when a client operation no longer validates against the schema, or when the committed generated files differ
+ * from what schema/*.graphql, client/operations/*.graphql and codegen.ts produce now:
  *
  *   npm run codegen:check
  *
- * Generates in memory (nothing is written) and compares each output with the file on disk.
+ * Validates client/operations first (naming each broken operation's file and line), then generates in memory
+ * (nothing is written) and compares each output with the file on disk.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import config from '../codegen';
+import config, { CLIENT_GENERATED_DIR } from '../codegen';
+import { readClientOperations, validateClientOperations } from './lib/client-operations';
 
 const root = resolve(__dirname, '..');
 
@@ -33,6 +36,17 @@ export async function findDrift(): Promise<Drift[]> {
 }
 
 async function main(): Promise<void> {
+  const issues = validateClientOperations(readClientOperations());
+  if (issues.length > 0) {
+    for (const { file, line, message } of issues) {
+      process.stderr.write(`client operation: ${file}${line ? `:${line}` : ''}: ${message}\n`);
+    }
+    process.stderr.write(
+      `\n${issues.length} problem(s) in client/operations: fix the operation (or the schema change that broke it).\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   const drift = await findDrift();
   if (drift.length === 0) {
     process.stdout.write('codegen: generated files are up to date\n');
@@ -42,7 +56,7 @@ async function main(): Promise<void> {
     process.stderr.write(`codegen drift: ${file} is ${reason === 'missing' ? 'missing' : 'out of date'}\n`);
   }
   process.stderr.write(
-    `\nThe schema (schema/*.graphql) or codegen.ts changed without regenerating.\nRun \`npm run codegen\` and commit ${join('functions', 'graphql', 'generated')}.\n`,
+    `\nThe schema (schema/*.graphql), client/operations or codegen.ts changed without regenerating.\nRun \`npm run codegen\` and commit ${join('functions', 'graphql', 'generated')} and ${CLIENT_GENERATED_DIR}.\n`,
   );
   process.exitCode = 1;
 }

@@ -4,10 +4,14 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createLinkwork } from '../functions/app/composition-root';
 import { createLocalCheckIns, FastForwardClock, type LocalCheckIns } from '../functions/checkins/local';
+import { type OperationMode, parseOperationMode } from '../functions/graphql/config';
 import { DynamoDbIdentityRepository } from '../functions/identity/adapters/dynamodb-identity-repository';
 import { startStreamPoller } from '../functions/outcomes/local-stream-poller';
 import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
+import { loadPortalAssets } from '../portal/server/build';
+import { createPortal } from '../portal/server/portal';
+import { LocalStatus } from '../portal/server/status';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
 import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib/local-api';
 import { localCursorKey } from './lib/local-cursor-key';
@@ -33,6 +37,8 @@ const { values: options } = parseArgs({
     'in-memory': { type: 'boolean', default: process.env.LINKWORK_IN_MEMORY === '1' },
     /** `local` (default), `dev` or `prod`: what the deployed function reads from STAGE. */
     stage: { type: 'string', default: process.env.STAGE ?? 'local' },
+    /** `any` (default) or `trusted`: only client/'s trusted documents run, as GRAPHQL_OPERATIONS does in AWS. */
+    operations: { type: 'string', default: process.env.GRAPHQL_OPERATIONS ?? 'any' },
     port: { type: 'string', default: process.env.PORT ?? '4000' },
     'table-name': { type: 'string', default: process.env.TABLE_NAME ?? 'linkwork-local' },
     'no-seed': { type: 'boolean', default: false },
@@ -47,6 +53,7 @@ const { values: options } = parseArgs({
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const stage = stageOrExit(options.stage);
+const operations = operationsOrExit(options.operations);
 const root = resolve(__dirname, '..');
 const log = (line: string) => console.log(line);
 
@@ -82,6 +89,10 @@ async function main(): Promise<void> {
     const seed = options['no-seed']
       ? ({ source: 'already-there', loaded: 0, care: Promise.resolve() } satisfies DemoSeed)
       : await startDemoSeed(store, systemClock);
+    // What the portal's home page shows while the seed and the folding catch up.
+    const status = new LocalStatus(options['no-seed'] ? 'absent' : seed.source === 'seeding' ? 'seeding' : 'present');
+    const portalAssets = loadPortalAssets({ log });
+    portalAssets.catch((error: Error) => log(`[portal] bundling failed: ${error.message}`));
 
     // Outcome figures are folded from the table's stream, as the Lambda on DynamoDB Streams does in AWS. Folding and
     // the dispatcher start once the demo history is in, so they do not compete with the seed for the emulator.
@@ -95,11 +106,14 @@ async function main(): Promise<void> {
       });
       stoppers.push(folding.stop);
       const foldingStarted = Date.now();
+      status.setFolding('folding');
       folding.waitUntilIdle().then(
-        () =>
+        () => {
+          status.setFolding('up-to-date');
           log(
             `[outcomes] commissioner figures are up to date (${((Date.now() - foldingStarted) / 1000).toFixed(0)} s of stream folded)`,
-          ),
+          );
+        },
         () => {},
       );
       checkIns.start();
@@ -134,13 +148,30 @@ async function main(): Promise<void> {
     });
     stoppers.push(async () => checkIns.stop());
 
+    const portal = createPortal({
+      store,
+      checkIns,
+      status,
+      users: () => listDemoUsers(store),
+      assets: portalAssets,
+      stage,
+      operations,
+      dispatcher: {
+        everySeconds: Number(options['dispatch-every']),
+        ignoresSendingWindow: options['ignore-sending-window'] ?? false,
+      },
+      dynamoDbEndpoint: emulator.endpoint,
+      tableName,
+    });
     const api = await startLocalApi({
       store,
       linkwork,
       stage,
+      operations,
       port: Number(options.port),
       log,
-      localRoutes: demoRoutes(checkIns),
+      localRoutes: portal.localRoutes,
+      fallback: portal.handle,
     });
     stoppers.push(api.close);
 
@@ -159,8 +190,11 @@ async function main(): Promise<void> {
       `                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`,
     );
     log(`  demo data       ${DEMO_DATA_LINE[seed.source](seed.loaded)}`);
+    log(`  portal          ${origin(api.url)}/  (API explorer, phone simulator, link worker view, dashboard)`);
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
     log(`  stage           ${describeStage(stage)}`);
+    if (operations === 'trusted')
+      log('  operations      only the trusted documents in client/operations run (--operations any for all)');
     log(`  check-ins       dispatcher every ${options['dispatch-every']} s; texts print here as [sms → …]`);
     log(
       `                  sending window: ${options['ignore-sending-window'] ? 'ignored (--ignore-sending-window)' : 'Mon–Fri 09:00–18:00 Europe/London'}`,
@@ -185,6 +219,7 @@ async function main(): Promise<void> {
     const seedStarted = Date.now();
     seed.care.then(
       () => {
+        if (seed.source === 'seeding') status.setSeed('ready');
         if (seed.source === 'seeding')
           log(
             `[seed] demo caseloads and check-in history are in (${((Date.now() - seedStarted) / 1000).toFixed(0)} s more)`,
@@ -192,6 +227,7 @@ async function main(): Promise<void> {
         startBackgroundWork();
       },
       (error: Error) => {
+        status.setSeed('failed');
         log(`[seed] failed: ${error.message}. Run npm start again: an unfinished demo is emptied and made again.`);
         void stopAll(1);
       },
@@ -212,32 +248,17 @@ function stageOrExit(value: string | undefined): LocalStage {
   }
 }
 
-function origin(url: string): string {
-  return new URL(url).origin;
+function operationsOrExit(value: string | undefined): OperationMode {
+  try {
+    return parseOperationMode(value);
+  } catch (error) {
+    console.error(`${(error as Error).message} (--operations or GRAPHQL_OPERATIONS)`);
+    process.exit(2);
+  }
 }
 
-/** Local-only HTTP routes: the SMS simulator and the demo controls (also reachable from the terminal). */
-function demoRoutes(checkIns: LocalCheckIns) {
-  const json = (statusCode: number, body: unknown) => ({ statusCode, body: JSON.stringify(body) });
-  return {
-    '/sms/inbound': async (body: string) => {
-      try {
-        return await checkIns.handleInboundHttp(JSON.parse(body || 'null'));
-      } catch (error) {
-        if (error instanceof SyntaxError)
-          return json(400, { error: 'expected JSON { "from": string, "text": string }' });
-        throw error;
-      }
-    },
-    '/dev/dispatch': async () => json(200, await checkIns.runDispatcherNow()),
-    '/dev/fast-forward': async (body: string) => {
-      const hours = Number((JSON.parse(body || '{}') as { hours?: unknown }).hours);
-      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 120) {
-        return json(400, { error: 'expected JSON { "hours": number } between 0 and 2880' });
-      }
-      return json(200, { now: checkIns.clock.advance(hours * 3_600_000).toISOString() });
-    },
-  };
+function origin(url: string): string {
+  return new URL(url).origin;
 }
 
 function acceptCommands(checkIns: LocalCheckIns): void {

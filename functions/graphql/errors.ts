@@ -27,6 +27,8 @@ export const ErrorCode = {
   QUERY_TOO_MANY_DIRECTIVES: 'QUERY_TOO_MANY_DIRECTIVES',
   /** A document with more tokens than the parser accepts. */
   QUERY_TOO_LONG: 'QUERY_TOO_LONG',
+  /** The server runs only its trusted documents (trusted-documents.ts) and this was not one of them. */
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -46,6 +48,7 @@ const REQUEST_ERROR_CODES = new Set([
   ErrorCode.QUERY_TOO_MANY_ROOT_FIELDS,
   ErrorCode.QUERY_TOO_MANY_DIRECTIVES,
   ErrorCode.QUERY_TOO_LONG,
+  ErrorCode.OPERATION_NOT_TRUSTED,
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
 ]);

@@ -12,6 +12,7 @@ const config = configFromEnv();
 
 export const handler = createGraphQLHandler({
   stage: config.stage,
+  operations: config.operations,
   store: createDataStore({
     tableName: config.tableName,
     ...(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),

@@ -12,11 +12,13 @@ import type { Principal } from '../identity';
 import type { DataStore } from '../platform/dynamodb/client';
 import { DomainError } from '../shared/errors';
 import { authenticate } from './auth';
+import type { OperationMode } from './config';
 import type { GraphQLContext } from './context';
 import { toGraphQLError } from './errors';
 import { createLoaders } from './loaders';
 import { logger } from './logger';
 import { createApolloServer } from './server';
+import { refuseUntrustedDocument } from './trusted-documents';
 
 export const requestHandler =
   handlers.createAPIGatewayProxyEventV2RequestHandler<APIGatewayProxyEventV2WithJWTAuthorizer>();
@@ -43,6 +45,10 @@ export const bodySizeLimit: middleware.MiddlewareFn<typeof requestHandler> = asy
   return undefined;
 };
 
+/** In `trusted` mode: documents not in client/'s manifest are refused before Apollo sees them. */
+export const trustedDocumentsOnly: middleware.MiddlewareFn<typeof requestHandler> = async (event) =>
+  refuseUntrustedDocument(event);
+
 /** The engine reports ids, counts and reasons only (its port's contract), so they go to the API's logger as they are. */
 const apiCheckInTelemetry: CheckInTelemetry = {
   count: () => {},
@@ -55,6 +61,8 @@ const apiCheckInTelemetry: CheckInTelemetry = {
 export interface GraphQLHandlerOptions extends Omit<LinkworkOptions, 'store'> {
   store: DataStore;
   stage: string;
+  /** Which operations run: any valid one (default), or only client/'s trusted documents (config.ts). */
+  operations?: OperationMode;
   /** Built from `store` by the composition root unless given (`npm start` shares one with its follow-up engine). */
   linkwork?: Linkwork;
 }
@@ -85,9 +93,9 @@ export function requestContext(linkwork: Linkwork, principal: Principal): GraphQ
  */
 export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLLambdaHandler {
   const linkwork = options.linkwork ?? createLinkwork({ checkInTelemetry: apiCheckInTelemetry, ...options });
-  const server = createApolloServer({ stage: options.stage });
+  const server = createApolloServer({ stage: options.stage, operations: options.operations ?? 'any' });
   return startServerAndCreateLambdaHandler(server, requestHandler, {
-    middleware: [bodySizeLimit],
+    middleware: [bodySizeLimit, ...(options.operations === 'trusted' ? [trustedDocumentsOnly] : [])],
     context: async ({ event }): Promise<GraphQLContext> => {
       try {
         const principal = await authenticate(event, linkwork.identity);

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { structuralAuditPlugin } from './audit-plugin';
-import { isProduction } from './config';
+import { isProduction, type OperationMode } from './config';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter } from './errors';
 import { typeDefs } from './generated/schema';
@@ -9,9 +9,12 @@ import { inputHygienePlugin } from './input-hygiene';
 import { MAX_TOKENS, operationWidthRules, queryLimitsPlugin } from './limits';
 import { logger } from './logger';
 import { resolvers } from './resolvers';
+import { persistedQueryOptions } from './trusted-documents';
 
 export interface ServerOptions {
   stage: string;
+  /** Which operations run (config.ts); default `any`. */
+  operations?: OperationMode;
 }
 
 /**
@@ -19,10 +22,12 @@ export interface ServerOptions {
  * or stack traces in errors. Everywhere: CSRF prevention (Apollo's default), no batching, token/alias/root-field/
  * directive limits while validating, depth/cost/page-size limits and the input rules (ids, text) before executing,
  * one error formatter that never quotes a submitted value. The SDL comes from the generated module so esbuild bundles
- * it (no fs reads at cold start).
+ * it (no fs reads at cold start). Persisted queries answer client/'s trusted documents by hash; in `trusted` mode the
+ * cache learns nothing new (and the Lambda refuses other documents before they reach Apollo: trusted-documents.ts).
  */
 export function createApolloServer(options: ServerOptions): ApolloServer<GraphQLContext> {
   const production = isProduction(options.stage);
+  const operations = options.operations ?? 'any';
   return new ApolloServer<GraphQLContext>({
     typeDefs: [...typeDefs],
     resolvers,
@@ -31,6 +36,7 @@ export function createApolloServer(options: ServerOptions): ApolloServer<GraphQL
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    persistedQueries: persistedQueryOptions(operations),
     formatError: createErrorFormatter({ hideSchemaDetails: production }),
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: operationWidthRules(),

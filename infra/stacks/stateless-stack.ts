@@ -118,7 +118,11 @@ export class StatelessStack extends Stack {
           timeout: Duration.seconds(20),
           reservedConcurrency: config.api.reservedConcurrency,
         },
-        { CURSOR_KEY_SECRET_ARN: this.cursorKey.secretArn, USER_POOL_ID: stateful.userPool.userPoolId },
+        {
+          CURSOR_KEY_SECRET_ARN: this.cursorKey.secretArn,
+          USER_POOL_ID: stateful.userPool.userPoolId,
+          GRAPHQL_OPERATIONS: config.api.operations,
+        },
       ),
       dispatcher: make(
         'dispatcher',

@@ -7,7 +7,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { Linkwork } from '../../functions/app/composition-root';
-import { isProduction } from '../../functions/graphql/config';
+import { isProduction, type OperationMode } from '../../functions/graphql/config';
 import { createGraphQLHandler, type GraphQLLambdaHandler } from '../../functions/graphql/lambda';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import type { Clock } from '../../functions/shared/clock';
@@ -31,6 +31,8 @@ export interface LocalApiOptions {
    * stay on); `prod` turns on every production setting of functions/graphql (see `describeStage`).
    */
   stage?: LocalStage;
+  /** Which operations run, as GRAPHQL_OPERATIONS in AWS: `any` (default) or only client/'s trusted documents. */
+  operations?: OperationMode;
   /** Route served, as in infra: `/graphql` by default. */
   path?: string;
   /** Origins allowed by CORS (API Gateway's `corsPreflight`); by default any http://localhost or 127.0.0.1 port. */
@@ -49,6 +51,8 @@ export interface LocalApiOptions {
    * that call us (SNS) or for operator actions, so they take no bearer token; the server only listens on loopback.
    */
   localRoutes?: Record<string, (body: string) => Promise<{ statusCode: number; body: string }>>;
+  /** Serves every other path (the local portal, `npm start` only); without it they are 404. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
 
 /** The stages `npm start` can run as: the deployed ones (infra/config.ts) and `local`. */
@@ -218,6 +222,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     createGraphQLHandler({
       store: options.store,
       stage: options.stage ?? 'local',
+      operations: options.operations ?? 'any',
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.newId ? { newId: options.newId } : {}),
       ...(options.linkwork ? { linkwork: options.linkwork } : {}),
@@ -240,6 +245,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         const result = await localRoute((await readBody(request)).toString('utf8'));
         send(response, result.statusCode, result.body, { ...cors, 'content-type': 'application/json' });
         log(`${request.method} ${rawPath} ${result.statusCode} ${Date.now() - started}ms`);
+        return;
+      }
+      if (rawPath !== path && options.fallback) {
+        await options.fallback(request, response);
         return;
       }
       if (rawPath !== path) return send(response, 404, JSON.stringify({ message: 'Not Found' }), cors);

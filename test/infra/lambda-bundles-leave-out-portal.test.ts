@@ -1,0 +1,38 @@
+import { build } from 'esbuild';
+import { FUNCTION_ENTRIES } from '../../infra/functions';
+import { BUNDLE_ALIASES } from '../../infra/lambda-bundling';
+import { PROJECT_ROOT } from '../../infra/paths';
+
+/*
+ * The local portal (portal/, decision 0009) is served by `npm start` only: no deployed Lambda may bundle it, nor the
+ * browser libraries it brings (React, GraphiQL, Apollo Client, Observable Plot, playwright). Each entry is bundled the
+ * way CDK bundles it (same aliases, AWS SDK left to the runtime) and its inputs are read from esbuild's metafile.
+ */
+
+const LOCAL_ONLY = [
+  /^portal\//,
+  /node_modules\/(react|react-dom|graphiql|@graphiql|@apollo\/client|@observablehq|playwright-core|axe-core)\//,
+];
+
+describe('the deployed Lambda bundles', () => {
+  it.each(Object.entries(FUNCTION_ENTRIES))('returns no portal or browser code in the %s bundle', async (_, entry) => {
+    const result = await build({
+      absWorkingDir: PROJECT_ROOT,
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'cjs',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      external: ['@aws-sdk/*'],
+      alias: BUNDLE_ALIASES as Record<string, string>,
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+
+    expect(inputs.length).toBeGreaterThan(50);
+    expect(inputs.some((input) => input.startsWith('functions/'))).toBe(true);
+    expect(inputs.filter((input) => LOCAL_ONLY.some((pattern) => pattern.test(input)))).toEqual([]);
+  });
+});
