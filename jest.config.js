@@ -5,13 +5,30 @@ const swc = [
 ];
 
 // Type checking is `npm run typecheck`'s job; jest only strips types so the suite stays fast.
-module.exports = {
-  testEnvironment: 'node',
+const shared = {
   transform: { '^.+\\.[tj]s$': swc },
   // jose 6 ships ES modules only; swc turns it into CommonJS for the tests.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30_000,
+};
+
+// Two projects so that tests which need no DynamoDB never start Java: `unit` runs in plain Node; `dynamodb` gives each
+// jest worker its own DynamoDB Local, started by the first such file the worker runs (test/support/dynamodb-environment.ts).
+module.exports = {
+  testTimeout: 30_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/infra/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'dynamodb',
+      testEnvironment: '<rootDir>/test/support/dynamodb-environment.ts',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/security/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+  ],
 };
