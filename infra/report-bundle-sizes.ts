@@ -12,13 +12,20 @@ import { PROJECT_ROOT } from './paths';
  *
  *   npx tsx infra/report-bundle-sizes.ts                        # table of bundle sizes
  *   npx tsx infra/report-bundle-sizes.ts --compare-bare-apollo  # also bundle a bare Apollo handler the same way;
- *                                                               # exit 1 if the GraphQL bundle is over 1.5× its size
+ *                                                               # exit 1 if the GraphQL bundle is over 1.6× its size
  *   npx tsx infra/report-bundle-sizes.ts --cdk-out path/to/assembly
  */
 
-/** The GraphQL bundle may be at most this many times a bare Apollo Server handler's. */
-export const MAX_GRAPHQL_TO_BARE_APOLLO = 1.5;
+/**
+ * The GraphQL bundle may be at most this many times a bare Apollo Server handler's: a guard against a dependency
+ * slipping in, not a target. What the function carries beyond bare Apollo, minified: ElectroDB 196 KB, the schema with
+ * its descriptions 65 KB, our own code about 150 KB, libphonenumber's UK data 39 KB, Powertools' logger 21 KB (see
+ * docs/performance.md, "Cold start"): about 1.5× today, so the guard sits at 1.6×.
+ */
+export const MAX_GRAPHQL_TO_BARE_APOLLO = 1.6;
 export const BARE_APOLLO_ENTRY = 'infra/bench-fixtures/bare-apollo-handler.ts';
+/** The cold-start floor: bare Apollo whose one resolver makes one DynamoDB GetItem through the SDK. */
+export const BARE_APOLLO_DYNAMODB_ENTRY = 'infra/bench-fixtures/bare-apollo-dynamodb-handler.ts';
 
 export interface BundleSize {
   /** Function name when it is a literal, else the logical id. */

@@ -13,7 +13,14 @@ import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib
 import { signLocalToken } from './lib/local-jwt';
 import { LOCAL_STATE_FILE } from './lib/local-state';
 import { ensureTable } from './lib/local-table';
-import { startDemoSeed } from './seed/demo';
+import { type DemoSeed, startDemoSeed } from './seed/demo';
+
+const DEMO_DATA_LINE: Record<DemoSeed['source'], (loaded: number) => string> = {
+  'already-there': () => 'already there (delete .data/ to start from scratch)',
+  snapshot: (loaded) => `loaded from the demo snapshot: ${loaded} records, a year of care history and its figures`,
+  seeding: () =>
+    'staff seeded; patients, referrals and a year of check-ins are being added through the use cases (see [seed])',
+};
 
 /**
  * `npm start`: the whole of Linkwork on one machine. DynamoDB Local keeps its data under .data/ (so a restart keeps it)
@@ -72,7 +79,7 @@ async function main(): Promise<void> {
     const store = createDataStore({ tableName, endpoint: emulator.endpoint });
 
     const seed = options['no-seed']
-      ? { seeding: false, care: Promise.resolve() }
+      ? ({ source: 'already-there', loaded: 0, care: Promise.resolve() } satisfies DemoSeed)
       : await startDemoSeed(store, systemClock);
 
     // Outcome figures are folded from the table's stream, as the Lambda on DynamoDB Streams does in AWS. Folding and
@@ -82,6 +89,8 @@ async function main(): Promise<void> {
         endpoint: emulator!.endpoint,
         tableName,
         onError: (error) => log(`[outcomes] folding a stream batch failed, will retry: ${(error as Error).name}`),
+        // The snapshot brought its figures with it: only what changes from now on is folded.
+        ...(seed.source === 'snapshot' ? { from: 'LATEST' as const } : {}),
       });
       stoppers.push(folding.stop);
       const foldingStarted = Date.now();
@@ -131,9 +140,7 @@ async function main(): Promise<void> {
     log(
       `                  ${options['in-memory'] ? 'in memory: data goes when you stop' : 'data kept in .data/dynamodb'}`,
     );
-    log(
-      `  demo data       ${seed.seeding ? 'staff seeded; patients, referrals and a year of check-ins are being added (see [seed])' : 'already there (delete .data/ to start again)'}`,
-    );
+    log(`  demo data       ${DEMO_DATA_LINE[seed.source](seed.loaded)}`);
     log(`  GraphQL API     ${api.url}  (the Lambda handler behind a local API Gateway)`);
     log(`  stage           ${describeStage(stage)}`);
     log(`  check-ins       dispatcher every ${options['dispatch-every']} s; texts print here as [sms → …]`);
@@ -160,20 +167,20 @@ async function main(): Promise<void> {
     const seedStarted = Date.now();
     seed.care.then(
       () => {
-        if (seed.seeding)
+        if (seed.source === 'seeding')
           log(
             `[seed] demo caseloads and check-in history are in (${((Date.now() - seedStarted) / 1000).toFixed(0)} s more)`,
           );
         startBackgroundWork();
       },
       (error: Error) => {
-        log(`[seed] failed: ${error.message}. Delete .data/ and run npm start again.`);
+        log(`[seed] failed: ${error.message}. Run npm start again: an unfinished demo is emptied and made again.`);
         void stopAll(1);
       },
     );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    console.error('If the seed stopped half-way, delete .data/ and run npm start again.');
+    console.error('Run npm start again: a demo stopped half-way is emptied and made again.');
     await stopAll(1);
   }
 }

@@ -26,9 +26,11 @@ import type { BenchCase, BenchRow } from '../lib/report';
  * confirm with the text in the thread) in a plain loop.
  */
 
-/** As deployed: SMS_RATE_PER_SECOND and RUN_BUDGET_MS defaults, EventBridge rate(1 minute). */
+/** As deployed: SMS_RATE_PER_SECOND, the dispatcher's run budget (infra/stacks/stateless-stack.ts), rate(1 minute). */
 const CONFIGURED_RATE = 10;
-const RUN_BUDGET_MS = 45_000;
+const RUN_BUDGET_MS = 58_000;
+/** Issue 15's goal: a backlog drains within 5% of N / rate. */
+const DRAIN_GOAL = 1.05;
 const SCHEDULE_MS = 60_000;
 
 class CountingSink implements SmsSender {
@@ -108,10 +110,13 @@ async function drain(deps: CheckInDeps, ratePerSecond: number, maxRuns = 1_000):
   return reports;
 }
 
-/** Drain time at `rate`/s with runs every minute of at most `budget`, each message taking at least `perMessageMs`. */
-function drainAtRate(count: number, rate: number, perMessageMs: number, perRunCap: number) {
+/**
+ * Drain time at `rate`/s with runs every minute of at most `budget`, each message taking at least `perMessageMs`. A run
+ * reads the due index again while its budget lasts, so no read size caps what it sends.
+ */
+function drainAtRate(count: number, rate: number, perMessageMs: number) {
   const intervalMs = Math.max(1000 / rate, perMessageMs);
-  const perRun = Math.min(perRunCap, Math.floor(RUN_BUDGET_MS / intervalMs));
+  const perRun = Math.floor(RUN_BUDGET_MS / intervalMs);
   const runs = Math.ceil(count / perRun);
   const last = count - (runs - 1) * perRun;
   return { seconds: ((runs - 1) * SCHEDULE_MS + last * intervalMs) / 1000, runs, perRun };
@@ -213,7 +218,7 @@ export const dispatcher: BenchCase = async ({ quick, scale = 1, endpoint, log })
     floorLabel: 'claim+confirm loop',
     counts: { runs, 'per-run cap': perRunCap },
   });
-  const atRate = drainAtRate(count, CONFIGURED_RATE, perMessageMs, perRunCap);
+  const atRate = drainAtRate(count, CONFIGURED_RATE, perMessageMs);
   rows.push({
     case: 'dispatcher',
     variant: `${count} due @ ${CONFIGURED_RATE}/s`,
@@ -222,6 +227,7 @@ export const dispatcher: BenchCase = async ({ quick, scale = 1, endpoint, log })
     unit: 's',
     floor: count / CONFIGURED_RATE,
     floorLabel: 'N / rate',
+    goal: DRAIN_GOAL,
     counts: { runs: atRate.runs, 'sent/run': atRate.perRun, budget: `${RUN_BUDGET_MS / 1000}s/min` },
   });
 
@@ -252,7 +258,7 @@ export const dispatcher: BenchCase = async ({ quick, scale = 1, endpoint, log })
       'WCU/msg est.': round(estimatedWriteUnits(slowCounts) / slow.sent),
     },
   });
-  const slowAtRate = drainAtRate(count, CONFIGURED_RATE, slowPerMessage, perRunCap);
+  const slowAtRate = drainAtRate(count, CONFIGURED_RATE, slowPerMessage);
   rows.push({
     case: 'dispatcher',
     variant: `${count} due @ ${CONFIGURED_RATE}/s, 50 ms sink`,

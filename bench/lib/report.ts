@@ -8,6 +8,11 @@ export interface BenchRow {
   /** The floor measured in the same run; the ratio is value / floor. */
   floor?: number;
   floorLabel?: string;
+  /**
+   * The largest ratio to the floor this row may show (issue 15's goals). Printed beside the ratio; a full run marks a
+   * row over it `MISSED`. Timings on a shared machine move by about 2×, so a quick run only prints it.
+   */
+  goal?: number;
   /** Counts that do not depend on machine noise: requests, items, capacity units, bytes. */
   counts?: Record<string, number | string>;
 }
@@ -45,8 +50,14 @@ function format(value: number): string {
   return value.toFixed(2);
 }
 
-export function renderTable(rows: readonly BenchRow[]): string {
-  const header = ['case', 'variant', 'metric', 'value', 'floor', 'ratio', 'counts'];
+/** Rows whose ratio to their floor is over their goal. */
+export function missedGoals(rows: readonly BenchRow[]): BenchRow[] {
+  return rows.filter((row) => (row.goal !== undefined && row.floor ? row.value / row.floor > row.goal : false));
+}
+
+export function renderTable(rows: readonly BenchRow[], options: { flagGoals?: boolean } = {}): string {
+  const missed = new Set(options.flagGoals ? missedGoals(rows) : []);
+  const header = ['case', 'variant', 'metric', 'value', 'floor', 'ratio', 'goal', 'counts'];
   const body = rows.map((row) => [
     row.case,
     row.variant,
@@ -54,6 +65,7 @@ export function renderTable(rows: readonly BenchRow[]): string {
     `${format(row.value)} ${row.unit}`,
     row.floor === undefined ? '-' : `${format(row.floor)} ${row.unit}${row.floorLabel ? ` (${row.floorLabel})` : ''}`,
     row.floor === undefined || row.floor === 0 ? '-' : `${format(row.value / row.floor)}x`,
+    row.goal === undefined ? '-' : `≤ ${format(row.goal)}x${missed.has(row) ? ' MISSED' : ''}`,
     Object.entries(row.counts ?? {})
       .map(([key, value]) => `${key}=${typeof value === 'number' ? format(value) : value}`)
       .join(' '),

@@ -87,6 +87,9 @@ export interface PrescriptionRepository {
   listAttendance(prescriptionId: string): Promise<Attendance[]>;
   /** A referral's prescriptions (its item collection). */
   listForReferral(referralId: string): Promise<Prescription[]>;
-  /** Closes the prescription to further attendance after the patient's erasure; its skeleton stays for figures. */
+  /**
+   * After the patient's erasure: ends the prescription if still open (STOPPED) and closes it to further attendance;
+   * its skeleton stays for figures.
+   */
   markErased(prescription: Prescription, erasedAt: string): Promise<void>;
 }

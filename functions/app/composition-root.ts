@@ -65,6 +65,7 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
   // The owner of the items a reaction writes reacts first (the referrals context keeps its caseload rows), so other
   // contexts' reactions read them already in step.
   events.subscribe(referrals.subscriber).subscribe(activities.subscriber).subscribe(checkIns.subscriber);
+  let fold: FoldDeps | undefined;
 
   return {
     store,
@@ -76,6 +77,13 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
     referrals,
     activities,
     checkIns,
-    outcomes: { aggregates: new DynamoDbAggregateStore(store), fold: outcomeFoldDeps(store, clock) },
+    outcomes: {
+      aggregates: new DynamoDbAggregateStore(store),
+      // Built on first use: the API never folds, and its cold start should not build what only the folding needs.
+      get fold() {
+        fold ??= outcomeFoldDeps(store, clock);
+        return fold;
+      },
+    },
   };
 }

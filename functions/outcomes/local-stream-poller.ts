@@ -26,6 +26,11 @@ export interface StreamPollerOptions {
   handleRecords?: (records: StreamRecordInput[]) => Promise<void>;
   /** Pause between passes over the shards when there was nothing to read. */
   idleMs?: number;
+  /**
+   * Where to begin in each shard found at start: the oldest record still kept (default), or only what is written from
+   * now on (after a bulk load whose figures came with it, e.g. the demo snapshot).
+   */
+  from?: 'TRIM_HORIZON' | 'LATEST';
 }
 
 export interface StreamPoller {
@@ -56,6 +61,8 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const shards = new Map<string, ShardState>();
   let streamArn: string | undefined;
   let stopped = false;
+  /** Shards there when the poller started; `from` applies to them only (a shard opened later is read whole). */
+  let startedWith = new Set<string>();
   let idleWaiters: (() => void)[] = [];
 
   async function discoverShards(): Promise<Shard[]> {
@@ -86,7 +93,11 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       let state = shards.get(id);
       if (!state) {
         const { ShardIterator } = await streams.send(
-          new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: id,
+            ShardIteratorType: startedWith.has(id) ? (options.from ?? 'TRIM_HORIZON') : 'TRIM_HORIZON',
+          }),
         );
         state = { iterator: ShardIterator, done: !ShardIterator };
         shards.set(id, state);
@@ -105,6 +116,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   }
 
   const loop = (async () => {
+    startedWith = new Set((await discoverShards().catch(() => [])).map((shard) => shard.ShardId!));
     while (!stopped) {
       let handled = 0;
       try {

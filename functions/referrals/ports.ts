@@ -97,7 +97,7 @@ export type GoalWrite =
     };
 
 export interface ReferralRepository {
-  getPatient(patientId: string): Promise<Patient | undefined>;
+  getPatient(patientId: string, options?: { consistent?: boolean }): Promise<Patient | undefined>;
   /** One BatchGetItem per 100 ids; results in the order of `patientIds`, `undefined` where missing. */
   getPatients(patientIds: readonly string[]): Promise<(Patient | undefined)[]>;
   findPatientIdByNhsNumber(nhsNumber: string): Promise<string | undefined>;

@@ -16,6 +16,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance';
 import type { LogLevel, Stage } from '../config';
+import { aliasArgs } from '../lambda-bundling';
 import { logGroupPrefix, resourceName } from '../naming';
 import { fromRoot, PROJECT_ROOT } from '../paths';
 import { DeadLetterQueue } from './dead-letter-queue';
@@ -143,6 +144,7 @@ export class LinkworkFunction extends Construct {
         // The Node.js 22 runtime ships AWS SDK v3; bundling it again would only add cold-start weight.
         bundleAwsSDK: false,
         forceDockerBundling: false,
+        esbuildArgs: aliasArgs(),
       },
     });
 

@@ -1,13 +1,21 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
 import type { StaffUser } from '../../functions/identity/entities/staff-user';
 import { registerOrganisation } from '../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../functions/identity/use-cases/register-staff-user';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
+import { createTableInput } from '../../functions/platform/dynamodb/table-definition';
 import { type Clock, ManualClock } from '../../functions/shared/clock';
 import { createIdGenerator } from '../../functions/shared/ids';
 import { seedCare } from './care';
 import { SeededRandom } from './random';
+import { loadSnapshot, monthsSince, readCurrentSnapshot } from './snapshot';
 
 export const DEMO_SEED = 20_261_125;
 const MARKER_KEY = { pk: '$linkwork#seed', sk: 'demo-v1' };
@@ -25,37 +33,82 @@ export interface DemoData {
 }
 
 export interface DemoSeed {
-  /** False when the table already held the demo data set. */
-  seeding: boolean;
-  /** Resolves when the care history (patients, referrals, a year of check-ins) is in; at once when not seeding. */
+  /** How the demo data set got there: already in the table, loaded from the snapshot, or being seeded now. */
+  source: 'already-there' | 'snapshot' | 'seeding';
+  /** Items written from the snapshot (0 otherwise). */
+  loaded: number;
+  /** Resolves when the care history (patients, referrals, a year of check-ins) is in; at once unless seeding. */
   care: Promise<void>;
 }
 
 /**
- * Seeds the demo data set unless it is already there. Organisations and staff are written before this resolves, so
- * the API can start and print tokens at once; the care history, which takes a minute or so on a small machine, goes
- * on in the background (`care`).
+ * Puts the demo data set in unless it is already there. From the committed snapshot when it was made with today's
+ * entity models (seconds, figures included: scripts/seed/snapshot.ts); otherwise by running the seed through the use
+ * cases: organisations and staff before this resolves, so the API can start and print tokens at once, and the care
+ * history (a minute or so) in the background (`care`). Either way a marker is written last, and a table holding a
+ * demo interrupted part-way (no marker) is emptied and seeded afresh, so a Ctrl-C never leaves a half-made demo.
  */
-export async function startDemoSeed(store: DataStore, clock: Clock): Promise<DemoSeed> {
+export async function startDemoSeed(
+  store: DataStore,
+  clock: Clock,
+  options: { snapshot?: boolean } = {},
+): Promise<DemoSeed> {
   const marker = await store.documentClient.send(new GetCommand({ TableName: store.tableName, Key: MARKER_KEY }));
-  if (marker.Item) return { seeding: false, care: Promise.resolve() };
+  if (marker.Item) return { source: 'already-there', loaded: 0, care: Promise.resolve() };
+  await emptyIfHalfMade(store);
+  const snapshot = options.snapshot === false ? undefined : readCurrentSnapshot();
+  if (snapshot) {
+    const loaded = await loadSnapshot(store, snapshot, monthsSince(snapshot.seededAt, clock.now()));
+    await writeMarker(store, clock, 'snapshot');
+    return { source: 'snapshot', loaded, care: Promise.resolve() };
+  }
   const random = new SeededRandom(DEMO_SEED);
   const demo = await seedDemoData(store, clock, random);
   const care = (async () => {
     await seedCare(store, new ManualClock(clock.now()), random, demo);
-    // Written last: a run stopped half-way leaves no marker, and start-up then says how to start again.
-    await store.documentClient.send(
-      new PutCommand({ TableName: store.tableName, Item: { ...MARKER_KEY, seededAt: clock.now().toISOString() } }),
-    );
+    // Written last: a run stopped half-way leaves no marker, and the next start empties the table and begins again.
+    await writeMarker(store, clock, 'seed');
   })();
-  return { seeding: true, care };
+  return { source: 'seeding', loaded: 0, care };
 }
 
-/** Seeds everything and waits for it (benchmarks and tests that want the whole data set). */
-export async function seedDemoDataOnce(store: DataStore, clock: Clock): Promise<boolean> {
-  const seed = await startDemoSeed(store, clock);
+/** Seeds everything through the use cases and waits for it (the snapshot maker). */
+export async function seedDemoDataOnce(store: DataStore, clock: Clock): Promise<void> {
+  const seed = await startDemoSeed(store, clock, { snapshot: false });
   await seed.care;
-  return seed.seeding;
+}
+
+async function writeMarker(store: DataStore, clock: Clock, source: string): Promise<void> {
+  await store.documentClient.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...MARKER_KEY, seededAt: clock.now().toISOString(), source },
+    }),
+  );
+}
+
+/** No marker but items: a first run stopped part-way. The table is made again, empty, from the shared definition. */
+async function emptyIfHalfMade(store: DataStore): Promise<void> {
+  const { Items } = await store.documentClient.send(new ScanCommand({ TableName: store.tableName, Limit: 1 }));
+  if (!Items?.length) return;
+  await store.client.send(new DeleteTableCommand({ TableName: store.tableName }));
+  await waitForTable(store, 'deleted');
+  await store.client.send(new CreateTableCommand(createTableInput(store.tableName)));
+  await waitForTable(store, 'active');
+}
+
+async function waitForTable(store: DataStore, state: 'active' | 'deleted'): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+      if (state === 'active' && Table?.TableStatus === 'ACTIVE') return;
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+      if (state === 'deleted') return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Table ${store.tableName} did not become ${state}`);
 }
 
 /**

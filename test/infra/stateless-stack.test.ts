@@ -12,7 +12,7 @@ type Resource = { Type: string; Properties: Record<string, unknown> };
 
 const FUNCTIONS = {
   graphql: { memory: 1024, timeout: 20, concurrency: 50 },
-  dispatcher: { memory: 512, timeout: 60, concurrency: 1 },
+  dispatcher: { memory: 512, timeout: 75, concurrency: 1 },
   'inbound-sms': { memory: 512, timeout: 30, concurrency: 5 },
   'fold-stream': { memory: 512, timeout: 60, concurrency: 5 },
   reconcile: { memory: 1024, timeout: 600, concurrency: 1 },
@@ -100,7 +100,7 @@ describe('StatelessStack', () => {
             SMS_ORIGINATION_NUMBER: '+447900123456',
             SENDING_WINDOW: 'Mon-Fri 09:00-18:00 Europe/London',
             SMS_RATE_PER_SECOND: '5',
-            RUN_BUDGET_MS: '50000',
+            RUN_BUDGET_MS: '58000',
             POWERTOOLS_METRICS_NAMESPACE: 'Linkwork',
           }),
         },

@@ -106,9 +106,13 @@ export class DynamoDbPrescriptionRepository implements PrescriptionRepository {
 
   async markErased(prescription: Prescription, erasedAt: string): Promise<void> {
     if (prescription.erasedAt) return;
+    // A prescription still open ends with the erasure (STOPPED, by nobody): nothing more is done for the person.
+    const ending = OPEN_PRESCRIPTION_STATUSES.includes(prescription.status)
+      ? { status: 'STOPPED' as const, endedAt: erasedAt }
+      : {};
     await this.entities.prescription
       .patch({ referralId: prescription.referralId, prescriptionId: prescription.prescriptionId })
-      .set({ erasedAt })
+      .set({ erasedAt, updatedAt: erasedAt, ...ending })
       .add({ version: 1 })
       .go();
   }

@@ -59,7 +59,7 @@ export function dispatcherConfig(env: Env = process.env): DispatcherConfig {
     sender: senderConfig(env),
     window,
     ratePerSecond: positiveNumber(env, 'SMS_RATE_PER_SECOND', 10),
-    runBudgetMs: positiveNumber(env, 'RUN_BUDGET_MS', 45_000),
+    runBudgetMs: positiveNumber(env, 'RUN_BUDGET_MS', 58_000),
   };
 }
 

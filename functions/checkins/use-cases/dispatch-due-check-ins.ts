@@ -11,7 +11,7 @@ import { remindOrExpire, sendCurrentStep } from './send-step';
  * then NO_RESPONSE. Sends are spaced to `ratePerSecond`, and no new send starts after `runBudgetMs`; whatever is left
  * stays due for the next run. Several runs may overlap: the claim makes each step go at most once.
  *
- * The run's patients are read in one batch up front (each referral is read again just before its text, because that
+ * Each pass's patients are read in one batch up front (each referral is read again just before its text, because that
  * read is the last guard against texting about a closed referral). Up to `concurrency` check-ins are worked on at once,
  * so a slow provider call does not hold the run below its rate; one patient's check-ins are always taken one after
  * another, because each may recompute that patient's referral's next check-in.
@@ -99,17 +99,7 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
     oldestDueAgeSeconds: 0,
   };
 
-  const due = await deps.checkIns.listDue(now.toISOString(), options.policy.limitPerShard);
-  report.considered = due.length;
-  const oldestWaiting = due.find((checkIn) => checkIn.status === 'WAITING');
-  if (oldestWaiting?.dueAt) {
-    report.oldestDueAgeSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(oldestWaiting.dueAt)) / 1000));
-  }
-
   const patients = new Map<string, PatientContact>();
-  const needPatients = due.filter((checkIn) => checkIn.status !== 'SENDING').map((checkIn) => checkIn.patientId);
-  for (const patient of await deps.careRecords.getPatients(needPatients)) patients.set(patient.patientId, patient);
-
   const work = async (checkIn: CheckIn) => {
     const stepOptions = {
       policy: options.policy,
@@ -166,29 +156,54 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
   };
 
   // One queue per patient, in due order; workers take whole queues, so a patient's check-ins never run at once.
-  const byPatient = new Map<string, CheckIn[]>();
-  for (const checkIn of due) {
-    const queue = byPatient.get(checkIn.patientId);
-    if (queue) queue.push(checkIn);
-    else byPatient.set(checkIn.patientId, [checkIn]);
-  }
-  const queues = [...byPatient.values()];
-  let nextQueue = 0;
   let budgetSpent = false;
-  const worker = async () => {
-    while (nextQueue < queues.length) {
-      const queue = queues[nextQueue++];
-      for (let i = 0; i < queue.length; i++) {
-        if (budgetSpent || elapsedMs() >= options.runBudgetMs) {
-          budgetSpent = true;
-          report.leftForNextRun += queue.length - i;
-          break;
+  const runPass = async (due: readonly CheckIn[]) => {
+    const byPatient = new Map<string, CheckIn[]>();
+    for (const checkIn of due) {
+      const queue = byPatient.get(checkIn.patientId);
+      if (queue) queue.push(checkIn);
+      else byPatient.set(checkIn.patientId, [checkIn]);
+    }
+    const queues = [...byPatient.values()];
+    let nextQueue = 0;
+    const worker = async () => {
+      while (nextQueue < queues.length) {
+        const queue = queues[nextQueue++];
+        for (let i = 0; i < queue.length; i++) {
+          if (budgetSpent || elapsedMs() >= options.runBudgetMs) {
+            budgetSpent = true;
+            report.leftForNextRun += queue.length - i;
+            break;
+          }
+          await work(queue[i]);
         }
-        await work(queue[i]);
+      }
+    };
+    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SEND_CONCURRENCY);
+    await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+  };
+
+  // Passes until the budget is spent or nothing more is due: when one read of the due index may have left some out (a
+  // shard gave all it was asked for), a run that has worked through it reads again, so its sending slots stay full to
+  // the end of its budget. A check-in already handled in this run is not taken again in it, whatever became of it.
+  const handled = new Set<string>();
+  for (let pass = 0; !budgetSpent && elapsedMs() < options.runBudgetMs; pass++) {
+    const listed = await deps.checkIns.listDue(now.toISOString(), options.policy.limitPerShard);
+    if (pass === 0) {
+      const oldestWaiting = listed.find((checkIn) => checkIn.status === 'WAITING');
+      if (oldestWaiting?.dueAt) {
+        report.oldestDueAgeSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(oldestWaiting.dueAt)) / 1000));
       }
     }
-  };
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SEND_CONCURRENCY);
-  await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+    const due = listed.filter((checkIn) => !handled.has(checkIn.checkInId));
+    if (due.length === 0) break;
+    for (const checkIn of due) handled.add(checkIn.checkInId);
+    report.considered += due.length;
+    const needPatients = due.filter((checkIn) => checkIn.status !== 'SENDING').map((checkIn) => checkIn.patientId);
+    for (const patient of await deps.careRecords.getPatients(needPatients)) patients.set(patient.patientId, patient);
+    await runPass(due);
+    // Fewer than one shard's page in all: no shard can have held more, so nothing was left out of this read.
+    if (listed.length < options.policy.limitPerShard) break;
+  }
   return report;
 }

@@ -4,6 +4,7 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
+import { putAction, transactWrite, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
 import { nhsNumberClaimEntity } from '../entities/nhs-number-claim';
 import { type Patient, patientEntity } from '../entities/patient';
@@ -50,7 +51,7 @@ export class DynamoDbReferralRepository implements ReferralRepository {
   private readonly service;
   private readonly documentClient;
 
-  constructor(store: DataStore) {
+  constructor(private readonly store: DataStore) {
     const config = entityConfig(store);
     this.documentClient = store.documentClient;
     this.service = new Service({
@@ -67,8 +68,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     return this.service.entities;
   }
 
-  async getPatient(patientId: string): Promise<Patient | undefined> {
-    const { data } = await this.entities.patient.get({ patientId }).go();
+  async getPatient(patientId: string, options: { consistent?: boolean } = {}): Promise<Patient | undefined> {
+    const { data } = await this.entities.patient.get({ patientId }).go({ consistent: options.consistent === true });
     return data ?? undefined;
   }
 
@@ -89,44 +90,50 @@ export class DynamoDbReferralRepository implements ReferralRepository {
 
   async createReferral(write: NewReferralWrite): Promise<void> {
     const { newPatient, existingPatientId } = write;
+    const { patient, nhsNumberClaim, referral, referralEvent } = this.entities;
+    const patientActions = newPatient
+      ? [
+          putAction(patient.create({ ...newPatient, referralIds: [write.referral.referralId] }).params()),
+          putAction(
+            nhsNumberClaim
+              .create({
+                nhsNumber: newPatient.nhsNumber!,
+                patientId: newPatient.patientId,
+                claimedAt: newPatient.createdAt,
+              })
+              .params(),
+          ),
+        ]
+      : [
+          // The referral joins the patient's own list, and only while the patient exists and is not erased.
+          updateAction(
+            patient
+              .update({ patientId: existingPatientId! })
+              .add({ referralIds: [write.referral.referralId] })
+              .where(
+                ({ patientId, erasedAt }, { exists, notExists }) => `${exists(patientId)} AND ${notExists(erasedAt)}`,
+              )
+              .params(),
+          ),
+        ];
+    const actions = [
+      ...patientActions,
+      putAction(referral.create(write.referral).params()),
+      putAction(referralEvent.create(write.event).params()),
+    ];
     for (let attempt = 1; ; attempt++) {
-      const result = await this.service.transaction
-        .write(({ patient, nhsNumberClaim, referral, referralEvent }) => [
-          ...(newPatient
-            ? [
-                patient.create(newPatient).commit(),
-                nhsNumberClaim
-                  .create({
-                    nhsNumber: newPatient.nhsNumber!,
-                    patientId: newPatient.patientId,
-                    claimedAt: newPatient.createdAt,
-                  })
-                  .commit(),
-              ]
-            : [
-                patient
-                  .check({ patientId: existingPatientId! })
-                  .where(
-                    ({ patientId, erasedAt }, { exists, notExists }) =>
-                      `${exists(patientId)} AND ${notExists(erasedAt)}`,
-                  )
-                  .commit(),
-              ]),
-          referral.create(write.referral).commit(),
-          referralEvent.create(write.event).commit(),
-        ])
-        .go();
-      if (!result.canceled) return;
-      const reasons = cancelReasons(result.data);
-      if (reasons.some((reason) => reason.code === 'TransactionConflict') && attempt < MAX_ATTEMPTS) {
+      const outcome = await transactWrite(this.store, actions);
+      if (outcome.committed) return;
+      const { reasons } = outcome;
+      if (reasons.includes('TransactionConflict') && attempt < MAX_ATTEMPTS) {
         await backoff(attempt);
         continue;
       }
-      if (newPatient && reasons[1]?.code === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
-      if (!newPatient && reasons[0]?.code === 'ConditionalCheckFailed') {
+      if (newPatient && reasons[1] === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
+      if (!newPatient && reasons[0] === 'ConditionalCheckFailed') {
         throw new ConflictError('The patient no longer exists or has been erased');
       }
-      throw new ConflictError(`The referral could not be created (${reasons.map((reason) => reason.code).join(', ')})`);
+      throw new ConflictError(`The referral could not be created (${reasons.join(', ')})`);
     }
   }
 

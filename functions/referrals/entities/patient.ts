@@ -33,6 +33,11 @@ export function patientEntity(config: EntityConfig) {
         createdAt: { type: 'string', required: true, readOnly: true },
         updatedAt: { type: 'string', required: true },
         erasedAt: { type: 'string' },
+        /**
+         * Every referral of the person, added in the same transaction that creates one: erasure reads it (consistently)
+         * after marking the patient erased, so a referral created a moment before cannot be missed.
+         */
+        referralIds: { type: 'set', items: 'string' },
       },
       indexes: {
         byId: {

@@ -37,10 +37,13 @@ export async function erasePatient(
 ): Promise<ErasePatientResult> {
   if (!ERASURE_ROLES.includes(principal.role)) throw new ForbiddenError();
   const { patient, referrals } = await loadPatientInScope(deps, principal, nonEmptyId(input.patientId, 'patientId'));
-  const referralIds = referrals.map((referral) => referral.referralId);
-
   const erasedAt = patient.erasedAt ?? deps.clock.now().toISOString();
   if (!patient.erasedAt) await deps.referrals.markPatientErased(patient, erasedAt);
+  // Read again now no referral can be added: one created while we looked is on the patient's own list.
+  const marked = await deps.referrals.getPatient(patient.patientId, { consistent: true });
+  const referralIds = [
+    ...new Set([...referrals.map((referral) => referral.referralId), ...(marked?.referralIds ?? [])]),
+  ].sort();
   for (const referralId of referralIds) await deps.referrals.eraseReferral(referralId, erasedAt);
   await deps.events.publish({ type: 'PatientErased', patientId: patient.patientId, referralIds, at: erasedAt });
   await auditAccess(deps, principal, 'ERASE', 'erasePatient', {

@@ -270,6 +270,23 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     expect(next).toMatchObject({ sent: 2, oldestDueAgeSeconds: 90 });
   });
 
+  it('reads the due index again when one read may have left some out, sending all while the budget lasts', async () => {
+    world = await createWorld();
+    for (let i = 0; i < 12; i++) await scheduled();
+    const requests = countRequests(world.store.client);
+
+    // One check-in a shard a read: a read returns at most 8 of the 12, so the run must read again to send them all.
+    const report = await dispatchDueCheckIns(world.deps, {
+      ...world.dispatch,
+      policy: { ...world.dispatch.policy, limitPerShard: 1 },
+    });
+
+    expect(report).toMatchObject({ considered: 12, sent: 12, leftForNextRun: 0, lostRace: 0 });
+    expect(world.sns.published).toHaveLength(12);
+    // At least two reads of every shard, and one more that finds nothing left.
+    expect(requests.reset().byCommand.QueryCommand).toBeGreaterThanOrEqual(2 * DUE_INDEX_SHARDS);
+  });
+
   it('works on several patients at once, one patient’s check-ins one after another, each text sent once', async () => {
     let inFlight = 0;
     let mostInFlight = 0;

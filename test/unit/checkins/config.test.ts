@@ -5,7 +5,7 @@ describe('dispatcherConfig', () => {
   it('returns defaults for the window, rate and budget', () => {
     const config = dispatcherConfig({ TABLE_NAME: 't', SMS_ORIGINATION_NUMBER: '+447700900999' });
 
-    expect(config).toMatchObject({ tableName: 't', ratePerSecond: 10, runBudgetMs: 45_000 });
+    expect(config).toMatchObject({ tableName: 't', ratePerSecond: 10, runBudgetMs: 58_000 });
     expect(config.window.spec).toBe('Mon-Fri 09:00-18:00 Europe/London');
   });
 
