@@ -48,6 +48,8 @@ const mappers: Record<string, string> = {
   CheckIn: '../../checkins#CheckIn',
   SmsMessage: '../../checkins#SmsMessage',
   OutcomeMeasurement: '../../checkins#Outcome',
+  Concern: '../../referrals#Concern',
+  InboxMessage: '../../checkins#InboxMessage',
 };
 
 const config: CodegenConfig = {

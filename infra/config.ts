@@ -61,6 +61,11 @@ export interface AlarmConfig {
   readonly smsFailuresPerHour: number;
   /** Alarm when the SMS delivery success rate (0–1) over an hour falls below this. */
   readonly smsSuccessRateMin: number;
+  /**
+   * Alarm when a concern (a worrying text or a concern-level answer) has waited more than this many working hours
+   * (the sending window's, less bank holidays) for anyone to acknowledge it. The clinical safety officer sets it.
+   */
+  readonly concernUnacknowledgedWorkingHours: number;
 }
 
 export interface LinkworkConfig {
@@ -199,6 +204,8 @@ export function parseConfig(stage: Stage, input: unknown): LinkworkConfig {
   const dispatcherLagSeconds = alarms.number('dispatcherLagSeconds', { min: 60, max: 86_400, integer: true }) ?? 900;
   const smsFailuresPerHour = alarms.number('smsFailuresPerHour', { min: 0, max: 100_000, integer: true }) ?? 5;
   const smsSuccessRateMin = alarms.number('smsSuccessRateMin', { min: 0, max: 1 }) ?? 0.9;
+  const concernUnacknowledgedWorkingHours =
+    alarms.number('concernUnacknowledgedWorkingHours', { min: 0.25, max: 45 }) ?? 4;
 
   if (issues.length > 0) throw new ConfigError(stage, issues);
   return {
@@ -216,7 +223,13 @@ export function parseConfig(stage: Stage, input: unknown): LinkworkConfig {
     },
     auth: { ...(cognitoDomainPrefix ? { cognitoDomainPrefix } : {}), callbackUrls, logoutUrls },
     api: { corsAllowedOrigins, throttleRateLimit, throttleBurstLimit, reservedConcurrency },
-    alarms: { ...(email ? { email } : {}), dispatcherLagSeconds, smsFailuresPerHour, smsSuccessRateMin },
+    alarms: {
+      ...(email ? { email } : {}),
+      dispatcherLagSeconds,
+      smsFailuresPerHour,
+      smsSuccessRateMin,
+      concernUnacknowledgedWorkingHours,
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { createDataStore } from '../functions/platform/dynamodb/client';
 import { systemClock } from '../functions/shared/clock';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
 import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib/local-api';
+import { localCursorKey } from './lib/local-cursor-key';
 import { signLocalToken } from './lib/local-jwt';
 import { LOCAL_STATE_FILE } from './lib/local-state';
 import { ensureTable } from './lib/local-table';
@@ -106,7 +107,24 @@ async function main(): Promise<void> {
 
     // One application and one clock for the API and the follow-up engine, so fast-forwarding moves both.
     const clock = new FastForwardClock();
-    const linkwork = createLinkwork({ store, clock });
+    const linkwork = createLinkwork({
+      store,
+      clock,
+      cursorKey: localCursorKey(),
+      // Staff an administrator adds through the API (createStaffUser) get a local account; print a token for them.
+      signIn: {
+        kind: 'local',
+        announce: async (account) =>
+          log(
+            `[staff] new local account ${account.userId} (${account.role}); Bearer ${await signLocalToken(account)}` +
+              ` (or: npm run token -- ${account.userId})`,
+          ),
+      },
+      staffChangeLog: {
+        info: (message, fields) => log(`[staff] ${message} ${JSON.stringify(fields)}`),
+        error: (message, fields) => log(`[staff] ${message} ${JSON.stringify(fields)}`),
+      },
+    });
     const checkIns = createLocalCheckIns({
       store,
       checkIns: linkwork.checkIns,

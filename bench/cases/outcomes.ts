@@ -1,38 +1,50 @@
 import { outcomeEntity } from '../../functions/checkins/entities/outcome';
 import { DynamoDbIdentityRepository } from '../../functions/identity/adapters/dynamodb-identity-repository';
 import { DynamoDbAggregateStore } from '../../functions/outcomes/adapters/dynamodb-aggregate-store';
-import { DynamoDbFactSource } from '../../functions/outcomes/adapters/dynamodb-fact-source';
-import { addCounters, mergeContributions } from '../../functions/outcomes/aggregation';
+import { type AggregateDelta, mergeContributions } from '../../functions/outcomes/aggregation';
+import { outcomeFactSource } from '../../functions/outcomes/deps';
 import { aggregateEntity, COUNTER_PREFIX } from '../../functions/outcomes/entities/aggregate';
-import { type Counters, referralFacts } from '../../functions/outcomes/facts';
-import { instrumentItems } from '../../functions/outcomes/instruments';
+import { reportedItems } from '../../functions/outcomes/instruments';
+import { factsOfRecords } from '../../functions/outcomes/patient-facts';
+import { parsePeriod } from '../../functions/outcomes/periods';
 import { newReadMeter } from '../../functions/outcomes/ports';
-import { summaryRows } from '../../functions/outcomes/summary';
-import { resolvePeriod } from '../../functions/outcomes/use-cases/figure-scope';
+import { outcomeRow } from '../../functions/outcomes/release';
 import { outcomeSummary } from '../../functions/outcomes/use-cases/outcome-summary';
-import { DIMENSIONS_BY_SCOPE, type Dimension, scopeKey, TOTAL_GROUP } from '../../functions/outcomes/vocabulary';
+import { readPeriodCounters } from '../../functions/outcomes/use-cases/read-figures';
+import { DIMENSIONS_BY_SCOPE, type Scope, scopeKey, TOTAL_GROUP } from '../../functions/outcomes/vocabulary';
+import type { DataStore } from '../../functions/platform/dynamodb/client';
 import { entityConfig } from '../../functions/platform/dynamodb/service';
 import { createIdGenerator } from '../../functions/shared/ids';
+import { accuracyOf } from '../../test/attack/accuracy';
+import { attack, summariseAttack } from '../../test/attack/attack';
+import { perCellAnswers } from '../../test/attack/collect';
+import { CELL_KEY_MODEL, PER_CELL_MODEL } from '../../test/attack/releases';
+import { collectAll, inMemoryAggregates, loadPopulation, ORGS_AT_SCALE } from '../../test/attack/scenario';
+import { ORGS } from '../../test/integration/outcomes/fixtures';
 import { batchPut, benchTable, principalOf, round, userOf } from '../lib/env';
 import { buildPatient, entitiesOf, newReferral } from '../lib/fixtures';
 import { type BenchCase, type BenchRow, percentile } from '../lib/report';
 
 /*
- * Case 4, commissioner figures. `outcomeSummary` (the real use case over the real aggregate store) for one ICB over
- * 12 months with every breakdown offered at ICB level, at growing numbers of outcome measurements. The aggregate items
- * are made by the real folding functions (referralFacts → mergeContributions) and written as the real store's
- * `replaceAggregates` writes them (the aggregate entity's keys, one `c:<counter>` attribute per counter). Compared with a scan-and-compute of the same answer from the raw records (the reconciliation
- * path: DynamoDbFactSource.scopeRecords → referralFacts → mergeContributions → summaryRows); the two answers must match.
+ * Case 4, commissioner figures.
+ *  1. Read cost: `outcomeSummary` (the real use case over the real aggregate store) for one ICB over a released
+ *     financial year with every breakdown offered at ICB level, at growing numbers of outcome measurements. The
+ *     aggregate items are made by the real fact derivation (scopeRecords → factsOfRecords → mergeContributions) and
+ *     written with the aggregate entity's keys. Compared with a scan-and-compute of the same answer from the raw
+ *     records; the two answers must match, and the summary's requests and items read must not grow with the data.
+ *  2. The attack at scale (test/attack): one ICB commissioner collects every answer over a financial year of a
+ *     larger population and ICB, and the attacker must recover no suppressed cell and pin no released count; the
+ *     same cells under the old per-cell rules show the attack works. With the accuracy cost of the method.
  */
 
-const FROM = '2025-06-01';
-const TO = '2026-05-31';
+const PERIOD = 'FY2025-26';
+const START = '2025-04-01';
 const DAY = 86_400_000;
 /** Per referral: baseline and week-6 answers to three items. */
 const MEASURES = [
-  { instrument: 'ONS4', item: 'happiness', max: 10 },
-  { instrument: 'ONS4', item: 'anxiety', max: 10 },
-  { instrument: 'ONS_LONELINESS', item: 'lonely', max: 5 },
+  { instrument: 'ONS4', item: 'happiness', min: 0, max: 10 },
+  { instrument: 'ONS4', item: 'anxiety', min: 0, max: 10 },
+  { instrument: 'ONS_LONELINESS', item: 'lonely', min: 1, max: 5 },
 ] as const;
 const WAVES = [
   { wave: 'BASELINE', afterDays: 7 },
@@ -40,14 +52,25 @@ const WAVES = [
 ] as const;
 const PER_REFERRAL = MEASURES.length * WAVES.length;
 
-export const outcomes: BenchCase = async ({ quick, scale = 1, endpoint: firstEndpoint, freshEmulator, log }) => {
+/** Aggregate items as the aggregate store writes them (entity keys, one `c:<counter>` attribute per counter). */
+function aggregateItems(store: DataStore, deltas: readonly AggregateDelta[], updatedAt: string) {
+  const entity = aggregateEntity(entityConfig(store));
+  return deltas.map((delta) => {
+    const key = { scope: scopeKey(delta.scope), dimension: delta.dimension, period: delta.period, group: delta.group };
+    const item: Record<string, unknown> = { ...entity.put({ ...key, updatedAt }).params().Item };
+    for (const [name, value] of Object.entries(delta.counters)) item[`${COUNTER_PREFIX}${name}`] = value;
+    return item;
+  });
+}
+
+async function readCost(context: Parameters<BenchCase>[0]): Promise<BenchRow[]> {
+  const { quick, scale = 1, endpoint: firstEndpoint, freshEmulator, log } = context;
   // Quick mode: 120 and 480, not 1,000 and 10,000 (see docs/performance.md).
   const sizes = quick ? [120, 480] : [...new Set([1_000, 10_000, Math.max(10_000, Math.round(100_000 * scale))])];
   const samples = quick ? 3 : 15;
   const rows: BenchRow[] = [];
-  // The shape to hold: the summary's requests the same at every size (its items read may only grow until every
-  // month × group cell exists, which the smallest size already nearly fills).
   let firstRequests: number | undefined;
+  let firstItems: number | undefined;
   for (const [index, measurements] of sizes.entries()) {
     // Each size on an emulator of its own, so the largest is not measured on one slowed by the others.
     const endpoint = index === 0 ? firstEndpoint : await freshEmulator();
@@ -57,7 +80,7 @@ export const outcomes: BenchCase = async ({ quick, scale = 1, endpoint: firstEnd
     const e = entitiesOf(store);
     const outcome = outcomeEntity(entityConfig(store));
     const worker = userOf(demo, 'lw-asha');
-    const start = Date.parse(`${FROM}T00:00:00Z`);
+    const start = Date.parse(`${START}T00:00:00Z`);
     const referralCount = Math.ceil(measurements / PER_REFERRAL);
     const items: Record<string, unknown>[] = [];
     for (let i = 0; i < referralCount; i++) {
@@ -90,7 +113,7 @@ export const outcomes: BenchCase = async ({ quick, scale = 1, endpoint: firstEnd
                 patientId: patient.patientId,
                 instrument: measure.instrument,
                 item: measure.item,
-                value: random.int(measure.instrument === 'ONS_LONELINESS' ? 1 : 0, measure.max),
+                value: random.int(measure.min, measure.max),
                 wave,
                 source: 'SMS',
                 measuredAt,
@@ -107,77 +130,57 @@ export const outcomes: BenchCase = async ({ quick, scale = 1, endpoint: firstEnd
       `outcomes: ${referralCount * PER_REFERRAL} measurements (${items.length} items) written in ${Math.round(performance.now() - t)} ms`,
     );
 
-    const scope = { kind: 'ICB' as const, id: demo.organisations.icbId };
+    const scope: Scope = { kind: 'ICB', id: demo.organisations.icbId };
     const groupBy = DIMENSIONS_BY_SCOPE.ICB.filter((dimension) => dimension !== 'NONE');
-    const period = resolvePeriod(FROM, TO);
-    const months = new Set(period.months);
-    const instruments = instrumentItems([]);
-    const facts = new DynamoDbFactSource(store);
+    const period = parsePeriod(PERIOD);
+    const instruments = reportedItems(undefined);
+    const facts = outcomeFactSource(store);
+    const organisations = new DynamoDbIdentityRepository(store);
 
     // Scan and compute: the same answer from the raw records.
     const scanAndCompute = async () => {
-      const { records } = await facts.scopeRecords(scope);
-      const inPeriod = records.flatMap(referralFacts).filter((fact) => months.has(fact.month));
-      const byDimension = new Map<Dimension, Map<string, Counters>>();
-      for (const dimension of ['NONE', ...groupBy] as Dimension[]) byDimension.set(dimension, new Map());
-      for (const delta of mergeContributions(inPeriod).values()) {
-        if (scopeKey(delta.scope) !== scopeKey(scope)) continue;
-        const groups = byDimension.get(delta.dimension);
-        if (!groups) continue;
-        groups.set(delta.group, addCounters(groups.get(delta.group) ?? {}, delta.counters));
-      }
-      const total = byDimension.get('NONE')?.get(TOTAL_GROUP) ?? {};
-      return { ...summaryRows(total, byDimension, instruments, 'CONTROLLED'), factCount: inPeriod.length };
+      const { records, patients } = await facts.scopeRecords(scope);
+      const merged = [...mergeContributions(factsOfRecords(records, patients)).values()];
+      const read = await readPeriodCounters(
+        { aggregates: inMemoryAggregates(merged), organisations },
+        scope,
+        period,
+        groupBy,
+        clock.now(),
+      );
+      return {
+        total: outcomeRow('NONE', TOTAL_GROUP, read.total, instruments, 'CONTROLLED'),
+        groups: read.groups.map((g) => ({
+          ...outcomeRow(g.dimension, g.group, g.counters, instruments, 'CONTROLLED'),
+          ...(g.label ? { label: g.label } : {}),
+          ...(g.odsCode ? { odsCode: g.odsCode } : {}),
+        })),
+      };
     };
 
-    // Aggregates through the real folding functions and the real aggregate store.
+    // Aggregates through the real fact derivation, written with the aggregate entity's keys.
     t = performance.now();
-    const { records } = await facts.scopeRecords({ kind: 'NATIONAL', id: 'ALL' });
-    const aggregates = new DynamoDbAggregateStore(store);
-    // Only the ICB scope's items are read below; the other scopes' (national, PCN, practice) are left out to save time.
-    const deltas = [...mergeContributions(records.flatMap(referralFacts)).values()].filter(
+    const { records, patients } = await facts.scopeRecords({ kind: 'NATIONAL', id: 'ALL' });
+    // Only the ICB scope's items are read below; the other scopes' are left out to save time.
+    const deltas = [...mergeContributions(factsOfRecords(records, patients)).values()].filter(
       (delta) => scopeKey(delta.scope) === scopeKey(scope),
     );
-    // The items replaceAggregates writes (entity keys, `c:<counter>` attributes), written concurrently for speed.
-    const aggregateItems = aggregateEntity(entityConfig(store));
-    const updatedAt = clock.now().toISOString();
-    await batchPut(
-      store,
-      deltas.map((delta) => {
-        const key = {
-          scope: scopeKey(delta.scope),
-          dimension: delta.dimension,
-          month: delta.month,
-          group: delta.group,
-        };
-        const item: Record<string, unknown> = { ...aggregateItems.put({ ...key, updatedAt }).params().Item };
-        for (const [name, value] of Object.entries(delta.counters)) item[`${COUNTER_PREFIX}${name}`] = value;
-        return item;
-      }),
-      8,
-    );
+    await batchPut(store, aggregateItems(store, deltas, clock.now().toISOString()), 8);
     log(`outcomes: ${deltas.length} aggregate items folded and written in ${Math.round(performance.now() - t)} ms`);
 
-    const deps = {
-      aggregates,
-      organisations: new DynamoDbIdentityRepository(store),
-    };
+    const deps = { aggregates: new DynamoDbAggregateStore(store), organisations, clock };
     const commissioner = principalOf(userOf(demo, 'comm-femi'));
-    const summary = () =>
-      outcomeSummary(deps, commissioner, { scope: { icbId: scope.id }, from: FROM, to: TO, groupBy });
+    const input = { scope: { icbId: scope.id }, period: PERIOD, groupBy };
+    const summary = () => outcomeSummary(deps, commissioner, input);
 
     // The two answers must agree before either is timed.
     await summary();
     counter.reset();
     const meter = newReadMeter();
-    const answer = await outcomeSummary({ ...deps, meter }, commissioner, {
-      scope: { icbId: scope.id },
-      from: FROM,
-      to: TO,
-      groupBy,
-    });
+    const answer = await outcomeSummary({ ...deps, meter }, commissioner, input);
     const summaryCounts = counter.reset();
     firstRequests ??= summaryCounts.requests;
+    firstItems ??= meter.itemsRead;
     const scanned = await scanAndCompute();
     const scanCounts = counter.reset();
     const same =
@@ -200,8 +203,9 @@ export const outcomes: BenchCase = async ({ quick, scale = 1, endpoint: firstEnd
       }
     }
     counter.reset();
-    const variant = `ICB, 12 months, ${groupBy.length + 1} breakdowns, ${referralCount * PER_REFERRAL} measurements`;
+    const variant = `ICB, ${PERIOD}, ${groupBy.length + 1} breakdowns, ${referralCount * PER_REFERRAL} measurements`;
     const floorLabel = 'scan + compute';
+    const flat = summaryCounts.requests === firstRequests && meter.itemsRead === firstItems;
     rows.push({
       case: 'outcomes',
       variant,
@@ -217,7 +221,7 @@ export const outcomes: BenchCase = async ({ quick, scale = 1, endpoint: firstEnd
         'scan RCU': round(scanCounts.readUnits),
         rows: answer.groups.length + 1,
         'same answer': 'yes',
-        ...(summaryCounts.requests !== firstRequests ? { flag: 'summary requests not flat' } : {}),
+        ...(flat ? {} : { flag: 'summary requests or items read not flat' }),
       },
     });
     rows.push({
@@ -233,4 +237,70 @@ export const outcomes: BenchCase = async ({ quick, scale = 1, endpoint: firstEnd
     await bench.drop();
   }
   return rows;
-};
+}
+
+async function attackAtScale(context: Parameters<BenchCase>[0]): Promise<BenchRow[]> {
+  const { quick, scale = 1, log } = context;
+  const endpoint = quick ? context.endpoint : await context.freshEmulator();
+  const people = quick ? 500 : Math.max(500, Math.round(10_000 * scale));
+  const orgs = quick ? ORGS : ORGS_AT_SCALE;
+  const bench = await benchTable(endpoint, 'outcomes-attack');
+  let t = performance.now();
+  const loaded = await loadPopulation(bench.store, people, 20260412, orgs);
+  const answers = await collectAll(bench.store, loaded, orgs);
+  const collectMs = performance.now() - t;
+  t = performance.now();
+  const report = attack(answers, CELL_KEY_MODEL);
+  const attackMs = performance.now() - t;
+  log(`outcomes: ${summariseAttack(report)}`);
+  const before = attack(perCellAnswers(answers), PER_CELL_MODEL, {
+    families: (name) => name === 'referrals and people' || name.startsWith('ONS4.happiness'),
+    stepsPerRelation: 10,
+  });
+  log(`outcomes: ${summariseAttack(before)}`);
+  const accuracy = accuracyOf(answers);
+  await bench.drop();
+  const practices = orgs.filter((org) => org.icbId === 'ICB-A').length;
+  const variant = `ICB of ${practices} practices, ${loaded.referrals} referrals, ${answers.answers} answers, ${PERIOD} catalogue`;
+  const found = report.recovered.length + report.pinned.length;
+  return [
+    {
+      case: 'outcomes attack',
+      variant,
+      metric: 'cells recovered or pinned',
+      value: found,
+      unit: 'cells',
+      floor: before.recovered.length + before.pinned.length,
+      floorLabel: 'old per-cell rules, 5 of the families',
+      counts: {
+        'suppressed tried': report.suppressedTried,
+        'released tried': report.releasedTried,
+        'small released tried': report.releasedSmallTried,
+        'means tried': report.meansTried,
+        unknowns: report.variables,
+        relations: report.constraints,
+        'collect ms': Math.round(collectMs),
+        'attack ms': Math.round(attackMs),
+        ...(found > 0 || answers.inconsistencies.length > 0 ? { flag: 'the attack recovered cells' } : {}),
+      },
+    },
+    {
+      case: 'outcomes attack',
+      variant,
+      metric: 'released count mean abs error',
+      value: accuracy.counts.meanAbsoluteError,
+      unit: 'people',
+      counts: {
+        'max error': accuracy.counts.maxError,
+        'relative error 8-50': `${round(100 * accuracy.counts.smallRelativeError, 1)}%`,
+        'withheld now': `${round((100 * accuracy.counts.withheld) / accuracy.counts.nonZero, 1)}%`,
+        'withheld before': `${round((100 * accuracy.counts.withheldBefore) / accuracy.counts.nonZero, 1)}%`,
+        'mean abs error (means)': round(accuracy.means.meanAbsoluteError, 3),
+        'means withheld now': `${round((100 * accuracy.means.withheld) / accuracy.means.possible, 1)}%`,
+        'means withheld before': `${round((100 * accuracy.means.withheldBefore) / accuracy.means.possible, 1)}%`,
+      },
+    },
+  ];
+}
+
+export const outcomes: BenchCase = async (context) => [...(await readCost(context)), ...(await attackAtScale(context))];

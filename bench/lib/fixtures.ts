@@ -12,6 +12,7 @@ import {
   createReferral,
   NEEDS,
   type Patient,
+  patientDisplayName,
   REFERRAL_SOURCES,
   type Referral,
 } from '../../functions/referrals';
@@ -206,6 +207,7 @@ export function newReferral(input: {
     status: 'RECEIVED',
     caseState: 'OPEN',
     ageBandAtReferral: ageBandAt(patient.dateOfBirth as string, new Date(receivedAt)),
+    patientName: patientDisplayName(patient),
     receivedAt,
     nextCheckInSort: '~',
     lastContactSort: '~',
@@ -290,6 +292,14 @@ export async function buildCaseload(spec: CaseloadSpec): Promise<Referral[]> {
     spec.demo.organisations.pcnIds[0] === pcnId ? i < 2 : i >= 2,
   );
   const e = entitiesOf(store);
+  // The row's names of its activities, as prescribing (and renaming) leave them on the referral.
+  const activities = await createLinkwork({ store, clock }).activities.deps.activities.getMany(spec.activityIds);
+  const namesOf = (ids: readonly string[] = []) =>
+    Object.fromEntries(
+      activities
+        .filter((activity) => ids.includes(activity.activityId))
+        .map((activity) => [activity.activityId, { name: activity.name, activityVersion: activity.version }]),
+    );
   const patients = Array.from({ length: spec.count }, (_, i) => {
     const practiceId = practices[i % practices.length] as string;
     const patient = buildPatient(
@@ -341,7 +351,12 @@ export async function buildCaseload(spec: CaseloadSpec): Promise<Referral[]> {
 
   const worked = referrals.map((referral) => {
     const { nextCheckInAt, ...fields } = caseloadFields(random, now, spec.activityIds);
-    const next: Referral = { ...referral, ...fields, version: referral.version + 1 };
+    const next: Referral = {
+      ...referral,
+      ...fields,
+      activeActivityNames: namesOf(fields.activeActivityIds),
+      version: referral.version + 1,
+    };
     if (nextCheckInAt) {
       const checkIn = buildCheckIn({
         checkInId: newId(),
@@ -353,6 +368,8 @@ export async function buildCaseload(spec: CaseloadSpec): Promise<Referral[]> {
       next.nextCheckInAt = nextCheckInAt;
       next.nextCheckInId = checkIn.checkInId;
       next.nextCheckInSort = nextCheckInAt;
+      next.nextCheckInScheduledFor = checkIn.scheduledFor;
+      next.nextCheckInWave = checkIn.wave;
       items.push(e.checkIn.put(checkIn).params().Item);
     }
     items.push(e.referral.put(next).params().Item);

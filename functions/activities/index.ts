@@ -3,6 +3,11 @@
  * The GraphQL layer and other contexts import from here only.
  */
 
+export {
+  type AttendanceFigureView,
+  DynamoDbActivityFigureRecords,
+  type PrescriptionFigureView,
+} from './adapters/dynamodb-figure-records';
 export { type ActivitiesContext, createActivitiesContext } from './context';
 export {
   ACTIVITY_CATEGORIES,

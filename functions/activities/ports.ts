@@ -1,4 +1,5 @@
 import type { IdentityRepository } from '../identity';
+import type { KeyPage } from '../platform/dynamodb/key-paging';
 import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { Activity, ActivityCategory } from './entities/activity';
 import type { Attendance } from './entities/attendance';
@@ -19,11 +20,8 @@ export interface ActivityListQuery {
   after?: string;
 }
 
-export interface ActivityPage {
-  items: Activity[];
-  /** Opaque; null on the last page. */
-  endCursor: string | null;
-}
+/** Keyset paging (platform/dynamodb/key-paging.ts): each activity with its own position. */
+export type ActivityPage = KeyPage<Activity>;
 
 export interface ActivityRepository {
   /** Throws ConflictError if the id is taken. */
@@ -35,6 +33,11 @@ export interface ActivityRepository {
   replace(activity: Activity, expectedVersion: number): Promise<void>;
   /** Pages through the index, filtering as it goes, until `first` matches are found. ValidationError('after') for a bad cursor. */
   list(query: ActivityListQuery): Promise<ActivityPage>;
+  /**
+   * A transaction condition that holds while the activity is still at `version`: prescribing puts it in its own
+   * transaction, so the name it copies onto the caseload row cannot be one a rename replaced meanwhile.
+   */
+  unchangedCondition(activityId: string, version: number): TransactItem;
 }
 
 /** What prescribing needs to know about a referral (owned by the referrals context). */

@@ -1,12 +1,24 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { type ActivitiesContext, createActivitiesContext } from '../activities';
 import { type AuditLog, type AuditTrailReader, DynamoDbAuditLog } from '../audit';
 import { type CheckInsContext, type CheckInTelemetry, createCheckInsContext } from '../checkins';
-import { DynamoDbIdentityRepository, type IdentityRepository } from '../identity';
+import {
+  CognitoSignInAccounts,
+  DynamoDbIdentityRepository,
+  type IdentityRepository,
+  type LocalAccountAnnouncer,
+  LocalSignInAccounts,
+  type SignInAccounts,
+  type StaffAdministrationDeps,
+  type StaffChangeLog,
+} from '../identity';
 import { type AggregateStore, DynamoDbAggregateStore, type FoldDeps, outcomeFoldDeps } from '../outcomes';
 import { CareEventBus } from '../platform/care-event-bus';
+import { CursorCodec, type CursorKeySource, ephemeralCursorKey } from '../platform/cursor-codec';
 import type { DataStore } from '../platform/dynamodb/client';
 import { createReferralsContext, type ReferralsContext } from '../referrals';
 import { type Clock, systemClock } from '../shared/clock';
+import { UnreachableCaseError } from '../shared/errors';
 import { createIdGenerator, type IdGenerator } from '../shared/ids';
 
 /*
@@ -16,12 +28,37 @@ import { createIdGenerator, type IdGenerator } from '../shared/ids';
  * constructs an adapter of a context.
  */
 
+/**
+ * Where staff sign in. In AWS the stage's Cognito user pool (functions/graphql/handler.ts, USER_POOL_ID); under
+ * `npm start` and in tests the table-backed stand-in, whose `announce` hook hears of each new account (`npm start`
+ * prints a bearer token for it).
+ */
+export type SignInOption =
+  | { kind: 'local'; announce?: LocalAccountAnnouncer }
+  | {
+      kind: 'cognito';
+      userPoolId: string;
+      /** A client for the pool's region (the Lambda's own by default), or for a local emulator in tests. */
+      client?: CognitoIdentityProviderClient;
+      /** Cognito e-mails the new member of staff a temporary password (default true; off against an emulator). */
+      sendInvitation?: boolean;
+    };
+
 export interface LinkworkOptions {
   store: DataStore;
   clock?: Clock;
   newId?: IdGenerator;
   /** Where the follow-up engine reports counts and events (ids only). */
   checkInTelemetry?: CheckInTelemetry;
+  /**
+   * The key paging cursors are sealed with: the stage's secret in AWS (functions/graphql/handler.ts), the key under
+   * .data/ for `npm start`. Unset (tests, benchmarks), a key that lives as long as the process.
+   */
+  cursorKey?: CursorKeySource;
+  /** Where staff sign in (default: the local stand-in). */
+  signIn?: SignInOption;
+  /** Where staff administration reports what it did (ids only); nowhere by default. */
+  staffChangeLog?: StaffChangeLog;
 }
 
 export interface Linkwork {
@@ -29,7 +66,11 @@ export interface Linkwork {
   clock: Clock;
   newId: IdGenerator;
   events: CareEventBus;
+  /** Seals and opens the paging cursors clients see (functions/graphql/pagination.ts). */
+  cursors: CursorCodec;
   identity: IdentityRepository;
+  /** What the staff administration use cases are given: the staff records and the sign-in accounts. */
+  staff: StaffAdministrationDeps;
   audit: AuditLog & AuditTrailReader;
   referrals: ReferralsContext;
   activities: ActivitiesContext;
@@ -72,7 +113,14 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
     clock,
     newId,
     events,
+    cursors: new CursorCodec(options.cursorKey ?? ephemeralCursorKey()),
     identity,
+    staff: {
+      identity,
+      accounts: signInAccounts(store, newId, options.signIn ?? { kind: 'local' }),
+      clock,
+      log: options.staffChangeLog ?? SILENT_LOG,
+    },
     audit,
     referrals,
     activities,
@@ -86,4 +134,21 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
       },
     },
   };
+}
+
+const SILENT_LOG: StaffChangeLog = { info: () => {}, error: () => {} };
+
+function signInAccounts(store: DataStore, newId: IdGenerator, option: SignInOption): SignInAccounts {
+  switch (option.kind) {
+    case 'local':
+      return new LocalSignInAccounts(store, newId, option.announce);
+    case 'cognito':
+      return new CognitoSignInAccounts({
+        client: option.client ?? new CognitoIdentityProviderClient({}),
+        userPoolId: option.userPoolId,
+        sendInvitation: option.sendInvitation ?? true,
+      });
+    default:
+      throw new UnreachableCaseError(option);
+  }
 }

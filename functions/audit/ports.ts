@@ -1,4 +1,5 @@
 import type { Role } from '../identity';
+import type { KeyPage } from '../platform/dynamodb/key-paging';
 import type { AuditAction } from './entities/audit-event';
 
 /** What a use case reports. Ids only. */
@@ -25,11 +26,8 @@ export interface AuditLog {
   record(event: AuditRecord): Promise<void>;
 }
 
-export interface AuditTrailPage {
-  items: AuditEvent[];
-  hasNextPage: boolean;
-  endCursor?: string;
-}
+/** Keyset paging (platform/dynamodb/key-paging.ts): each event with its own position. */
+export type AuditTrailPage = KeyPage<AuditEvent>;
 
 export interface AuditTrailReader {
   /** A patient's audit events in time order, `first` at a time. */

@@ -3,6 +3,7 @@ import type { DataStore } from '../platform/dynamodb/client';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import { DynamoDbCheckInRepository } from './adapters/dynamodb-check-in-repository';
+import { DynamoDbInbox } from './adapters/dynamodb-inbox';
 import { DynamoDbOutcomeRepository } from './adapters/dynamodb-outcome-repository';
 import type {
   CareRecordReader,
@@ -50,6 +51,7 @@ export function createCheckInsContext(
       shared.careRecords.patientNotErasedCondition(patientId),
     ),
     outcomes: new DynamoDbOutcomeRepository(store, () => shared.clock.now()),
+    inbox: new DynamoDbInbox(store),
   };
   return {
     deps,

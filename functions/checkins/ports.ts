@@ -2,7 +2,9 @@ import type { CareEventPublisher } from '../platform/care-event-bus';
 import type { CareRecordReader } from '../referrals';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
+import type { UkNation } from '../shared/uk-nation';
 import type { CheckIn } from './entities/check-in';
+import type { InboxMessage, InboxState } from './entities/inbox-message';
 import type { Outcome, OutcomeSource, OutcomeWave } from './entities/outcome';
 import type { SmsKind, SmsMessage } from './entities/sms-message';
 
@@ -30,10 +32,17 @@ export interface SmsSender {
  */
 export type { CareRecordReader, PatientContact, ReferralSummary } from '../referrals';
 
-/** Who a HELP reply names and how to reach them, and what the PCN is called (identity context). */
+/**
+ * Who a HELP reply names and how to reach them, what the PCN is called and which UK nation it is in (identity
+ * context; a PCN's nation is its ICB's, and so its practices').
+ */
 export interface StaffDirectoryPort {
-  getStaffUser(userId: string): Promise<{ name: string; contactRoute?: string } | undefined>;
-  getOrganisation(organisationId: string): Promise<{ name: string } | undefined>;
+  getStaffUser(
+    userId: string,
+  ): Promise<{ name: string; contactRoute?: string; role: string; pcnId?: string; icbId?: string } | undefined>;
+  getOrganisation(
+    organisationId: string,
+  ): Promise<{ name: string; kind: string; icbId: string; nation?: UkNation } | undefined>;
 }
 
 export interface NewOutcome {
@@ -61,6 +70,8 @@ export interface ThreadMessage {
   questionIndex?: number;
   providerMessageId?: string;
   inboundMessageId?: string;
+  /** The referral an outgoing text is about, where there is one: its segments count towards that referral's use. */
+  referralId?: string;
 }
 
 /** Changes applied to a check-in together with an answer, conditional on the state it was read in. */
@@ -84,8 +95,11 @@ export interface CheckInAdvance {
   dueAt: string | null;
 }
 
-/** `erased`: the patient was erased while the text was being handled; nothing was written. */
+/** `erased`: a patient was erased while the text was being handled; nothing was written. */
 export type InboundCommit = 'committed' | 'duplicate' | 'stale' | 'erased';
+
+/** A text no check-in took as an answer, for the inbox of whoever looks after the patient (entities/inbox-message.ts). */
+export type NewInboxMessage = Omit<InboxMessage, 'state' | 'handledAt' | 'handledBy' | 'erasedAt'>;
 
 export interface CheckInRepository {
   /** Throws ConflictError when the id is taken. */
@@ -122,31 +136,70 @@ export interface CheckInRepository {
   /** Moves `dueAt` later without changing anything else, if still as read. */
   defer(checkIn: CheckIn, dueAt: string): Promise<boolean>;
   /** Closes an open check-in (CANCELLED, NO_RESPONSE); false if it was no longer as read. */
-  close(checkIn: CheckIn, close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string }): Promise<boolean>;
+  close(
+    checkIn: CheckIn,
+    close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string; needsReview?: boolean },
+  ): Promise<boolean>;
   /** AWAITING_REPLY → reminder claimed (reminderSentAt set, due at expiry), if still as read. */
   claimReminder(checkIn: CheckIn, at: string, expiresAt: string): Promise<boolean>;
   /** Undoes a reminder claim after a certain provider refusal, retrying at dueAt. */
   releaseReminder(checkIn: CheckIn, dueAt: string): Promise<boolean>;
   /**
    * One transaction: the inbound receipt (must be new), the check-in change (must still be as read), the outcome
-   * (if any) and the inbound message in the thread.
+   * (if any), the inbound text in each thread it belongs to (one per patient record on the number) and any inbox
+   * items. So a text is recorded as an answer, or in an inbox, or (a redelivery) not at all: never half.
    */
   commitInbound(input: {
     inboundMessageId: string;
     receivedAt: string;
     checkIn?: { checkIn: CheckIn; advance: CheckInAdvance };
     outcome?: NewOutcome & { outcomeId: string };
-    message: ThreadMessage;
+    messages: readonly ThreadMessage[];
+    inbox?: readonly NewInboxMessage[];
   }): Promise<InboundCommit>;
-  /** Not written (silently) when the patient was erased meanwhile. */
+  /** When a text was first handled and which patients' threads it went to (for a redelivery). */
+  getInboundReceipt(
+    inboundMessageId: string,
+  ): Promise<{ receivedAt: string; threads?: { patientId: string; threadId: string }[] } | undefined>;
+  /**
+   * Not written (silently) when the patient was erased meanwhile. An outgoing text counts towards its patient's
+   * segments for its referral (`referralId`, or none) in the same write.
+   */
   appendMessage(message: ThreadMessage): Promise<void>;
+  /** Segments sent so far per (patient, referral), keyed `<patientId>|<referralId>`; 0 where none were. */
+  segmentsUsed(keys: readonly { patientId: string; referralId: string }[]): Promise<Map<string, number>>;
+  /** A patient's segments and texts, per referral (none for texts about no referral). */
+  usageOfPatient(patientId: string): Promise<{ referralId?: string; segments: number; texts: number }[]>;
   listThread(checkInId: string): Promise<SmsMessage[]>;
+  /** Inbound texts by where they are kept (thread, time, inbound id); missing ones are simply absent. */
+  getInboundMessages(
+    keys: readonly { threadId: string; at: string; inboundMessageId: string }[],
+  ): Promise<SmsMessage[]>;
   /**
    * Removes the words (and any number) from every text of a thread, or only those of one patient (the shared local
    * outbox); returns the thread's inbound message ids.
    */
   eraseThread(checkInId: string, erasedAt: string, onlyPatientId?: string): Promise<string[]>;
   deleteInboundReceipts(inboundMessageIds: readonly string[]): Promise<void>;
+}
+
+/** The inbox of texts no check-in consumed (entities/inbox-message.ts). */
+export interface InboxRepository {
+  get(inboxMessageId: string): Promise<InboxMessage | undefined>;
+  /** One owner's texts in one state, oldest first, a page at a time. */
+  list(
+    owner: string,
+    state: InboxState,
+    page: { first: number; after?: string },
+  ): Promise<{ items: InboxMessage[]; cursors: string[]; hasNextPage: boolean; endCursor?: string }>;
+  /** UNHANDLED → HANDLED, if it still exists (erasure deletes it) and is unhandled; false otherwise. */
+  markHandled(message: InboxMessage, by: { userId: string; at: string }): Promise<boolean>;
+  listForPatient(patientId: string): Promise<InboxMessage[]>;
+  /**
+   * Removes a patient's inbox texts (erasure). An inbox text is work for a person, not the record: with the person's
+   * data gone nobody can act on it, and the thread keeps the text's kind and time.
+   */
+  eraseForPatient(patientId: string): Promise<void>;
 }
 
 export interface OutcomeRepository {
@@ -174,6 +227,7 @@ export const silentTelemetry: CheckInTelemetry = {
 
 export interface CheckInDeps {
   checkIns: CheckInRepository;
+  inbox: InboxRepository;
   outcomes: OutcomeRepository;
   careRecords: CareRecordReader;
   /** What changes care records or other contexts goes out as a care event. */

@@ -25,7 +25,15 @@ export interface SendingWindow {
   isOpen(at: Date, nation: UkNation): boolean;
   /** `at` itself when open, else the next moment the window opens for `nation`. */
   nextOpening(at: Date, nation: UkNation): Date;
+  /**
+   * How long the window was open between `from` and `to` for `nation`: working time, in milliseconds, with weekends
+   * and the nation's bank holidays left out (how long a concern has waited in working hours).
+   */
+  openMillisecondsBetween(from: Date, to: Date, nation: UkNation): number;
 }
+
+/** The longest span `openMillisecondsBetween` walks, day by day; anything older counts this much. */
+const MAX_SPAN_DAYS = 400;
 
 /**
  * date-holidays, loaded on first use. Its calendars (every country's, with moment-timezone's zone data) are about
@@ -172,8 +180,28 @@ export function parseSendingWindow(spec: string = DEFAULT_SENDING_WINDOW): Sendi
       }
       throw new Error(`Sending window "${spec}" does not open in the next ${MAX_DAYS_AHEAD} days`);
     },
+    openMillisecondsBetween(from, to, nation) {
+      if (to.getTime() <= from.getTime()) return 0;
+      const first = local(from);
+      let total = 0;
+      for (let offset = 0; offset <= MAX_SPAN_DAYS; offset++) {
+        const date = new Date(Date.UTC(first.year, first.month - 1, first.day + offset));
+        const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+        const opening = atLocal(year, month, day, start);
+        if (opening.getTime() >= to.getTime()) break;
+        if (!days.has(date.getUTCDay()) || isBankHoliday(nation, year, month, day)) continue;
+        const closing = atLocal(year, month, day, end);
+        total += Math.max(0, Math.min(closing.getTime(), to.getTime()) - Math.max(opening.getTime(), from.getTime()));
+      }
+      return total;
+    },
   };
 }
 
 /** A window that is always open, bank holidays included (local demos with `ignoreSendingWindow`). */
-export const ALWAYS_OPEN: SendingWindow = { spec: 'always', isOpen: () => true, nextOpening: (at) => at };
+export const ALWAYS_OPEN: SendingWindow = {
+  spec: 'always',
+  isOpen: () => true,
+  nextOpening: (at) => at,
+  openMillisecondsBetween: (from, to) => Math.max(0, to.getTime() - from.getTime()),
+};

@@ -52,12 +52,17 @@ export const templates = {
   intro: (sender: string, questionCount: number) =>
     `${sender}: We have ${questionCount} short ${questionCount === 1 ? 'question' : 'questions'} for your link worker. Replies are not read straight away. Text STOP to opt out.`,
   question: (sender: string, question: QuestionDefinition) => `${sender}: ${question.text} ${replyHint(question)}`,
+  /**
+   * The last question of a check-in, saying so: no thank-you text follows the answer (it would cost a segment a
+   * check-in, a quarter of the plan's budget), so the person knows this is the end. When it does not fit one segment
+   * with the question, the plain question goes instead.
+   */
+  lastQuestion: (sender: string, question: QuestionDefinition) =>
+    `${sender}: Last question. ${question.text} ${replyHint(question)}`,
   reask: (sender: string, question: QuestionDefinition) =>
     question.response.kind === 'scale'
       ? `${sender}: Sorry, we could not read that. Please reply with ${validRange(question)}.`
       : `${sender}: Sorry, we could not read that. ${replyHint(question)}`,
-  thanks: (sender: string) =>
-    `${sender}: Thank you. Your answers are saved for your link worker. Text STOP if you do not want these texts.`,
   reminder: (sender: string) =>
     `${sender}: We have not had your answer yet. Please reply to our last text when you can. Text STOP to opt out.`,
   stopConfirmed: (sender: string) =>

@@ -6,7 +6,7 @@ import { logger } from './logger';
 
 /*
  * Auditing made structural. Whatever operation produced a response, every object of a patient's record it resolves
- * (a patient, a referral, a check-in, a measurement, a prescription, a text) notes that patient on the request's
+ * (a patient, a referral, a check-in, a measurement, a prescription, a text, a concern, an inbox text) notes that patient on the request's
  * audit (functions/audit/request-audit.ts), and before the response leaves, one event per patient is written. If
  * that write fails, the response carries no data: a read that cannot be audited is not served.
  */
@@ -19,6 +19,8 @@ const PATIENT_RECORD_TYPES: Readonly<Record<string, { patientId: string; entityI
   SmsMessage: { patientId: 'patientId', entityId: 'messageId', entityType: 'smsMessage' },
   OutcomeMeasurement: { patientId: 'patientId', entityId: 'outcomeId', entityType: 'outcome' },
   Prescription: { patientId: 'patientId', entityId: 'prescriptionId', entityType: 'prescription' },
+  Concern: { patientId: 'patientId', entityId: 'concernId', entityType: 'concern' },
+  InboxMessage: { patientId: 'patientId', entityId: 'inboxMessageId', entityType: 'inboxMessage' },
 };
 
 /** Fields that show nothing of the person: asking only for these is not a read of their record. */

@@ -4,7 +4,8 @@ import type { Linkwork } from '../app/composition-root';
 import type { RequestAudit } from '../audit';
 import type { CheckIn, CheckInApiDeps } from '../checkins';
 import type { Organisation, Principal, StaffUser } from '../identity';
-import type { Patient, Referral, ReferralDeps, ReferralRecord } from '../referrals';
+import type { CursorCodec } from '../platform/cursor-codec';
+import type { Concern, Patient, Referral, ReferralDeps, ReferralRecord } from '../referrals';
 
 /**
  * Per-request batchers: a page of rows that each name a patient, activity or user costs one BatchGetItem per kind.
@@ -25,6 +26,8 @@ export interface Loaders {
    * `nextCheckInId` of a referral the caller has already been allowed to see, and the resolver checks it belongs.
    */
   checkIns: DataLoader<string, CheckIn | undefined>;
+  /** Concerns by id; like `checkIns`, only asked for the `openConcernIds` of a referral the caller may see. */
+  concerns: DataLoader<string, Concern | undefined>;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface GraphQLContext {
   principal: Principal;
   loaders: Loaders;
   linkwork: Linkwork;
+  /** Seals and opens paging cursors (pagination.ts). */
+  cursors: CursorCodec;
   /** This request's audit: one event per patient touched or shown, written before the response leaves. */
   audit: RequestAudit;
   referrals: ReferralDeps;

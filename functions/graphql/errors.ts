@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError, ForbiddenError, ValidationError } from '../shared/errors';
+import { ConflictError, DomainError, ForbiddenError, ValidationError } from '../shared/errors';
 import { logger } from './logger';
 import { fieldOfMessage, safeRequestMessage } from './request-errors';
 
@@ -161,8 +161,13 @@ export function createErrorFormatter(
         const { message, field } = validationErrorOutput(formatted, domain);
         return { ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
       }
-      const field = domain instanceof ForbiddenError ? domain.field : undefined;
-      return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(field ? { field } : {}) } };
+      const field = domain instanceof ForbiddenError || domain instanceof ConflictError ? domain.field : undefined;
+      const details = domain instanceof ConflictError ? domain.details : undefined;
+      return {
+        ...formatted,
+        message: domain.message,
+        extensions: { code: domain.code, ...(field ? { field } : {}), ...details },
+      };
     }
 
     const limit = findLimitError(error);

@@ -70,7 +70,13 @@ export function requestContext(linkwork: Linkwork, principal: Principal): GraphQ
     activities: { ...linkwork.activities.deps, audit },
     checkIns: linkwork.checkIns.deps,
   };
-  return { principal, linkwork, ...request, loaders: createLoaders(linkwork, principal, request) };
+  return {
+    principal,
+    linkwork,
+    cursors: linkwork.cursors,
+    ...request,
+    loaders: createLoaders(linkwork, principal, request),
+  };
 }
 
 /**

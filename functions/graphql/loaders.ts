@@ -64,5 +64,10 @@ export function createLoaders(
         inKeyOrder(ids, await linkwork.checkIns.deps.checkIns.getMany(ids), (checkIn) => checkIn.checkInId),
       { maxBatchSize: MAX_BATCH },
     ),
+    concerns: new DataLoader(
+      async (ids: readonly string[]) =>
+        inKeyOrder(ids, await request.referrals.concerns.getMany(ids), (concern) => concern.concernId),
+      { maxBatchSize: MAX_BATCH },
+    ),
   };
 }

@@ -1,7 +1,7 @@
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { ValidationError } from '../shared/errors';
 import { parseNhsNumber } from '../shared/nhs-number';
-import { parseUkMobile } from '../shared/phone';
+import { parseUkMobile, ukMobileByShape } from '../shared/phone';
 
 /*
  * Custom scalars validate at the edge, so resolvers and use cases only ever see normalised values. Input errors are
@@ -83,7 +83,13 @@ export const NhsNumberScalar = new GraphQLScalarType<string, string>({
 export const PhoneNumberScalar = new GraphQLScalarType<string, string>({
   name: 'PhoneNumber',
   description: 'A UK mobile number; returned as E.164.',
-  serialize: (value) => parseUkMobile(value as string),
+  // A stored number is read back by its shape only: one the stricter input rule now refuses (070, 076) must not make
+  // the patient's record unreadable. Input is classified strictly.
+  serialize: (value) => {
+    const e164 = ukMobileByShape(value);
+    if (!e164) throw new GraphQLError('PhoneNumber cannot represent this value');
+    return e164;
+  },
   parseValue: (value) => parseUkMobile(value as string),
   parseLiteral: (ast) => parseUkMobile(stringLiteral(ast, 'PhoneNumber', 'mobile')),
 });

@@ -1,11 +1,24 @@
-import type { Organisation } from './entities/organisation';
+import type { KeyPage } from '../platform/dynamodb/key-paging';
+import type { Organisation, OrganisationKind } from './entities/organisation';
 import type { Role, StaffUser } from './entities/staff-user';
 
 export interface IdentityRepository {
-  /** Creates the organisation; throws ConflictError if the id is taken. */
+  /**
+   * Creates the organisation and, when it has an ODS code, claims the code, in one transaction. Throws
+   * OdsCodeTakenError if the code is registered already, ConflictError if the id is taken; then nothing is written.
+   */
   createOrganisation(organisation: Organisation): Promise<void>;
   getOrganisation(organisationId: string): Promise<Organisation | undefined>;
+  /** The organisation registered under this ODS code (upper case), if any. */
+  findOrganisationByOdsCode(odsCode: string): Promise<Organisation | undefined>;
+  /**
+   * Replaces the organisation with `next` if it is still at `expectedVersion` (undefined: not changed since it was
+   * created). Throws ConflictError when it has changed or is gone.
+   */
+  replaceOrganisation(next: Organisation, expectedVersion: number | undefined): Promise<void>;
   listChildOrganisations(parentId: string): Promise<Organisation[]>;
+  /** A page of the organisations of one kind under a parent, by name (keyset paging; `only` keeps one id). */
+  pageChildOrganisations(query: ChildOrganisationsQuery): Promise<KeyPage<Organisation>>;
   /** Creates the staff user; throws ConflictError if the id is taken. */
   createStaffUser(user: StaffUser): Promise<void>;
   /**
@@ -16,6 +29,23 @@ export interface IdentityRepository {
   getStaffUser(userId: string): Promise<StaffUser | undefined>;
   getStaffUsers(userIds: readonly string[]): Promise<StaffUser[]>;
   listStaffByOrganisation(organisationId: string): Promise<StaffUser[]>;
+  /** A page of the active staff of one role in a PCN (scoped to it or to one of its practices), by name. */
+  pageActiveStaffOfPcn(query: {
+    pcnId: string;
+    role: Role;
+    first: number;
+    after?: string;
+  }): Promise<KeyPage<StaffUser>>;
+}
+
+export interface ChildOrganisationsQuery {
+  parentId: string;
+  kind: OrganisationKind;
+  /** Only this organisation (a caller who may act for one PCN sees it as a list of one). */
+  only?: string;
+  first: number;
+  /** A position from an earlier page of the same query. */
+  after?: string;
 }
 
 /** What a sign-in account grants: one role group and, for everyone but a national admin, one organisation. */

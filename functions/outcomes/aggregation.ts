@@ -1,24 +1,20 @@
-import type { Counters, Fact } from './facts';
-import {
-  DIMENSIONS_BY_SCOPE,
-  type Dimension,
-  NATIONAL_SCOPE,
-  NOT_RECORDED,
-  type Scope,
-  scopeKey,
-  TOTAL_GROUP,
-} from './vocabulary';
+import { recordKey } from './disclosure';
+import { type Counters, type Fact, isCountCounter, keyCounter } from './facts';
+import { DIMENSIONS_BY_SCOPE, type Dimension, NATIONAL_SCOPE, type Scope, scopeKey, TOTAL_GROUP } from './vocabulary';
 
 /*
  * Where a fact is counted: in every scope it belongs to (national, its ICB, PCN and practice), once per breakdown
- * offered at that scope, in the group(s) its profile falls in, for the fact's month. Multi-valued attributes (needs,
+ * offered at that scope, in the group(s) its profile falls in, for the fact's period. Multi-valued attributes (needs,
  * activity categories) put a fact in several groups of one breakdown, so group rows may add up to more than the total.
+ * Every count counter travels with its cell-key counter (`<name>#k`, the sum of the facts' record keys), and every
+ * counter a fold writes may carry a revision (`<name>@<YYYY-MM>`: shown from that month's release; periods.ts).
  */
 
 export interface AggregateKey {
   scope: Scope;
   dimension: Dimension;
-  month: string;
+  /** A reporting-period id (periods.ts). */
+  period: string;
   group: string;
 }
 
@@ -27,7 +23,7 @@ export interface AggregateDelta extends AggregateKey {
 }
 
 export function aggregateKeyString(key: AggregateKey): string {
-  return `${scopeKey(key.scope)}|${key.dimension}|${key.month}|${key.group}`;
+  return `${scopeKey(key.scope)}|${key.dimension}|${key.period}|${key.group}`;
 }
 
 export function scopesOf(fact: Fact): Scope[] {
@@ -47,11 +43,15 @@ export function groupsOf(fact: Fact, dimension: Dimension): readonly string[] {
     case 'NONE':
       return [TOTAL_GROUP];
     case 'NEED':
-      return profile.needs.length > 0 ? profile.needs : [NOT_RECORDED];
+      return profile.needs;
     case 'AGE_BAND':
       return [profile.ageBand];
     case 'SEX':
       return [profile.sex];
+    case 'ETHNICITY':
+      return [profile.ethnicity];
+    case 'REFERRAL_SOURCE':
+      return [profile.source];
     case 'ICB':
       return [profile.icbId];
     case 'PCN':
@@ -61,13 +61,42 @@ export function groupsOf(fact: Fact, dimension: Dimension): readonly string[] {
   }
 }
 
-/** The aggregate items one fact adds to, each with the fact's counters. */
-export function contributionsOf(fact: Fact): AggregateDelta[] {
+const REVISION_MARK = '@';
+
+/** A counter name in a revision ('' is the period's first release: the bare name). */
+export function withRevision(counter: string, revision: string): string {
+  return revision === '' ? counter : `${counter}${REVISION_MARK}${revision}`;
+}
+
+export function splitRevision(name: string): { counter: string; revision: string } {
+  const at = name.lastIndexOf(REVISION_MARK);
+  return at < 0 ? { counter: name, revision: '' } : { counter: name.slice(0, at), revision: name.slice(at + 1) };
+}
+
+/** A fact's counters with the cell-key counter beside each count, times `sign`. */
+export function keyedCounters(fact: Pick<Fact, 'id' | 'counters'>, sign = 1): Counters {
+  const key = recordKey(fact.id);
+  const counters: Counters = {};
+  for (const [name, value] of Object.entries(fact.counters)) {
+    counters[name] = sign * value;
+    if (isCountCounter(name)) counters[keyCounter(name)] = sign * value * key;
+  }
+  return counters;
+}
+
+/** The aggregate items one fact adds to (or, with sign −1, takes back from), its counters in `revision`. */
+export function contributionsOf(fact: Fact, options: { sign?: number; revision?: string } = {}): AggregateDelta[] {
+  const revision = options.revision ?? '';
+  const counters: Counters = {};
+  for (const [name, value] of Object.entries(keyedCounters(fact, options.sign ?? 1))) {
+    counters[withRevision(name, revision)] = value;
+  }
+  if (Object.keys(counters).length === 0) return [];
   const deltas: AggregateDelta[] = [];
   for (const scope of scopesOf(fact)) {
     for (const dimension of DIMENSIONS_BY_SCOPE[scope.kind]) {
       for (const group of groupsOf(fact, dimension)) {
-        deltas.push({ scope, dimension, month: fact.month, group, counters: fact.counters });
+        deltas.push({ scope, dimension, period: fact.period, group, counters });
       }
     }
   }
@@ -83,16 +112,40 @@ export function addCounters(into: Counters, add: Counters, sign = 1): Counters {
   return into;
 }
 
-/** The deltas of many facts, merged per aggregate item (zero counters dropped). */
-export function mergeContributions(facts: readonly Fact[]): Map<string, AggregateDelta> {
+/** Deltas merged per aggregate item (zero counters dropped). */
+export function mergeDeltas(deltas: Iterable<AggregateDelta>): Map<string, AggregateDelta> {
   const merged = new Map<string, AggregateDelta>();
-  for (const fact of facts) {
-    for (const delta of contributionsOf(fact)) {
-      const key = aggregateKeyString(delta);
-      const existing = merged.get(key);
-      if (existing) addCounters(existing.counters, delta.counters);
-      else merged.set(key, { ...delta, counters: addCounters({}, delta.counters) });
-    }
+  for (const delta of deltas) {
+    const key = aggregateKeyString(delta);
+    const existing = merged.get(key);
+    if (existing) addCounters(existing.counters, delta.counters);
+    else merged.set(key, { ...delta, counters: addCounters({}, delta.counters) });
   }
   return merged;
+}
+
+/** The untagged deltas of many facts, merged per aggregate item (what reconciliation expects the items to hold). */
+export function mergeContributions(facts: readonly Fact[]): Map<string, AggregateDelta> {
+  return mergeDeltas(facts.flatMap((fact) => contributionsOf(fact)));
+}
+
+/** An item's counters with revisions added into their counters: everything folded, whenever it is shown. */
+export function allRevisions(counters: Counters): Counters {
+  const total: Counters = {};
+  for (const [name, value] of Object.entries(counters)) {
+    const { counter } = splitRevision(name);
+    total[counter] = (total[counter] ?? 0) + value;
+  }
+  for (const [name, value] of Object.entries(total)) if (value === 0) delete total[name];
+  return total;
+}
+
+/** An item's counters as a reader sees them at a time: the first release plus the revisions published by then. */
+export function visibleCounters(counters: Counters, published: (revision: string) => boolean): Counters {
+  const visible: Counters = {};
+  for (const [name, value] of Object.entries(counters)) {
+    const { counter, revision } = splitRevision(name);
+    if (published(revision)) visible[counter] = (visible[counter] ?? 0) + value;
+  }
+  return visible;
 }

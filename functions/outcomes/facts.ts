@@ -1,34 +1,28 @@
 import {
-  BASELINE,
-  directionOf,
-  type FlowMetric,
-  FOLLOW_UP_WAVES,
+  ethnicGroupOf,
+  groupOf,
+  KNOWN_AGE_BANDS,
+  KNOWN_NEEDS,
+  KNOWN_REFERRAL_SOURCES,
+  KNOWN_SEXES,
   type MeasuredWave,
-  monthOf,
   NOT_RECORDED,
 } from './vocabulary';
 
 /*
- * Facts: the things commissioners' figures count, derived from the current raw records of one referral. Folding and
- * reconciliation both call these functions, so they cannot disagree about what a fact is.
+ * Facts: the things commissioners' figures count, derived from the current raw records by pure functions that
+ * folding and reconciliation share (referral-facts.ts, patient-facts.ts), so the two cannot disagree.
  *
- * Every fact has a deterministic id. A fact that may be observed more than once (a re-delivered stream record, a
- * second prescription attended, a repeated measurement) has an id naming the person-level event, not the record, so
- * it is counted once:
- *  - referral#<id>#RECEIVED | ACCEPTED | DECLINED | CONCERN: once per referral (a referral is one person's episode);
- *  - referral#<id>#ENGAGED: the referral's first attended session of any activity (people engaged), and
- *    referral#<id>#ENGAGED#<category>: its first attended session in each activity category;
- *  - checkin#<id>#SENT | ANSWERED | NO_RESPONSE: once per check-in, in the month it was scheduled for;
- *  - outcome#<referralId>#<instrument.item>#<wave>: the earliest measurement of that item in that wave;
- *  - pair#<referralId>#<instrument.item>#<wave>: the paired change, follow-up minus the same referral's baseline;
- *  - patient#<id>#OPTOUT#<changedAt> (+1) and …#WITHDRAWN (−1) when the person opts back in: opt-outs count people
- *    who are still opted out, by the month they opted out.
- * "People" in figures therefore means people-in-an-episode: a person referred twice counts once per referral.
+ * A fact is a *slot* with content. The slot id names a person-level event that is counted at most once
+ * (`referral#<id>#ENGAGED`: this episode's engagement); the content is where it is counted (period, groups) and
+ * with what counters. When later records change the content (an attendance recorded for an earlier session moves
+ * the engagement to that session's month; a person's needs are corrected), folding takes the old content back out
+ * and puts the new one in, so figures follow the records; empty content means the slot counts nothing now.
  */
 
 export type Counters = Record<string, number>;
 
-/** What a fact is broken down by: the referral's organisation scope and the person's attributes at referral. */
+/** What a fact is broken down by: the referral's organisation scope and the person's attributes. */
 export interface ReferralProfile {
   referralId: string;
   icbId: string;
@@ -37,23 +31,28 @@ export interface ReferralProfile {
   needs: readonly string[];
   ageBand: string;
   sex: string;
+  /** The high-level ethnic group (vocabulary.ts). */
+  ethnicity: string;
+  /** Who referred (GP, SELF, …). */
+  source: string;
 }
 
 export interface Fact {
   id: string;
-  /** `YYYY-MM`, UTC. */
-  month: string;
+  /** The reporting period counted in: a month `YYYY-MM`, or a quarter or year for per-period counters. */
+  period: string;
+  /** When the record behind it was written: decides whether it is part of a period's first release or a revision. */
+  recordedAt: string;
   profile: ReferralProfile;
   /** Groups of the ACTIVITY_CATEGORY breakdown this fact counts in (empty: not counted there). */
   categories: readonly string[];
   /** Counted only in the ACTIVITY_CATEGORY breakdown (per-category engagement). */
   categoryOnly: boolean;
+  /** Empty: the slot counts nothing (any earlier content is taken back out). */
   counters: Counters;
-  /** Fold only if this other fact has been folded (a withdrawal needs the opt-out it undoes). */
-  requires?: string;
 }
 
-/* ---- the raw records, as far as figures need them (structural subsets of the entities) ------------------------- */
+/* ---- the raw records, as far as figures need them (structural subsets of the other contexts' items) ------------- */
 
 export interface ReferralSnapshot {
   referralId: string;
@@ -63,7 +62,10 @@ export interface ReferralSnapshot {
   practiceId: string;
   needs?: readonly string[];
   ageBandAtReferral?: string;
+  source?: string;
   receivedAt: string;
+  /** When the referral was entered (receivedAt may be back-dated). */
+  createdAt?: string;
   concernRaisedAt?: string;
 }
 
@@ -77,10 +79,18 @@ export interface ReferralEventSnapshot {
 export interface PrescriptionSnapshot {
   prescriptionId: string;
   activityId: string;
-  /** YYYY-MM-DD */
-  firstAttendedOn?: string;
   /** The activity's category, looked up by the adapter. */
   category?: string;
+}
+
+/** One session of a prescribed activity: did the person come? */
+export interface AttendanceSnapshot {
+  attendanceId: string;
+  prescriptionId: string;
+  /** YYYY-MM-DD */
+  sessionDate: string;
+  status: string;
+  recordedAt?: string;
 }
 
 export interface CheckInSnapshot {
@@ -90,6 +100,8 @@ export interface CheckInSnapshot {
   introSent?: boolean;
   questionSentAt?: string;
   answeredCount?: number;
+  updatedAt?: string;
+  closedAt?: string;
 }
 
 export interface OutcomeSnapshot {
@@ -97,36 +109,36 @@ export interface OutcomeSnapshot {
   instrument: string;
   item: string;
   value: number;
-  band?: string;
   wave: string;
   measuredAt: string;
+  createdAt?: string;
+}
+
+export interface PatientSnapshot {
+  patientId: string;
+  sex?: string;
+  /** NHS ethnic category code. */
+  ethnicity?: string;
+  smsConsent?: string;
+  smsConsentChangedAt?: string;
 }
 
 /** One referral and everything figures count about it. */
 export interface ReferralRecord {
   referral: ReferralSnapshot;
-  /** The patient's recorded sex (current record). */
-  sex?: string;
+  /** The patient's current record (sex, ethnicity); undefined if it is gone. */
+  patient?: PatientSnapshot;
   events: readonly ReferralEventSnapshot[];
   prescriptions: readonly PrescriptionSnapshot[];
+  attendance: readonly AttendanceSnapshot[];
   checkIns: readonly CheckInSnapshot[];
   outcomes: readonly OutcomeSnapshot[];
-}
-
-export interface PatientConsentSnapshot {
-  patientId: string;
-  smsConsent?: string;
-  smsConsentChangedAt?: string;
 }
 
 export const SNOMED_ACCEPTED = '871731000000106';
 export const SNOMED_DECLINED = '871711000000103';
 
 /* ---- counter names ----------------------------------------------------------------------------------------------- */
-
-export function itemKeyOf(outcome: Pick<OutcomeSnapshot, 'instrument' | 'item'>): string {
-  return `${outcome.instrument}.${outcome.item}`;
-}
 
 /** Counter names of one measure (all measurements of an item in a wave). */
 export const measureCounter = {
@@ -154,210 +166,95 @@ export function pairCounter(key: string, wave: string, field: PairField): string
   return `${key}|${wave}|pair|${field}`;
 }
 
-/* ---- derivation -------------------------------------------------------------------------------------------------- */
+export const firstContactCounter = {
+  n: 'firstContact|n',
+  sum: 'firstContact|sum',
+  sumSq: 'firstContact|sumSq',
+  band: (band: string) => `firstContact|band|${band}`,
+};
 
-export function profileOf(record: Pick<ReferralRecord, 'referral' | 'sex'>): ReferralProfile {
-  const { referral } = record;
+export const closureCounter = {
+  n: 'closures|n',
+  reason: (reason: string) => `closures|reason|${reason}`,
+};
+
+const SUM_COUNTER = /\|(sum|sumSq|sumBase|sumSqBase|sumFollow|sumSqFollow|sumChange|sumSqChange)$/;
+
+/** Counters that count people or events (and so carry a cell key), as opposed to sums of scores. */
+export function isCountCounter(name: string): boolean {
+  return !SUM_COUNTER.test(name);
+}
+
+/** The counter holding the sum of record keys of a count counter. */
+export function keyCounter(name: string): string {
+  return `${name}#k`;
+}
+
+/* ---- helpers shared by the derivations --------------------------------------------------------------------------- */
+
+export function profileOf(referral: ReferralSnapshot, patient: PatientSnapshot | undefined): ReferralProfile {
+  const needs = [...new Set((referral.needs ?? []).filter((need) => KNOWN_NEEDS.includes(need)))].sort();
   return {
     referralId: referral.referralId,
     icbId: referral.icbId,
     pcnId: referral.pcnId,
     practiceId: referral.practiceId,
-    needs: [...new Set(referral.needs ?? [])].sort(),
-    ageBand: referral.ageBandAtReferral ?? NOT_RECORDED,
-    sex: record.sex ?? NOT_RECORDED,
+    needs: needs.length > 0 ? needs : [NOT_RECORDED],
+    ageBand: groupOf(referral.ageBandAtReferral, KNOWN_AGE_BANDS),
+    sex: groupOf(patient?.sex, KNOWN_SEXES),
+    ethnicity: ethnicGroupOf(patient?.ethnicity),
+    source: groupOf(referral.source, KNOWN_REFERRAL_SOURCES),
   };
 }
 
-function byTimeThenId<T>(time: (x: T) => string, id: (x: T) => string) {
+export function byTimeThenId<T>(time: (x: T) => string, id: (x: T) => string) {
   return (a: T, b: T) => (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
 }
 
-function earliest<T>(items: readonly T[], time: (x: T) => string, id: (x: T) => string): T | undefined {
+export function earliest<T>(items: readonly T[], time: (x: T) => string, id: (x: T) => string): T | undefined {
   return [...items].sort(byTimeThenId(time, id))[0];
 }
 
-/** Categories of activities the referral had started attending on or before `isoTime`'s day. */
-export function engagedCategoriesAt(prescriptions: readonly PrescriptionSnapshot[], isoTime: string): string[] {
-  const day = isoTime.slice(0, 10);
-  const categories = prescriptions
-    .filter((p) => p.firstAttendedOn !== undefined && p.firstAttendedOn <= day && p.category !== undefined)
-    .map((p) => p.category!);
-  return [...new Set(categories)].sort();
-}
-
-/** Every fact of one referral, from its current records. */
-export function referralFacts(record: ReferralRecord): Fact[] {
-  const profile = profileOf(record);
-  const id = record.referral.referralId;
-  const facts: Fact[] = [];
-  const flow = (factId: string, at: string, metric: FlowMetric, extra: Partial<Fact> = {}) =>
-    facts.push({
-      id: factId,
-      month: monthOf(at),
-      profile,
-      categories: [],
-      categoryOnly: false,
-      counters: { [metric]: 1 },
-      ...extra,
-    });
-
-  flow(`referral#${id}#RECEIVED`, record.referral.receivedAt, 'referralsReceived');
-
-  const eventTime = byTimeThenId<ReferralEventSnapshot>(
-    (e) => e.at,
-    (e) => e.eventId,
-  );
-  const accepted = record.events
-    .filter((e) => e.toStatus === 'ACCEPTED' || e.snomedCode === SNOMED_ACCEPTED)
-    .sort(eventTime)[0];
-  if (accepted) flow(`referral#${id}#ACCEPTED`, accepted.at, 'referralsAccepted');
-  const declined = record.events
-    .filter((e) => e.toStatus === 'DECLINED' || e.snomedCode === SNOMED_DECLINED)
-    .sort(eventTime)[0];
-  if (declined) flow(`referral#${id}#DECLINED`, declined.at, 'referralsDeclined');
-
-  const attended = record.prescriptions.filter((p) => p.firstAttendedOn !== undefined);
-  const first = earliest(
-    attended,
-    (p) => p.firstAttendedOn!,
-    (p) => p.prescriptionId,
-  );
-  if (first) flow(`referral#${id}#ENGAGED`, first.firstAttendedOn!, 'peopleEngaged');
-  const categories = [...new Set(attended.map((p) => p.category).filter((c): c is string => c !== undefined))].sort();
-  for (const category of categories) {
-    const firstInCategory = earliest(
-      attended.filter((p) => p.category === category),
-      (p) => p.firstAttendedOn!,
-      (p) => p.prescriptionId,
-    )!;
-    flow(`referral#${id}#ENGAGED#${category}`, firstInCategory.firstAttendedOn!, 'peopleEngaged', {
-      categories: [category],
-      categoryOnly: true,
-    });
-  }
-
-  if (record.referral.concernRaisedAt)
-    flow(`referral#${id}#CONCERN`, record.referral.concernRaisedAt, 'concernsRaised');
-
-  for (const checkIn of record.checkIns) {
-    const cid = checkIn.checkInId;
-    if (checkIn.introSent || checkIn.questionSentAt) flow(`checkin#${cid}#SENT`, checkIn.scheduledFor, 'checkInsSent');
-    if ((checkIn.answeredCount ?? 0) > 0) flow(`checkin#${cid}#ANSWERED`, checkIn.scheduledFor, 'checkInsAnswered');
-    if (checkIn.status === 'NO_RESPONSE')
-      flow(`checkin#${cid}#NO_RESPONSE`, checkIn.scheduledFor, 'checkInsNoResponse');
-  }
-
-  facts.push(...outcomeFacts(record, profile));
-  return facts;
-}
-
-function outcomeFacts(record: ReferralRecord, profile: ReferralProfile): Fact[] {
-  const id = record.referral.referralId;
-  const facts: Fact[] = [];
-  const byItem = new Map<string, OutcomeSnapshot[]>();
-  for (const outcome of record.outcomes) {
-    if (!Number.isFinite(outcome.value)) continue;
-    const key = itemKeyOf(outcome);
-    byItem.set(key, [...(byItem.get(key) ?? []), outcome]);
-  }
-  for (const [key, outcomes] of [...byItem].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const chosen = (wave: string) =>
-      earliest(
-        outcomes.filter((o) => o.wave === wave),
-        (o) => o.measuredAt,
-        (o) => o.outcomeId,
-      );
-    const baseline = chosen(BASELINE);
-    for (const wave of [BASELINE, ...FOLLOW_UP_WAVES] as MeasuredWave[]) {
-      const measurement = wave === BASELINE ? baseline : chosen(wave);
-      if (!measurement) continue;
-      const v = measurement.value;
-      const counters: Counters = {
-        [measureCounter.n(key, wave)]: 1,
-        [measureCounter.sum(key, wave)]: v,
-        [measureCounter.sumSq(key, wave)]: v * v,
-      };
-      if (measurement.band) counters[measureCounter.band(key, wave, measurement.band)] = 1;
-      const categories = engagedCategoriesAt(record.prescriptions, measurement.measuredAt);
-      facts.push({
-        id: `outcome#${id}#${key}#${wave}`,
-        month: monthOf(measurement.measuredAt),
-        profile,
-        categories,
-        categoryOnly: false,
-        counters,
-      });
-      if (wave === BASELINE || !baseline) continue;
-      const change = v - baseline.value;
-      facts.push({
-        id: `pair#${id}#${key}#${wave}`,
-        month: monthOf(measurement.measuredAt),
-        profile,
-        categories,
-        categoryOnly: false,
-        counters: {
-          [pairCounter(key, wave, 'n')]: 1,
-          [pairCounter(key, wave, 'sumBase')]: baseline.value,
-          [pairCounter(key, wave, 'sumSqBase')]: baseline.value ** 2,
-          [pairCounter(key, wave, 'sumFollow')]: v,
-          [pairCounter(key, wave, 'sumSqFollow')]: v * v,
-          [pairCounter(key, wave, 'sumChange')]: change,
-          [pairCounter(key, wave, 'sumSqChange')]: change * change,
-          [pairCounter(key, wave, directionOf(key, change))]: 1,
-        },
-      });
-    }
-  }
-  return facts;
+/** The latest of some ISO times (they compare as strings); undefined if none is given. */
+export function latestTime(...times: (string | undefined)[]): string | undefined {
+  const given = times.filter((t): t is string => t !== undefined).sort();
+  return given[given.length - 1];
 }
 
 /**
- * The referral an opt-out is attributed to: the latest received at or before the opt-out, else the earliest (a
- * person may opt out before their first referral reaches us). Undefined when the person has no referral: such an
- * opt-out has no organisation scope to be counted in.
+ * What a fact counts, as a canonical string (the fold receipt keeps it): '' for nothing. Everything that decides
+ * which aggregate items the fact adds to and by how much, and nothing else (not the record time, not the referral).
  */
-export function referralForOptOut<T extends Pick<ReferralSnapshot, 'receivedAt' | 'referralId'>>(
-  referrals: readonly T[],
-  at: string,
-): T | undefined {
-  const ordered = [...referrals].sort(
-    byTimeThenId(
-      (r) => r.receivedAt,
-      (r) => r.referralId,
-    ),
-  );
-  return ordered.filter((r) => r.receivedAt <= at).pop() ?? ordered[0];
+export function contentOf(fact: Fact): string {
+  const names = Object.keys(fact.counters).sort();
+  if (names.length === 0) return '';
+  const { referralId: _referralId, ...groups } = fact.profile;
+  return JSON.stringify({
+    period: fact.period,
+    groups,
+    categories: fact.categories,
+    categoryOnly: fact.categoryOnly,
+    counters: names.map((name) => [name, fact.counters[name]]),
+  });
 }
 
-export function optOutFactId(patientId: string, changedAt: string): string {
-  return `patient#${patientId}#OPTOUT#${changedAt}`;
-}
-
-/** The opt-out fact of a patient who is opted out now, attributed to `profile`'s referral. */
-export function optOutFact(patient: PatientConsentSnapshot, profile: ReferralProfile): Fact | undefined {
-  if (patient.smsConsent !== 'OPTED_OUT' || !patient.smsConsentChangedAt) return undefined;
-  return {
-    id: optOutFactId(patient.patientId, patient.smsConsentChangedAt),
-    month: monthOf(patient.smsConsentChangedAt),
-    profile,
-    categories: [],
-    categoryOnly: false,
-    counters: { optOuts: 1 },
+/** The fact a receipt's content describes (to take it back out); undefined for empty content. */
+export function factFromContent(id: string, content: string, recordedAt: string): Fact | undefined {
+  if (content === '') return undefined;
+  const parsed = JSON.parse(content) as {
+    period: string;
+    groups: Omit<ReferralProfile, 'referralId'>;
+    categories: string[];
+    categoryOnly: boolean;
+    counters: [string, number][];
   };
-}
-
-/** Undoes `optOutFact` when the person opts back in (or the opt-out is re-recorded at another time). */
-export function optOutWithdrawalFact(before: PatientConsentSnapshot, profile: ReferralProfile): Fact | undefined {
-  const optOut = optOutFact(before, profile);
-  return optOut && { ...optOut, id: `${optOut.id}#WITHDRAWN`, counters: { optOuts: -1 }, requires: optOut.id };
-}
-
-/** True when a patient change ends an opt-out that figures counted. */
-export function endsOptOut(
-  before: PatientConsentSnapshot | undefined,
-  after: PatientConsentSnapshot | undefined,
-): boolean {
-  if (before?.smsConsent !== 'OPTED_OUT' || !before.smsConsentChangedAt) return false;
-  return after?.smsConsent !== 'OPTED_OUT' || after.smsConsentChangedAt !== before.smsConsentChangedAt;
+  return {
+    id,
+    period: parsed.period,
+    recordedAt,
+    profile: { referralId: '', ...parsed.groups },
+    categories: parsed.categories,
+    categoryOnly: parsed.categoryOnly,
+    counters: Object.fromEntries(parsed.counters),
+  };
 }

@@ -1,6 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { PatientConsentSnapshot } from './facts';
 
 /**
  * A DynamoDB stream record as both Lambda (aws-lambda's DynamoDBRecord) and the Streams API (GetRecords) deliver it:
@@ -16,28 +15,21 @@ export interface StreamRecordInput {
   };
 }
 
-/** What a change means for figures. */
+/** What a change means for figures: which records to derive facts from again. Images only say *which*. */
 export type StreamTrigger =
-  /** Re-derive this referral's facts from its current records. */
+  /** Re-derive this referral's facts (and its patient's) from the current records. */
   | { kind: 'REFERRAL'; referralId: string }
-  /** A patient's SMS consent changed: an opt-out began or ended. */
-  | { kind: 'CONSENT'; patientId: string; before?: PatientConsentSnapshot; after?: PatientConsentSnapshot }
+  /** A patient's consent or a grouping attribute (sex, ethnicity) changed: re-derive all their facts. */
+  | { kind: 'PATIENT'; patientId: string }
   | { kind: 'IGNORED' };
 
-/** Entities whose changes can add a fact to their referral. */
-const REFERRAL_ENTITIES = new Set(['referral', 'referralEvent', 'prescription', 'outcome', 'checkIn']);
+/** Entities whose changes can change a fact of their referral. */
+const REFERRAL_ENTITIES = new Set(['referral', 'referralEvent', 'prescription', 'attendance', 'outcome', 'checkIn']);
+/** Patient attributes figures read. */
+const PATIENT_ATTRIBUTES = ['smsConsent', 'smsConsentChangedAt', 'sex', 'ethnicity'];
 
 function image(raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   return raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
-}
-
-function consent(item: Record<string, unknown> | undefined): PatientConsentSnapshot | undefined {
-  if (!item) return undefined;
-  return {
-    patientId: item.patientId as string,
-    smsConsent: item.smsConsent as string | undefined,
-    smsConsentChangedAt: item.smsConsentChangedAt as string | undefined,
-  };
 }
 
 /**
@@ -54,12 +46,8 @@ export function triggerOf(record: StreamRecordInput): StreamTrigger {
     return { kind: 'REFERRAL', referralId: item!.referralId };
   }
   if (entity === 'patient' && typeof item!.patientId === 'string') {
-    const b = consent(before);
-    const a = consent(after);
-    const changed = b?.smsConsent !== a?.smsConsent || b?.smsConsentChangedAt !== a?.smsConsentChangedAt;
-    if (changed && (b?.smsConsent === 'OPTED_OUT' || a?.smsConsent === 'OPTED_OUT')) {
-      return { kind: 'CONSENT', patientId: item!.patientId, before: b, after: a };
-    }
+    const changed = PATIENT_ATTRIBUTES.some((name) => before?.[name] !== after?.[name]);
+    if (changed) return { kind: 'PATIENT', patientId: item!.patientId };
   }
   return { kind: 'IGNORED' };
 }

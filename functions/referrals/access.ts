@@ -6,11 +6,13 @@ import { ConflictError, ForbiddenError } from '../shared/errors';
 import type { IdGenerator } from '../shared/ids';
 import type { Patient } from './entities/patient';
 import type { Referral } from './entities/referral';
-import type { CareRecordStore, ReferralRepository, StaffDirectory } from './ports';
+import { type MobileClaimedError, MobileInUseError } from './errors';
+import type { CareRecordStore, ConcernRepository, ReferralRepository, StaffDirectory } from './ports';
 
 /** What every use case of this context is given. */
 export interface ReferralDeps {
   referrals: ReferralRepository;
+  concerns: ConcernRepository;
   careRecords: CareRecordStore;
   staff: StaffDirectory;
   audit: AuditLog;
@@ -72,13 +74,36 @@ export async function loadPatientInScope(
   return { patient, referrals };
 }
 
+/**
+ * The typed refusal for a mobile another patient holds as SMS contact (MobileClaimedError from the repository),
+ * naming that patient only when the caller may see them (see MobileInUseError).
+ */
+export async function mobileInUse(
+  deps: Pick<ReferralDeps, 'referrals'>,
+  principal: Principal,
+  error: MobileClaimedError,
+  field: string,
+): Promise<MobileInUseError> {
+  const holderId = error.holderPatientId;
+  if (holderId) {
+    const [holder, referrals] = await Promise.all([
+      deps.referrals.getPatient(holderId),
+      deps.referrals.listPatientReferrals(holderId),
+    ]);
+    if (holder && !holder.erasedAt && canAccessPatient(principal, holder, referrals)) {
+      return new MobileInUseError(field, holderId);
+    }
+  }
+  return new MobileInUseError(field);
+}
+
 /** Records that `principal` did `action` to a patient's record. Ids only. */
 export function auditAccess(
   deps: Pick<ReferralDeps, 'audit' | 'clock'>,
   principal: Principal,
   action: AuditAction,
   operation: string,
-  target: { patientId: string; entityType: 'patient' | 'referral'; entityId: string },
+  target: { patientId: string; entityType: 'patient' | 'referral' | 'concern'; entityId: string },
 ): Promise<void> {
   return recordAccess(deps, principal, action, operation, target);
 }

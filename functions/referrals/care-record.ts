@@ -5,6 +5,7 @@
  */
 import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { NextCheckIn, ReferralVersionSeen } from '../shared/care-events';
+import type { UkNation } from '../shared/uk-nation';
 import type { SmsConsentState } from './vocabulary';
 
 /** A patient as the follow-up engine needs them: how to reach them, and whether it may. */
@@ -12,6 +13,7 @@ export interface PatientContact {
   patientId: string;
   mobile?: string;
   smsConsent: SmsConsentState;
+  icbId: string;
   pcnId: string;
   practiceId: string;
   erased: boolean;
@@ -37,6 +39,14 @@ export interface ReferralSummary {
 
 export type { NextCheckIn, ReferralVersionSeen };
 
+/** The concern nobody has acknowledged for longest: what the unacknowledged-concern alarm measures. */
+export interface UnacknowledgedConcern {
+  concernId: string;
+  raisedAt: string;
+  /** The practice's nation: whose bank holidays are not working hours. */
+  nation: UkNation;
+}
+
 /** The reads other contexts may make of care records (no scope checks: they act for the system or already checked). */
 export interface CareRecordReader {
   getPatient(patientId: string): Promise<PatientContact | undefined>;
@@ -52,4 +62,6 @@ export interface CareRecordReader {
    * transaction when it writes what the person said (a text), so nothing lands after an erasure.
    */
   patientNotErasedCondition(patientId: string): TransactItem;
+  /** The concern that has waited longest for anyone to acknowledge it, if any (one Query, one item). */
+  oldestUnacknowledgedConcern(): Promise<UnacknowledgedConcern | undefined>;
 }

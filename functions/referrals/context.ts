@@ -5,6 +5,7 @@ import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
 import type { ReferralDeps } from './access';
 import { DynamoDbCareRecords } from './adapters/dynamodb-care-records';
+import { DynamoDbConcernRepository } from './adapters/dynamodb-concern-repository';
 import { DynamoDbReferralRepository } from './adapters/dynamodb-referral-repository';
 import type { CareRecordReader } from './care-record';
 import type { StaffDirectory } from './ports';
@@ -24,7 +25,8 @@ export function createReferralsContext(
   store: DataStore,
   shared: { clock: Clock; newId: IdGenerator; audit: AuditLog; staff: StaffDirectory; events: CareEventPublisher },
 ): ReferralsContext {
-  const careRecords = new DynamoDbCareRecords(store);
-  const deps: ReferralDeps = { ...shared, referrals: new DynamoDbReferralRepository(store), careRecords };
+  const concerns = new DynamoDbConcernRepository(store);
+  const careRecords = new DynamoDbCareRecords(store, concerns);
+  const deps: ReferralDeps = { ...shared, referrals: new DynamoDbReferralRepository(store), concerns, careRecords };
   return { deps, careRecords, subscriber: referralsCareEventSubscriber(deps) };
 }

@@ -1,10 +1,49 @@
-import { ForbiddenError } from '../shared/errors';
+import { ConflictError, ForbiddenError } from '../shared/errors';
 
 /** Raised by the repository when a new patient's NHS number is already claimed; `createReferral` then reuses it. */
 export class NhsNumberClaimedError extends Error {
   constructor(options?: { cause?: unknown }) {
     super('NHS number already belongs to a patient', options);
     this.name = 'NhsNumberClaimedError';
+  }
+}
+
+/** Raised by the repository when another patient holds the SMS contact claim on a mobile; the use case explains. */
+export class MobileClaimedError extends Error {
+  constructor(readonly holderPatientId: string | undefined) {
+    super('The mobile is another patient’s SMS contact');
+    this.name = 'MobileClaimedError';
+  }
+}
+
+/**
+ * A mobile is the SMS contact of at most one patient with SMS consent. `field` names the input; `heldByPatientId`
+ * names the patient who holds it only when the caller may see that patient, so they can resolve it there (withdraw
+ * that patient's consent or change their mobile); otherwise the caller learns only that it is taken elsewhere, as for
+ * an NHS number (uniqueness makes that unavoidable). Nothing is changed by the refused request.
+ */
+export class MobileInUseError extends ConflictError {
+  constructor(field: string, heldByPatientId?: string) {
+    super(
+      heldByPatientId
+        ? 'This mobile already gets check-in texts for another of your patients (heldByPatientId). Withdraw their SMS consent or change their mobile first, or record this person without SMS consent.'
+        : 'This mobile already gets check-in texts for another patient. Record this person without SMS consent, or ask a coordinator or administrator who looks after the other patient to withdraw it there.',
+      {
+        field,
+        details: { reason: 'MOBILE_IN_USE', ...(heldByPatientId ? { heldByPatientId } : {}) },
+      },
+    );
+  }
+}
+
+/**
+ * Raised by the repository when the patient changed between the caller's read and its write in a way the write
+ * depends on (a referral added, or the name a new referral copies changed): the caller reads again and retries.
+ */
+export class PatientChangedError extends Error {
+  constructor() {
+    super('The patient changed while this change was being made');
+    this.name = 'PatientChangedError';
   }
 }
 

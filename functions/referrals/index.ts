@@ -5,10 +5,19 @@
  */
 
 export { CARE_ROLES, canAccessPatient, type ReferralDeps } from './access';
-export type { CareRecordReader, PatientContact, ReferralSummary } from './care-record';
+export {
+  DynamoDbReferralFigureRecords,
+  type FigureScopeFilter,
+  type PatientFigureView,
+  type ReferralEventFigureView,
+  type ReferralFigureView,
+} from './adapters/dynamodb-figure-records';
+export type { CareRecordReader, PatientContact, ReferralSummary, UnacknowledgedConcern } from './care-record';
 export { createReferralsContext, type ReferralsContext } from './context';
+export { patientDisplayName } from './display-name';
+export type { Concern, ConcernText } from './entities/concern';
 export type { Patient } from './entities/patient';
-export type { LatestOutcomes, Referral } from './entities/referral';
+export type { ActiveActivityNames, LatestOutcomes, Referral } from './entities/referral';
 export type { ReferralEvent } from './entities/referral-event';
 export type { Goal, WhatMattersNote } from './entities/what-matters';
 export type {
@@ -29,6 +38,14 @@ export {
 } from './transitions';
 export { type AssignReferralInput, assignReferral } from './use-cases/assign-referral';
 export {
+  acknowledgeConcern,
+  type ListOpenConcernsInput,
+  listOpenConcerns,
+  listReferralConcerns,
+  type ResolveConcernInput,
+  resolveConcern,
+} from './use-cases/concerns';
+export {
   type CreateReferralInput,
   type CreateReferralResult,
   createReferral,
@@ -36,6 +53,11 @@ export {
   NOTE_MAX,
 } from './use-cases/create-referral';
 export { ERASURE_ROLES, type ErasePatientResult, erasePatient } from './use-cases/erase-patient';
+export {
+  type FindPatientsInput,
+  findPatientByNhsNumber,
+  findPatientsByNameAndBirthDate,
+} from './use-cases/find-patients';
 export {
   CASELOAD_DEFAULT_PAGE,
   CASELOAD_MAX_PAGE,

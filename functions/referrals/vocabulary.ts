@@ -56,6 +56,32 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const REFERRAL_EVENT_KINDS = ['RECEIVED', 'ASSIGNED', 'STATUS_CHANGED'] as const;
 export type ReferralEventKind = (typeof REFERRAL_EVENT_KINDS)[number];
 
+/** Why the system, not a person's choice on the referral itself, moved it: the fact in another context that did. */
+export const REFERRAL_EVENT_CAUSES = ['FIRST_ATTENDANCE'] as const;
+export type ReferralEventCause = (typeof REFERRAL_EVENT_CAUSES)[number];
+
+/**
+ * A concern's lifecycle: raised OPEN (nobody has looked yet; counts towards the unacknowledged-concern alarm),
+ * ACKNOWLEDGED by a named person who is dealing with it, RESOLVED by a named person with the action taken.
+ */
+export const CONCERN_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+/** What raised a concern: words on the reviewed worrying-reply list, or an answer in a band marked as a concern. */
+export const CONCERN_REASONS = ['WORRYING_TEXT', 'CONCERN_ANSWER'] as const;
+export type ConcernReason = (typeof CONCERN_REASONS)[number];
+
+/** What the person resolving a concern did about it (the note says more). */
+export const CONCERN_ACTIONS = [
+  'CONTACTED_PERSON',
+  'ARRANGED_URGENT_HELP',
+  'INFORMED_GP',
+  'SAFEGUARDING_REFERRAL',
+  'NO_FURTHER_ACTION',
+  'OTHER',
+] as const;
+export type ConcernAction = (typeof CONCERN_ACTIONS)[number];
+
 /** Age at referral, kept after erasure instead of the date of birth so figures by age survive. */
 export const AGE_BANDS = ['UNDER_18', '18-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];

@@ -9,6 +9,8 @@
  * being swallowed. Every reaction is idempotent, so running it again (a retry, a re-run erasure) is safe.
  */
 
+import type { UkNation } from './uk-nation';
+
 /** The referral's optimistic-lock version and caseload position as a context last read them. */
 export interface ReferralVersionSeen {
   version: number;
@@ -20,6 +22,9 @@ export interface NextCheckIn {
   checkInId: string;
   /** ISO time the check-in is due (after any deferral to the sending window). */
   at: string;
+  /** ISO time it was planned for, and its wave: what the caseload row shows of it without reading the check-in. */
+  scheduledFor?: string;
+  wave?: string;
 }
 
 /** The latest value of one outcome item, keyed `<instrument>.<item>` where it is carried. */
@@ -66,6 +71,9 @@ export interface ActivityPrescribed {
   patientId: string;
   prescriptionId: string;
   activityId: string;
+  /** The activity's name and version as prescribing read them: the caseload row shows the name. */
+  activityName: string;
+  activityVersion: number;
   /** The referral version prescribing read; the caseload row's change is conditional on it. */
   referralVersion: number;
   at: string;
@@ -78,6 +86,18 @@ export interface PrescriptionEnded {
   prescriptionId: string;
   activityId: string;
   referralVersion: number;
+  at: string;
+}
+
+/** An activity's name changed: the caseload rows of the referrals it is prescribed on show the new one. */
+export interface ActivityRenamed {
+  type: 'ActivityRenamed';
+  activityId: string;
+  name: string;
+  /** The activity's version with this name; a row never takes a name older than the one it shows. */
+  activityVersion: number;
+  /** Referrals with an open prescription of the activity, as the activities context found them. */
+  referralIds: readonly string[];
   at: string;
 }
 
@@ -119,10 +139,18 @@ export interface OutcomesMeasured {
   at: string;
 }
 
-/** A worrying reply or a concern-level answer: the referral shows a concern for its link worker. */
+/**
+ * A worrying reply or a concern-level answer: the referral gets a concern (a new one, or the text joins the one nobody
+ * has acknowledged yet) for its link worker, shown on its caseload row until someone resolves it.
+ */
 export interface ConcernRaised {
   type: 'ConcernRaised';
   referralId: string;
+  reason: 'WORRYING_TEXT' | 'CONCERN_ANSWER';
+  /** Where the text is kept (a check-in's thread or the patient's own), so the concern can show its words. */
+  text: { threadId: string; at: string; inboundMessageId: string };
+  /** The practice's UK nation (the working-hours alarm skips its bank holidays); England when unknown. */
+  nation?: UkNation;
   at: string;
 }
 
@@ -133,6 +161,7 @@ export type CareEvent =
   | SmsStartReceived
   | ActivityPrescribed
   | PrescriptionEnded
+  | ActivityRenamed
   | FirstAttendanceRecorded
   | PatientErased
   | NextCheckInChanged

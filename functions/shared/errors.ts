@@ -49,9 +49,24 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-/** An illegal state transition, or a concurrent edit caught by a conditional write. */
+/**
+ * An illegal state transition, or a concurrent edit caught by a conditional write. `field` names the input the
+ * conflict is about when there is one (a mobile already taken); `details` are further extensions for the client, ids
+ * and stable reasons only, never a value the caller sent.
+ */
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT' as const;
+  readonly field?: string;
+  readonly details?: Readonly<Record<string, string>>;
+
+  constructor(
+    message: string,
+    options?: { cause?: unknown; field?: string; details?: Readonly<Record<string, string>> },
+  ) {
+    super(message, options);
+    if (options?.field !== undefined) this.field = options.field;
+    if (options?.details !== undefined) this.details = options.details;
+  }
 }
 
 export class UnauthenticatedError extends DomainError {

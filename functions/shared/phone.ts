@@ -94,6 +94,23 @@ function notAMobile(national: string): string | undefined {
 }
 
 /**
+ * A UK mobile number in any usual writing, normalised to E.164 by its shape alone (07, +44 7, 0044 7 or 44 7, then
+ * nine digits), with no look-up of the range: for numbers already accepted (read back from the table) or given by the
+ * SMS provider (a reply's origination number). A number stored before the input rule refused personal numbers (070)
+ * and pagers (076) is still shown, matched and opted out; `parseUkMobile` is for what a person types. Undefined for
+ * anything else.
+ */
+export function ukMobileByShape(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const compact = input.replace(SEPARATORS, '');
+  if (!PLUS_THEN_DIGITS.test(compact) || compact === '') return undefined;
+  const national = nationalPart(compact);
+  if (typeof national !== 'string') return undefined;
+  const e164 = `+44${national}`;
+  return UK_MOBILE_E164.test(e164) ? e164 : undefined;
+}
+
+/**
  * True for the shape `parseUkMobile` returns, `+447` and nine more digits. A shape check only, with no look-up: a
  * number stored before its range changed must still be masked, formatted and matched.
  */

@@ -10,9 +10,10 @@ export const UK_NATIONS = ['ENG', 'WLS', 'SCT', 'NIR'] as const;
 export type UkNation = (typeof UK_NATIONS)[number];
 
 /**
- * The nation until a practice carries its own: every organisation Linkwork models today (ICB → PCN → practice) is in
- * England, since ICBs and PCNs exist only there. ODS codes do not tell the nation reliably (practice codes carry no
- * structure by design), so a practice in another nation needs the nation recorded on its organisation.
+ * The nation of an ICB registered without one, and of any organisation or check-in recorded before nations were:
+ * ICBs and PCNs exist only in England. ODS codes do not tell the nation reliably (practice codes carry no structure by
+ * design), so the nation is recorded on the ICB (`registerOrganisation`), inherited by its PCNs and practices, and
+ * copied onto each check-in when it is scheduled.
  */
 export const DEFAULT_NATION: UkNation = 'ENG';
 

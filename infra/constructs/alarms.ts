@@ -21,6 +21,8 @@ import { METRICS_NAMESPACE } from './linkwork-function';
 
 /** The dispatcher publishes this metric (seconds the oldest due check-in has waited), with any dimensions it likes. */
 export const DISPATCHER_LAG_METRIC = 'OldestDueCheckInAgeSeconds';
+/** The dispatcher publishes this metric each run: working hours the oldest unacknowledged concern has waited. */
+export const CONCERN_WAIT_METRIC = 'OldestUnacknowledgedConcernWorkingHours';
 
 const fiveMinuteSum = { period: Duration.minutes(5), statistic: 'Sum' } as const;
 
@@ -98,6 +100,7 @@ export class OperationalAlarms extends Construct {
     }
 
     this.addDispatcherAlarms();
+    this.addConcernAlarm();
     this.addTableThrottlingAlarms();
     this.addSmsAlarms();
   }
@@ -127,6 +130,27 @@ export class OperationalAlarms extends Construct {
         comparison: ComparisonOperator.LESS_THAN_THRESHOLD,
         missing: TreatMissingData.BREACHING,
       },
+    );
+  }
+
+  /**
+   * Nobody may leave a concern unacknowledged (docs/clinical-safety.md, H1). Working hours, not wall-clock time: a
+   * concern raised on Friday evening is not overdue on Sunday. Two of three minutes over the line, so one late run
+   * neither raises nor clears it; no data (the dispatcher not running) is caught by `dispatcher-not-running`.
+   */
+  private addConcernAlarm(): void {
+    const { alarms } = this.props;
+    this.add(
+      'concern-unacknowledged',
+      `A concern has waited more than ${alarms.concernUnacknowledgedWorkingHours} working hours for anyone to ` +
+        'acknowledge it: open openConcerns and acknowledge or resolve it',
+      new MathExpression({
+        expression: `SELECT MAX(${CONCERN_WAIT_METRIC}) FROM "${METRICS_NAMESPACE}"`,
+        period: Duration.minutes(1),
+        label: 'Oldest unacknowledged concern (working hours)',
+      }),
+      alarms.concernUnacknowledgedWorkingHours,
+      { evaluationPeriods: 3, datapointsToAlarm: 2, comparison: ComparisonOperator.GREATER_THAN_THRESHOLD },
     );
   }
 

@@ -96,7 +96,9 @@ export class StatefulStack extends Stack {
 
     this.identity = new StaffIdentity(this, 'StaffIdentity', { stage, auth: config.auth });
 
+    // Read by the operator commands (organisation import, first administrator) from cdk-outputs.json.
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'Region', { value: this.region });
     new CfnOutput(this, 'InboundSmsTopicArn', {
       value: this.inboundSmsTopic.topicArn,
       description: 'Set as the two-way SMS destination of the long code in AWS End User Messaging',

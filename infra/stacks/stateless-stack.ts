@@ -1,13 +1,15 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { SIGN_IN_ACCOUNT_ACTIONS } from '../../functions/identity/adapters/cognito-sign-in-accounts';
 import { acknowledge } from '../compliance';
 import type { LinkworkConfig } from '../config';
 import { OperationalAlarms } from '../constructs/alarms';
@@ -16,6 +18,7 @@ import { GraphqlApi } from '../constructs/graphql-api';
 import { type AsyncInvocationOptions, LinkworkFunction } from '../constructs/linkwork-function';
 import { Schedules } from '../constructs/schedules';
 import { FUNCTION_ENTRIES, type FunctionKey, TABLE_ACCESS } from '../functions';
+import { resourceName } from '../naming';
 import { grantTableAccess } from '../table-access';
 
 /** What the stateless stack uses from the stateful one. */
@@ -62,6 +65,7 @@ export class StatelessStack extends Stack {
   readonly alarms: OperationalAlarms;
   readonly foldStreamFailures: Queue;
   readonly inboundSmsDeadLetters: Queue;
+  readonly cursorKey: Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -87,12 +91,30 @@ export class StatelessStack extends Stack {
         environment: { ...tableEnvironment, ...environment },
       });
 
+    // Seals paging cursors (functions/platform/cursor-codec.ts). Losing it only invalidates cursors clients hold,
+    // so it lives here, with the functions that use it, and goes with the stack. The data key is referenced by ARN:
+    // grants on it then go into this stack's role policies (the key's own policy lets the account delegate), instead
+    // of into the key policy in the stateful stack, which would make the two stacks depend on each other.
+    this.cursorKey = new Secret(this, 'CursorKey', {
+      secretName: resourceName(stage, 'cursor-key'),
+      description: `Linkwork ${stage}: the key the GraphQL API seals paging cursors with`,
+      encryptionKey: Key.fromKeyArn(this, 'DataKeyForSecrets', stateful.dataKey.keyArn),
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
     this.functions = {
-      graphql: make('graphql', 'graphql', 'GraphQL API for staff', {
-        memorySize: 1024,
-        timeout: Duration.seconds(20),
-        reservedConcurrency: config.api.reservedConcurrency,
-      }),
+      graphql: make(
+        'graphql',
+        'graphql',
+        'GraphQL API for staff',
+        {
+          memorySize: 1024,
+          timeout: Duration.seconds(20),
+          reservedConcurrency: config.api.reservedConcurrency,
+        },
+        { CURSOR_KEY_SECRET_ARN: this.cursorKey.secretArn, USER_POOL_ID: stateful.userPool.userPoolId },
+      ),
       dispatcher: make(
         'dispatcher',
         'dispatcher',
@@ -141,6 +163,9 @@ export class StatelessStack extends Stack {
     for (const [key, fn] of entriesOf(this.functions)) {
       grantTableAccess(stateful.table, fn.role, TABLE_ACCESS[key]);
     }
+    this.cursorKey.grantRead(this.functions.graphql.role);
+    // Staff administration (createStaffUser and friends): exactly the calls CognitoSignInAccounts makes, on this pool.
+    stateful.userPool.grant(this.functions.graphql.role, ...SIGN_IN_ACCOUNT_ACTIONS);
 
     // SMS: texts to phone numbers only, never to a topic; the dispatcher also reports its lag.
     this.functions.dispatcher.allowSmsToPhoneNumbersOnly();
@@ -219,6 +244,15 @@ export class StatelessStack extends Stack {
 
   /** Findings that hold for the whole stack, each with the reason it is a choice and not an oversight. */
   private acknowledgeDesignChoices(): void {
+    for (const rule of ['AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled']) {
+      acknowledge(
+        this.cursorKey,
+        rule,
+        'The cursor key only seals paging cursors (tamper evidence and opacity; every page is still scope-checked). ' +
+          'Rotating it would only refuse the cursors clients hold; a rotation Lambda would cost more than it protects. ' +
+          'To rotate by hand, put a new random value: clients then start again from the first page.',
+      );
+    }
     acknowledge(
       this,
       'HIPAA.Security-LambdaInsideVPC',

@@ -76,7 +76,12 @@ describe('parseConfig', () => {
       logLevel: 'INFO',
       logRetentionDays: 365,
       api: { throttleRateLimit: 100, throttleBurstLimit: 200, reservedConcurrency: 50 },
-      alarms: { dispatcherLagSeconds: 900, smsFailuresPerHour: 5, smsSuccessRateMin: 0.9 },
+      alarms: {
+        dispatcherLagSeconds: 900,
+        smsFailuresPerHour: 5,
+        smsSuccessRateMin: 0.9,
+        concernUnacknowledgedWorkingHours: 4,
+      },
     });
   });
 

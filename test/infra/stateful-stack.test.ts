@@ -223,4 +223,10 @@ describe('StatefulStack', () => {
       template.hasOutput(output, {});
     }
   });
+
+  it('outputs the table, region and user pool the operator commands read from cdk-outputs.json', () => {
+    template.hasOutput('Region', { Value: 'eu-west-2' });
+    template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^Table') } });
+    template.hasOutput('UserPoolId', { Value: { Ref: Match.stringLikeRegexp('UserPool') } });
+  });
 });

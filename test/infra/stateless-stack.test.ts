@@ -1,4 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { SIGN_IN_ACCOUNT_ACTIONS } from '../../functions/identity/adapters/cognito-sign-in-accounts';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/graphql-api';
 import { prodConfig, synthesiseStage } from './support';
 
@@ -130,6 +131,66 @@ describe('StatelessStack', () => {
           MaximumRetryAttempts: retries,
           MaximumEventAgeInSeconds: maxAge,
         });
+      }
+    });
+  });
+
+  describe('paging cursor key', () => {
+    it('is a generated secret encrypted with the data key, read only by the GraphQL function', () => {
+      const [secretId] = Object.keys(
+        template.findResources('AWS::SecretsManager::Secret', { Properties: { Name: 'linkwork-prod-cursor-key' } }),
+      );
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: 'linkwork-prod-cursor-key',
+        KmsKeyId: Match.anyValue(),
+        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: 'linkwork-prod-graphql',
+        Environment: { Variables: Match.objectLike({ CURSOR_KEY_SECRET_ARN: { Ref: secretId } }) },
+      });
+      const readers = Object.keys(FUNCTIONS).filter((name) =>
+        statementsOf(name).some(
+          (s) =>
+            actionsOf(s).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource).includes(secretId!),
+        ),
+      );
+      expect(readers).toEqual(['graphql']);
+    });
+  });
+
+  describe('staff administration', () => {
+    it("lets the GraphQL function manage accounts in the staff user pool, with exactly the adapter's actions", () => {
+      // The pool lives in the stateful stack: its id and ARN arrive as that stack's outputs.
+      const statefulOutput = (name: RegExp) => ({
+        'Fn::GetStackOutput': expect.objectContaining({
+          StackName: 'Linkwork-prod-Stateful',
+          OutputName: expect.stringMatching(name),
+        }),
+      });
+      const graphql = resources[logicalIdOfFunction('graphql')]!.Properties as {
+        Environment: { Variables: Record<string, unknown> };
+      };
+      expect(graphql.Environment.Variables.USER_POOL_ID).toEqual(
+        statefulOutput(/^PublishOutputRefStaffIdentityUserPool/),
+      );
+      const cognito = statementsOf('graphql').filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito).toHaveLength(1);
+      expect(cognito[0]).toMatchObject({
+        Effect: 'Allow',
+        Resource: statefulOutput(/^PublishOutputFnGetAttStaffIdentityUserPool\w+Arn/),
+      });
+      expect(actionsOf(cognito[0]!).sort()).toEqual([...SIGN_IN_ACCOUNT_ACTIONS].sort());
+      expect(actionsOf(cognito[0]!)).not.toContain('cognito-idp:*');
+    });
+
+    it('gives no other function any Cognito action', () => {
+      for (const name of ['dispatcher', 'inbound-sms', 'fold-stream', 'reconcile']) {
+        expect(
+          statementsOf(name)
+            .flatMap(actionsOf)
+            .filter((a) => a.startsWith('cognito-idp:')),
+        ).toEqual([]);
       }
     });
   });
@@ -372,6 +433,7 @@ describe('StatelessStack', () => {
           ),
           'linkwork-prod-dispatcher-lag',
           'linkwork-prod-dispatcher-not-running',
+          'linkwork-prod-concern-unacknowledged',
           'linkwork-prod-table-read-throttles',
           'linkwork-prod-table-write-throttles',
           'linkwork-prod-sms-failures',
@@ -395,6 +457,20 @@ describe('StatelessStack', () => {
         ComparisonOperator: 'GreaterThanThreshold',
         Metrics: [
           Match.objectLike({ Expression: 'SELECT MAX(OldestDueCheckInAgeSeconds) FROM "Linkwork"', Period: 60 }),
+        ],
+      });
+    });
+
+    it('watches the oldest unacknowledged concern in working hours, at the configured threshold', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'linkwork-prod-concern-unacknowledged',
+        Threshold: 4,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Metrics: [
+          Match.objectLike({
+            Expression: 'SELECT MAX(OldestUnacknowledgedConcernWorkingHours) FROM "Linkwork"',
+            Period: 60,
+          }),
         ],
       });
     });

@@ -75,7 +75,7 @@ describe('erasure that reaches everything and cannot be undone by a racing write
 
   it('erases texts, notes, reasons, goals and contact details, and closes prescriptions and check-ins', async () => {
     const tally = new Tally('erasure reaches every item of a patient’s record');
-    const patient = await world.fresh('home', { prescribed: true, whatMatters: true, checkIn: true });
+    const patient = await world.fresh('home', { prescribed: true, whatMatters: true, checkIn: true, worried: true });
     const attended = await world.h.gql(
       world.callers.provider,
       'mutation Attend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { firstAttendance } }',
@@ -111,7 +111,8 @@ describe('erasure that reaches everything and cannot be undone by a racing write
 
     expect(attended.json.errors).toBeUndefined();
     expect(sms.sent.length).toBeGreaterThan(0);
-    expect(before.filter((item) => item.__edb_e__ === 'smsMessage' && item.direction === 'IN')).toHaveLength(1);
+    // The worrying text and the reply.
+    expect(before.filter((item) => item.__edb_e__ === 'smsMessage' && item.direction === 'IN')).toHaveLength(2);
     expect(residue).toEqual([]);
   });
 

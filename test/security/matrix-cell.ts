@@ -1,6 +1,6 @@
 import type { Observed } from './probe';
 import { markersIn } from './probe';
-import type { Prepared, Recipe } from './recipe';
+import { NOTHING_FOUND, type Prepared, type Recipe } from './recipe';
 import type { CallerName, ScopeName, SeededPatient, World } from './world';
 
 /*
@@ -28,15 +28,27 @@ function noData(data: Record<string, unknown> | null | undefined): boolean {
   return data === undefined || data === null || Object.values(data).every((value) => value === null);
 }
 
-function judgeAnswer(label: string, field: string, observed: Observed, allowed: boolean, refusal: readonly string[]) {
+function judgeAnswer(
+  label: string,
+  field: string,
+  observed: Observed,
+  allowed: boolean,
+  refusal: readonly string[],
+  nothingFound: ((answer: unknown) => boolean) | undefined,
+) {
   const { response, writes } = observed;
   const codes = (response.json.errors ?? []).map((error) => String(error.extensions?.code));
+  const answer = (response.json.data as Record<string, unknown> | undefined)?.[field];
   const problems: string[] = [];
   if (allowed) {
     if (codes.length > 0) problems.push(`${label}: expected an answer, got ${codes.join(', ')}`);
-    else if ((response.json.data as Record<string, unknown> | undefined)?.[field] == null) {
-      problems.push(`${label}: expected an answer, got no data`);
-    }
+    else if (answer == null) problems.push(`${label}: expected an answer, got no data`);
+    else if (nothingFound?.(answer)) problems.push(`${label}: expected a match, got none`);
+    return problems;
+  }
+  // A lookup refuses by finding nothing: the very answer it gives for no match, no error, nothing written.
+  if (codes.length === 0 && refusal.includes(NOTHING_FOUND) && nothingFound?.(answer)) {
+    if (writes > 0) problems.push(`${label}: found nothing after ${writes} DynamoDB write(s)`);
     return problems;
   }
   const got = codes.length > 0 ? codes.join(', ') : `an answer (status ${response.status})`;
@@ -124,9 +136,9 @@ export async function runCell(
     return { label, allowed, scopeProblems, auditProblems: null, patientsShown: 0 };
   }
 
-  const refusal = recipe.refusalCodes?.(scope) ?? ['FORBIDDEN'];
+  const refusal = recipe.refusalCodes?.(scope, caller) ?? ['FORBIDDEN'];
   const scopeProblems = [
-    ...judgeAnswer(label, field, observed, allowed, refusal),
+    ...judgeAnswer(label, field, observed, allowed, refusal, recipe.nothingFound),
     ...judgeDisclosure(label, world, caller, observed, prepared, allowed),
   ];
   const answered = allowed && !observed.response.json.errors;

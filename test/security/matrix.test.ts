@@ -2,6 +2,7 @@ import { logger } from '../../functions/graphql/logger';
 import { type CellResult, runCell } from './matrix-cell';
 import { markersIn } from './probe';
 import type { Recipe } from './recipe';
+import { IDENTITY_MUTATION_RECIPES, LOOKUP_RECIPES } from './recipes-identity';
 import { MUTATION_RECIPES, VARIANT_RECIPES } from './recipes-mutations';
 import { QUERY_RECIPES, QUERY_VARIANTS } from './recipes-queries';
 import { listOperations } from './schema-walk';
@@ -18,7 +19,12 @@ import { CALLERS, SCOPES, World } from './world';
  * anyone else (issue 11, "audit that cannot be forgotten").
  */
 
-const RECIPES: Record<string, Recipe> = { ...QUERY_RECIPES, ...MUTATION_RECIPES };
+const RECIPES: Record<string, Recipe> = {
+  ...QUERY_RECIPES,
+  ...MUTATION_RECIPES,
+  ...IDENTITY_MUTATION_RECIPES,
+  ...LOOKUP_RECIPES,
+};
 const operations = listOperations();
 
 /** Each root field with its recipe (undefined for a new one), then the extra cells of some root fields. */

@@ -8,6 +8,7 @@ import {
   listOperations,
   literalDocument,
   operationDocument,
+  sampleValue,
   sampleVariables,
   schema,
   withValueAt,
@@ -103,8 +104,9 @@ describe('production errors give no schema hints (generated from the schema)', (
   it('suggests no argument or input field for a misspelt one, in variables and literals', async () => {
     const failures: string[] = [];
     for (const operation of listOperations().filter((o) => o.args.length > 0)) {
-      const variables = sampleVariables(operation);
       const [first] = operation.args;
+      // The misspelt argument must be in the document even when it is optional (`pcns(icbId:)`).
+      const variables = { ...sampleVariables(operation), [first!.name]: sampleValue(first!.type) };
       const misspeltArgument = operationDocument(operation, Object.keys(variables)).replace(
         new RegExp(`\\b${first!.name}: \\$`),
         `${first!.name.slice(0, -1)}: $`,

@@ -19,7 +19,7 @@ export interface RaceRecipe {
 }
 
 /** Names of inputs that point into a patient's record. */
-export const RECORD_IDS = ['patientId', 'referralId', 'checkInId', 'prescriptionId'];
+export const RECORD_IDS = ['patientId', 'referralId', 'checkInId', 'prescriptionId', 'concernId', 'inboxMessageId'];
 
 /** Mutations taking an id of a patient's record, erasure itself aside: each must be raced against erasure. */
 export function writesToRace(): string[] {
@@ -150,5 +150,25 @@ export const RACE_RECIPES: Record<string, RaceRecipe> = {
         wave: 'AD_HOC',
       },
     }),
+  },
+  acknowledgeConcern: {
+    needs: { worried: true },
+    caller: 'lw',
+    document: 'mutation Race($concernId: ID!) { acknowledgeConcern(concernId: $concernId) { id } }',
+    variables: (patient) => ({ concernId: patient.concernId }),
+  },
+  resolveConcern: {
+    needs: { worried: true },
+    caller: 'lw',
+    document: write('resolveConcern', 'ResolveConcernInput'),
+    variables: (patient) => ({
+      input: { concernId: patient.concernId, action: 'OTHER', note: text(patient, 'resolved') },
+    }),
+  },
+  markInboxMessageHandled: {
+    needs: { worried: true },
+    caller: 'lw',
+    document: 'mutation Race($id: ID!) { markInboxMessageHandled(inboxMessageId: $id) { id } }',
+    variables: (patient) => ({ id: patient.inboxMessageId }),
   },
 };

@@ -32,8 +32,13 @@ export interface Recipe {
   /** The scopes it is tried in (default all four); operations without a record to aim at run once, as `home`. */
   scopes?: readonly ScopeName[];
   may: Policy;
-  /** Codes a refusal may carry in `scope`, when the schema documents more than FORBIDDEN (NOT_FOUND, …). */
-  refusalCodes?: (scope: ScopeName) => readonly string[];
+  /**
+   * Codes a refusal may carry in `scope`, when the schema documents more than FORBIDDEN (NOT_FOUND, …); `NOTHING_FOUND`
+   * is a lookup's refusal, an answer without errors that `nothingFound` recognises (the same as for no match at all).
+   */
+  refusalCodes?: (scope: ScopeName, caller: CallerName) => readonly string[];
+  /** For a lookup: whether its answer (the root field's value) is "no match". An allowed cell must not be. */
+  nothingFound?: (answer: unknown) => boolean;
   prepare(context: CellContext): Promise<Prepared>;
 }
 
@@ -58,6 +63,9 @@ export const DIRECTORY_READ: Policy = {
 };
 /** Managing an activity: its PCN's coordinators, its ICB's administrators, national ones, its own provider. */
 export const DIRECTORY_MANAGE: Policy = { coord: ['home'], icbAdmin: ICB_A, natAdmin: ALL_PLACES, provider: ['home'] };
+
+/** A lookup's refusal: the answer it gives when nothing matches, told apart from nothing. */
+export const NOTHING_FOUND = 'NOTHING_FOUND';
 
 /** A missing record may also be answered with the documented `code`. */
 export const orWhenMissing =

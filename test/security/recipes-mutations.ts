@@ -27,6 +27,7 @@ import { activityInput, newPatientDetails, type SeededPatient } from './world';
  * - createActivity, updateActivity: coordinators of the PCN, administrators of the ICB, the activity's provider.
  *   A missing PCN is BAD_USER_INPUT naming `activity.pcnId`; a missing activity NOT_FOUND (both documented).
  * - recordAttendance: care roles in scope, and the provider running the activity.
+ * - acknowledgeConcern, resolveConcern, markInboxMessageHandled: care roles with the patient's record in scope.
  */
 
 const REFERRAL_WITH_PATIENT = `id status version note patient { ${PATIENT_FIELDS} }`;
@@ -79,7 +80,52 @@ function newText(patient: SeededPatient | undefined, kind: string): string {
   return text;
 }
 
+/**
+ * A mutation of something a worrying text left on a patient's record (a concern, an inbox text): an allowed cell
+ * gets a fresh worried patient, a refused one aims at the place's worried patient, which it must leave as it is.
+ */
+function worryMutation(
+  document: string,
+  variables: (patient: SeededPatient | undefined, context: CellContext) => Record<string, unknown>,
+): Recipe {
+  return {
+    document,
+    may: CARE,
+    prepare: async (context) => {
+      const { world, scope, allowed } = context;
+      const patient =
+        scope === 'missing'
+          ? undefined
+          : allowed
+            ? await world.fresh(scope, { worried: true })
+            : await world.worried(scope);
+      return { variables: variables(patient, context), targets: patient ? [patient] : [] };
+    },
+  };
+}
+
+const CONCERN_FIELDS = `id status note referral { ${REFERRAL_WITH_PATIENT} }`;
+
 export const MUTATION_RECIPES: Record<string, Recipe> = {
+  acknowledgeConcern: worryMutation(
+    `mutation Probe($concernId: ID!) { acknowledgeConcern(concernId: $concernId) { ${CONCERN_FIELDS} } }`,
+    (patient, context) => ({ concernId: idOf(context, patient, 'concernId') }),
+  ),
+
+  resolveConcern: worryMutation(
+    `mutation Probe($input: ResolveConcernInput!) { resolveConcern(input: $input) { ${CONCERN_FIELDS} } }`,
+    (patient, context) => ({
+      input: { concernId: idOf(context, patient, 'concernId'), action: 'OTHER', note: newText(patient, 'resolved') },
+    }),
+  ),
+
+  markInboxMessageHandled: worryMutation(
+    `mutation Probe($id: ID!) {
+      markInboxMessageHandled(inboxMessageId: $id) { id handled body patient { ${PATIENT_FIELDS} } }
+    }`,
+    (patient, context) => ({ id: idOf(context, patient, 'inboxMessageId') }),
+  ),
+
   createReferral: {
     document: `mutation Probe($input: CreateReferralInput!) {
       createReferral(input: $input) { patientCreated referral { ${REFERRAL_WITH_PATIENT} } }

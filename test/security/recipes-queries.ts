@@ -23,13 +23,19 @@ import type { CallerName } from './world';
  * - activities, activity: any role within its own ICB. A missing PCN is BAD_USER_INPUT (`filter.pcnId` must be a
  *   PCN), a missing activity NOT_FOUND, as documented.
  * - outcomeSummary, outcomeSummaryCsv, referralActivity: commissioners and administrators for scopes of their ICB.
+ * - releasedOutcomePeriods: the release calendar, the same for every scope: commissioners and administrators.
+ * - openConcerns: care roles, each over their own scope (caseload, PCN, ICB); the ICB named is the place's, and
+ *   naming another ICB than one's own is FORBIDDEN; a national administrator may name any (a missing one is empty).
+ * - inbox: like caseload: a link worker their own, a coordinator a link worker of their PCN, administrators one of
+ *   their ICB.
  */
 
 const EVERYONE: CallerName[] = ['lw', 'lw2', 'coord', 'icbAdmin', 'natAdmin', 'commissioner', 'provider'];
 
 function figuresInput({ world, scope }: CellContext) {
   const pcnId = scope === 'missing' ? world.missingId : world.places[scope].pcn.organisationId;
-  return { input: { scope: { pcnId }, from: '2026-01-01', to: '2026-03-31' } };
+  // The harness's clock stands in March 2026: January is the latest released month.
+  return { input: { scope: { pcnId }, period: '2026-01' } };
 }
 
 async function patientOrMissing(context: CellContext) {
@@ -58,6 +64,9 @@ export const QUERY_VARIANTS: Record<string, Recipe & { field: string }> = {
     },
   },
 };
+
+/** A concern as a frontend reads it: its referral, the patient, the words that raised it. */
+const CONCERN_FIELDS = `id status note texts { body } referral { id note patient { ${PATIENT_FIELDS} } }`;
 
 export const QUERY_RECIPES: Record<string, Recipe> = {
   me: {
@@ -152,5 +161,43 @@ export const QUERY_RECIPES: Record<string, Recipe> = {
     document: 'query Counts($input: ReferralActivityInput!) { referralActivity(input: $input) { __typename } }',
     may: FIGURES,
     prepare: async (context) => ({ variables: figuresInput(context), targets: [] }),
+  },
+
+  releasedOutcomePeriods: {
+    document: 'query Periods { releasedOutcomePeriods(kind: MONTH, last: 3) { id releasedAt } }',
+    scopes: ['home'],
+    may: { commissioner: ['home'], icbAdmin: ['home'], natAdmin: ['home'] },
+    prepare: async () => ({ variables: {}, targets: [] }),
+  },
+
+  openConcerns: {
+    document: `query Concerns($icbId: ID) { openConcerns(icbId: $icbId, first: 100) { edges { node { ${CONCERN_FIELDS} } } } }`,
+    scopes: ['home', 'otherIcb', 'missing'],
+    may: {
+      lw: ['home'],
+      lw2: ['home'],
+      coord: ['home'],
+      icbAdmin: ['home'],
+      natAdmin: ['home', 'otherIcb', 'missing'],
+    },
+    prepare: async ({ world, scope }) => {
+      if (scope === 'missing') return { variables: { icbId: world.missingId }, targets: [] };
+      const worried = await world.worried(scope);
+      return { variables: { icbId: world.places[scope].icb.organisationId }, targets: [worried] };
+    },
+  },
+
+  inbox: {
+    document: `query Inbox($linkWorkerId: ID) {
+      inbox(linkWorkerId: $linkWorkerId, first: 100) {
+        edges { node { id reason body handled patient { ${PATIENT_FIELDS} } referral { id note } } }
+      }
+    }`,
+    may: CARE,
+    prepare: async ({ world, scope }) => {
+      if (scope === 'missing') return { variables: { linkWorkerId: world.missingId }, targets: [] };
+      const worried = await world.worried(scope);
+      return { variables: { linkWorkerId: world.places[scope].owner.userId }, targets: [worried] };
+    },
   },
 };

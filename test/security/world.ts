@@ -7,6 +7,7 @@ import { createIdGenerator } from '../../functions/shared/ids';
 import { fictionalNhsNumber } from '../../functions/shared/nhs-number';
 import { dramaMobile } from '../../functions/shared/phone';
 import { createHarness, type GraphQLResponse, type Harness } from '../integration/graphql/harness';
+import { type Texting, texting } from '../integration/graphql/sms-support';
 import { Probe } from './probe';
 
 /*
@@ -77,6 +78,10 @@ export interface SeededPatient {
   markers: Markers;
   prescriptionId?: string;
   checkInId?: string;
+  /** The concern a worrying text raised (fixture need `worried`). */
+  concernId?: string;
+  /** The inbox text that worrying text left for the link worker (fixture need `worried`). */
+  inboxMessageId?: string;
 }
 
 /** What a fresh fixture needs beyond a patient with a RECEIVED referral. */
@@ -91,6 +96,11 @@ export interface FixtureNeeds {
   whatMatters?: boolean;
   /** An AD_HOC check-in, WAITING. */
   checkIn?: boolean;
+  /**
+   * A worrying text from the patient's mobile through the inbound SMS handler: an OPEN concern on the referral and the
+   * text in the link worker's inbox (its words a marker).
+   */
+  worried?: boolean;
 }
 
 /** The identifying values of a new patient, all distinctive: `Qzgivenp0007`, a 999 NHS number, a drama mobile. */
@@ -156,6 +166,7 @@ export class World {
   /** A well-formed id that names nothing. */
   readonly missingId = createIdGenerator()();
   private seeds = 0;
+  private texting: Texting | undefined;
 
   private constructor(
     readonly h: Harness,
@@ -328,6 +339,29 @@ export class World {
       });
       patient.checkInId = scheduled.scheduleCheckIn.id;
     }
+    if (needs.worried) await this.worry(patient);
+    return patient;
+  }
+
+  /** A worrying text from `patient`'s mobile: records the concern and inbox text it leaves on the patient. */
+  private async worry(patient: SeededPatient): Promise<void> {
+    const words = `I want to end it all Qzworry${patient.tag}`;
+    patient.markers.texts.push(words);
+    this.texting ??= texting(this.h);
+    if ((await this.texting.text(patient.mobile, words)) !== 'concern') throw new Error('seeding: no concern raised');
+    const referral = await this.h.linkwork.referrals.deps.referrals.getReferral(patient.referralId);
+    const [inboxText] = await this.h.linkwork.checkIns.deps.inbox.listForPatient(patient.patientId);
+    patient.concernId = referral?.openConcernIds?.[0];
+    patient.inboxMessageId = inboxText?.inboxMessageId;
+    if (!patient.concernId || !patient.inboxMessageId) throw new Error('seeding: no concern or inbox text');
+  }
+
+  /** A patient of `place` with an OPEN concern and an unhandled inbox text, made once and left as it is. */
+  async worried(place: PlaceName): Promise<SeededPatient> {
+    const existing = this.patients.find((patient) => patient.place === place && patient.label.startsWith('worried'));
+    if (existing) return existing;
+    const patient = await this.fresh(place, { worried: true });
+    patient.label = `worried ${place} patient`;
     return patient;
   }
 

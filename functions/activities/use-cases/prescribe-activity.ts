@@ -69,10 +69,15 @@ export async function prescribeActivity(
     patientId: referral.patientId,
     prescriptionId: prescription.prescriptionId,
     activityId: activity.activityId,
+    activityName: activity.name,
+    activityVersion: activity.version,
     referralVersion: referral.version,
     at: now,
   };
-  await deps.prescriptions.create(prescription, deps.events.writesFor(event));
+  await deps.prescriptions.create(prescription, [
+    deps.activities.unchangedCondition(activity.activityId, activity.version),
+    ...deps.events.writesFor(event),
+  ]);
   await auditPrescription(deps, principal, 'CREATE', 'prescribeActivity', prescription);
   await deps.events.publish(event);
   return prescription;

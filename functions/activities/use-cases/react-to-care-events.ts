@@ -24,6 +24,7 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
     case 'NextCheckInChanged':
     case 'OutcomesMeasured':
     case 'ConcernRaised':
+    case 'ActivityRenamed':
       return;
     default:
       throw new UnreachableCaseError(event);

@@ -55,12 +55,14 @@ export interface ListActivitiesInput {
   filter?: ActivityFilter;
   /** 1 to 100; 20 when absent. */
   first?: number;
-  /** `pageInfo.endCursor` of the previous page. */
+  /** The position of the activity to resume after (`cursors` or `pageInfo.endCursor` of an earlier page). */
   after?: string;
 }
 
 export interface ActivityConnection {
   items: Activity[];
+  /** Each activity's position, in step with `items`: pass one as `after` to resume right after it. */
+  cursors: string[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
@@ -119,5 +121,9 @@ export async function listActivities(
     first,
     after: input.after,
   });
-  return { items: page.items, pageInfo: { hasNextPage: page.endCursor !== null, endCursor: page.endCursor } };
+  return {
+    items: page.items,
+    cursors: page.cursors,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor ?? null },
+  };
 }

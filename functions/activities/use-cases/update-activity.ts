@@ -1,10 +1,11 @@
 import type { Principal } from '../../identity';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from '../entities/activity';
+import { OPEN_PRESCRIPTION_STATUSES } from '../entities/prescription';
 import { canManageActivity } from '../policy';
 import { parseActivityDetails } from '../validation';
 import type { ActivityDetailsInput } from './create-activity';
-import type { ActivityDeps } from './deps';
+import type { ActivityDeps, PrescribingDeps } from './deps';
 
 /** Fields to change; absent fields stay as they are, `null` clears an optional one. */
 export type ActivityChanges = Partial<ActivityDetailsInput> & { status?: ActivityStatus };
@@ -41,7 +42,7 @@ function detailsOf(activity: Activity): Record<string, unknown> {
  * The PCN, provider and ICB never change.
  */
 export async function updateActivity(
-  deps: ActivityDeps,
+  deps: ActivityRenameDeps,
   principal: Principal,
   input: UpdateActivityInput,
 ): Promise<Activity> {
@@ -79,12 +80,30 @@ export async function updateActivity(
   };
   for (const field of CLEARABLE) if (next[field] === undefined) delete next[field];
   await deps.activities.replace(next, current.version);
+  if (next.name !== current.name) await announceRename(deps, next);
   return next;
+}
+
+/** Renaming reaches the caseload rows that show the activity, through the referrals context's reaction. */
+export type ActivityRenameDeps = ActivityDeps & Pick<PrescribingDeps, 'prescriptions' | 'events'>;
+
+async function announceRename(deps: ActivityRenameDeps, activity: Activity): Promise<void> {
+  const open = (await deps.prescriptions.listForActivity(activity.activityId)).filter((prescription) =>
+    OPEN_PRESCRIPTION_STATUSES.includes(prescription.status),
+  );
+  await deps.events.publish({
+    type: 'ActivityRenamed',
+    activityId: activity.activityId,
+    name: activity.name,
+    activityVersion: activity.version,
+    referralIds: [...new Set(open.map((prescription) => prescription.referralId))].sort(),
+    at: activity.updatedAt,
+  });
 }
 
 /** Takes the activity out of the directory: no new prescriptions; existing ones carry on. */
 export function archiveActivity(
-  deps: ActivityDeps,
+  deps: ActivityRenameDeps,
   principal: Principal,
   input: { activityId: string; expectedVersion?: number },
 ): Promise<Activity> {
@@ -92,7 +111,7 @@ export function archiveActivity(
 }
 
 export function unarchiveActivity(
-  deps: ActivityDeps,
+  deps: ActivityRenameDeps,
   principal: Principal,
   input: { activityId: string; expectedVersion?: number },
 ): Promise<Activity> {

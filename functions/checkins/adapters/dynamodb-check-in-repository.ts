@@ -4,12 +4,15 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
-import type { TransactItem } from '../../platform/dynamodb/transactions';
+import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
+import { inboxMessageEntity } from '../entities/inbox-message';
 import { outcomeEntity } from '../entities/outcome';
 import { type SmsMessage, smsMessageEntity } from '../entities/sms-message';
+import { NO_REFERRAL, smsUsageEntity } from '../entities/sms-usage';
+import { countSegments } from '../gsm7';
 import type { CheckInRepository, InboundCommit, ThreadMessage } from '../ports';
 
 /** The due-index shard of a check-in: FNV-1a of its id, so writes spread evenly and a shard never changes. */
@@ -22,8 +25,16 @@ export function dueShardOf(checkInId: string): string {
   return String(hash % DUE_INDEX_SHARDS);
 }
 
+/** A usage item's key as one string (ids hold no `|`). */
+function usageKey(key: { patientId: string; referralId: string }): string {
+  return `${key.patientId}|${key.referralId}`;
+}
+
 /** Thread message ids sort by time, then by a suffix that makes them unique and (for inbound) deterministic. */
-function threadMessageId(message: ThreadMessage): string {
+function threadMessageId(
+  message: Pick<ThreadMessage, 'direction' | 'inboundMessageId'> &
+    Partial<Pick<ThreadMessage, 'kind' | 'questionIndex'>>,
+): string {
   if (message.inboundMessageId && message.direction === 'IN') return `in-${message.inboundMessageId}`;
   return `out-${message.kind}-${message.questionIndex ?? 'x'}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -37,6 +48,8 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
   private readonly messages;
   private readonly receipts;
   private readonly outcomes;
+  private readonly inbox;
+  private readonly usage;
   private readonly documentClient;
 
   /**
@@ -52,6 +65,8 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
     this.messages = smsMessageEntity(config);
     this.receipts = inboundReceiptEntity(config);
     this.outcomes = outcomeEntity(config);
+    this.inbox = inboxMessageEntity(config);
+    this.usage = smsUsageEntity(config);
     this.documentClient = store.documentClient;
   }
 
@@ -167,6 +182,7 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
     return this.transact([
       { Update: update as TransactUpdate },
       { Put: this.messageParams(message) },
+      this.usageAction(message),
       ...this.guardFor(message),
     ]).then((result) => result === 'ok');
   }
@@ -219,12 +235,18 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
 
   close(
     checkIn: CheckIn,
-    close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string },
+    close: { status: 'CANCELLED' | 'NO_RESPONSE'; reason: string; at: string; needsReview?: boolean },
   ): Promise<boolean> {
     return this.conditional(() =>
       this.checkIns
         .patch({ checkInId: checkIn.checkInId })
-        .set({ status: close.status, closeReason: close.reason, closedAt: close.at, updatedAt: close.at })
+        .set({
+          status: close.status,
+          closeReason: close.reason,
+          closedAt: close.at,
+          updatedAt: close.at,
+          ...(close.needsReview ? { needsReview: true } : {}),
+        })
         .remove(['dueAt', 'dueShard'])
         .where(this.asRead(checkIn))
         .go(),
@@ -264,6 +286,9 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
             inboundMessageId: input.inboundMessageId,
             receivedAt: input.receivedAt,
             expiresAt: receivedEpoch + INBOUND_RECEIPT_TTL_SECONDS,
+            threads: input.messages.flatMap((message) =>
+              message.patientId ? [{ patientId: message.patientId, threadId: message.checkInId }] : [],
+            ),
           })
           .params() as TransactPut,
       },
@@ -286,23 +311,95 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
       items.push({
         Put: this.outcomes.create({ ...input.outcome, createdAt: input.receivedAt }).params() as TransactPut,
       });
-    items.push({ Put: this.messageParams(input.message) });
-    const guard = this.guardFor(input.message);
-    items.push(...guard);
+    for (const message of input.messages) items.push({ Put: this.messageParams(message) });
+    for (const item of input.inbox ?? []) {
+      items.push({ Put: this.inbox.create({ ...item, state: 'UNHANDLED' }).params() as TransactPut });
+    }
+    // One guard per patient whose words are written: nothing lands for a patient erased meanwhile.
+    const patients = [...new Set(input.messages.flatMap((message) => (message.patientId ? [message.patientId] : [])))];
+    const firstGuard = items.length;
+    for (const patientId of patients) {
+      const guard = this.patientGuard(patientId);
+      if (guard) items.push(guard);
+    }
     const result = await this.transact(items);
     if (result === 'ok') return 'committed';
     if (result.failedIndex === 0) return 'duplicate';
-    return guard.length > 0 && result.failedIndex === items.length - 1 ? 'erased' : 'stale';
+    return items.length > firstGuard && result.failedIndex >= firstGuard ? 'erased' : 'stale';
+  }
+
+  async getInboundMessages(
+    keys: readonly { threadId: string; at: string; inboundMessageId: string }[],
+  ): Promise<SmsMessage[]> {
+    // Thread, time and message id make a text's key; joined by a character none of them holds.
+    const encode = (key: { checkInId: string; at: string; messageId: string }) =>
+      `${key.checkInId}\u0000${key.at}\u0000${key.messageId}`;
+    const decode = (id: string) => {
+      const [checkInId, at, messageId] = id.split('\u0000');
+      return { checkInId: checkInId!, at: at!, messageId: messageId! };
+    };
+    const ids = keys.map((key) =>
+      encode({
+        checkInId: key.threadId,
+        at: key.at,
+        messageId: threadMessageId({ direction: 'IN', inboundMessageId: key.inboundMessageId }),
+      }),
+    );
+    const found = await batchGetAll(ids, (batch) => this.messages.get(batch.map(decode)).go(), encode, encode);
+    return ids.flatMap((id) => {
+      const message = found.get(id);
+      return message ? [message] : [];
+    });
+  }
+
+  async getInboundReceipt(inboundMessageId: string) {
+    const { data } = await this.receipts.get({ inboundMessageId }).go({ consistent: true });
+    return data ?? undefined;
   }
 
   async appendMessage(message: ThreadMessage): Promise<void> {
-    const guard = this.guardFor(message);
-    if (guard.length === 0) {
-      await this.messages.put(this.messageItem(message)).go();
-      return;
-    }
-    // Not written when the patient was erased meanwhile: the words must not outlive the erasure.
-    await this.transact([{ Put: this.messageParams(message) }, ...guard]);
+    // Not written when the patient was erased meanwhile: the words must not outlive the erasure. An outgoing text
+    // counts towards the patient's segments in the same transaction, so the count is exactly the texts on record.
+    const usage = message.direction === 'OUT' && message.patientId ? [this.usageAction(message)] : [];
+    await this.transact([{ Put: this.messageParams(message) }, ...usage, ...this.guardFor(message)]);
+  }
+
+  async segmentsUsed(keys: readonly { patientId: string; referralId: string }[]): Promise<Map<string, number>> {
+    const found = await batchGetAll(
+      keys.map(usageKey),
+      (ids) =>
+        this.usage
+          .get(
+            ids.map((id) => {
+              const [patientId, referralId] = id.split('|');
+              return { patientId: patientId!, referralId: referralId! };
+            }),
+          )
+          .go({ consistent: true }),
+      (item) => usageKey(item),
+      (key) => usageKey(key),
+    );
+    return new Map(keys.map((key) => [usageKey(key), found.get(usageKey(key))?.segments ?? 0]));
+  }
+
+  async usageOfPatient(patientId: string): Promise<{ referralId?: string; segments: number; texts: number }[]> {
+    const { data } = await this.usage.query.byPatient({ patientId }).go({ pages: 'all' });
+    return data.map((item) => ({
+      ...(item.referralId === NO_REFERRAL ? {} : { referralId: item.referralId }),
+      segments: item.segments,
+      texts: item.texts,
+    }));
+  }
+
+  /** Adds an outgoing text's segments to its patient's count for its referral (created on the first text). */
+  private usageAction(message: ThreadMessage): TransactItem {
+    return updateAction(
+      this.usage
+        .update({ patientId: message.patientId!, referralId: message.referralId ?? NO_REFERRAL })
+        .add({ segments: countSegments(message.body).segments, texts: 1 })
+        .set({ updatedAt: message.at })
+        .params(),
+    );
   }
 
   async eraseThread(checkInId: string, erasedAt: string, onlyPatientId?: string): Promise<string[]> {

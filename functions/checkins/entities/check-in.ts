@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { type EntityConfig, SERVICE } from '../../platform/dynamodb/service';
+import { UK_NATIONS } from '../../shared/uk-nation';
 
 export const CHECK_IN_STATUSES = [
   /** The current step (question, or the intro) waits to be sent at `dueAt`. In the due index. */
@@ -44,6 +45,11 @@ export function checkInEntity(config: EntityConfig) {
         questions: { type: 'list', items: { type: 'string' }, required: true, readOnly: true },
         /** "Linkwork for Riverside Health": fixed when scheduled so every text in the thread says the same. */
         senderLabel: { type: 'string', required: true, readOnly: true },
+        /**
+         * The practice's UK nation, fixed when scheduled like the sender: whose bank holidays close the sending window.
+         * Absent on check-ins scheduled before it existed (England).
+         */
+        nation: { type: UK_NATIONS, readOnly: true },
         status: { type: CHECK_IN_STATUSES, required: true },
         /** Index of the current question. */
         questionIndex: { type: 'number', required: true, default: 0 },

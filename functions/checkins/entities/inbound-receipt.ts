@@ -12,6 +12,15 @@ export function inboundReceiptEntity(config: EntityConfig) {
         inboundMessageId: { type: 'string', required: true, readOnly: true },
         receivedAt: { type: 'string', required: true, readOnly: true },
         outcome: { type: 'string' },
+        /** Which patients' threads the text went to (ids only): a redelivery raises its concerns there again. */
+        threads: {
+          type: 'list',
+          readOnly: true,
+          items: {
+            type: 'map',
+            properties: { patientId: { type: 'string', required: true }, threadId: { type: 'string', required: true } },
+          },
+        },
         expiresAt: { type: 'number', required: true, readOnly: true },
       },
       indexes: {

@@ -28,6 +28,11 @@ export function publishDispatchReport(report: DispatchReport, target: Metrics = 
   ];
   for (const [name, value] of counts) target.addMetric(name, MetricUnit.Count, value);
   target.addMetric('OldestDueCheckInAgeSeconds', MetricUnit.Seconds, report.oldestDueAgeSeconds);
+  target.addMetric(
+    'OldestUnacknowledgedConcernWorkingHours',
+    MetricUnit.NoUnit,
+    report.oldestUnacknowledgedConcernWorkingHours,
+  );
 }
 
 interface DispatcherRuntime {

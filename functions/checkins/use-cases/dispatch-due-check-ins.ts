@@ -33,6 +33,11 @@ export interface DispatchReport {
   leftForNextRun: number;
   /** Age of the oldest check-in waiting to be sent (0 when none): the backlog alarm metric. */
   oldestDueAgeSeconds: number;
+  /**
+   * Working hours (the sending window's, less the practice nation's bank holidays) the oldest unacknowledged concern
+   * has waited, to two decimals; 0 when none waits. The concern alarm's metric: nobody may leave one unacknowledged.
+   */
+  oldestUnacknowledgedConcernWorkingHours: number;
 }
 
 export interface DispatchOptions {
@@ -75,6 +80,17 @@ export function createRateLimiter(
   };
 }
 
+/**
+ * The run also watches concerns (once a minute, like the texts): how long, in working hours, the oldest concern nobody
+ * has acknowledged has waited. One Query of one item.
+ */
+async function concernWaitHours(deps: CheckInDeps, options: DispatchOptions, now: Date): Promise<number> {
+  const oldest = await deps.careRecords.oldestUnacknowledgedConcern();
+  if (!oldest) return 0;
+  const ms = options.policy.window.openMillisecondsBetween(new Date(oldest.raisedAt), now, oldest.nation);
+  return Math.round((ms / 3_600_000) * 100) / 100;
+}
+
 /** Check-ins a run works on at once unless told otherwise. */
 export const DEFAULT_SEND_CONCURRENCY = 4;
 
@@ -97,6 +113,7 @@ export async function dispatchDueCheckIns(deps: CheckInDeps, options: DispatchOp
     lostRace: 0,
     leftForNextRun: 0,
     oldestDueAgeSeconds: 0,
+    oldestUnacknowledgedConcernWorkingHours: await concernWaitHours(deps, options, now),
   };
 
   const patients = new Map<string, PatientContact>();

@@ -1,281 +1,237 @@
-import { parseUkMobile } from '../../shared/phone';
-import { parseAnswer } from '../answer-parser';
+import { ukMobileByShape } from '../../shared/phone';
 import { type CheckIn, OPEN_STATUSES } from '../entities/check-in';
-import { patientThreadId, type SmsKind } from '../entities/sms-message';
-import { SmsSendError } from '../errors';
+import type { InboxReason } from '../entities/inbox-message';
+import { patientThreadId } from '../entities/sms-message';
 import { keywordOf } from '../keywords';
-import type { DispatchPolicy } from '../policy';
-import type { CheckInAdvance, CheckInDeps, InboundCommit, NewOutcome, PatientContact } from '../ports';
-import { bandOf, defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
+import type { CheckInDeps, NewInboxMessage, PatientContact } from '../ports';
 import { senderLabel, templates } from '../templates';
 import { isWorryingReply } from '../worrying-replies';
-import { refreshNextCheckIn } from './next-check-in';
-import { sendCurrentStep } from './send-step';
+import { answerCheckIn } from './inbound-answer';
+import {
+  type InboundContext,
+  type InboundOptions,
+  type InboundResult,
+  type InboundSms,
+  inboundMessage,
+  inboxItem,
+  type NumberRecord,
+  raiseConcerns,
+  signpostOnce,
+  type Unsettled,
+} from './inbound-context';
+import { sendReply } from './inbound-replies';
+
+export type { InboundOptions, InboundResult, InboundSms } from './inbound-context';
 
 /*
- * A patient's text arrives (SNS, at least once, in any order). Primary course: find the patient by mobile → STOP /
- * START / HELP keywords first → otherwise read it as the answer to their check-in's current question: record the
- * outcome, move on, send the next question (or thanks). Worrying words, or an answer in a band marked as a concern,
- * raise a concern on the referral and get crisis signposting at once.
+ * A patient's text arrives (SNS, at least once, in any order). Primary course: find every patient record on the number
+ * → STOP / START / HELP keywords first → otherwise, when exactly one record is waiting for an answer, read it as the
+ * answer to that check-in's current question (inbound-answer.ts); any text not taken as an answer goes to an inbox
+ * where a person will read it. Worrying words raise a concern on every open referral of every record on the number
+ * and get crisis signposting at once.
+ *
+ * Shared phones (families, carers): a number may be on several records (docs/clinical-safety.md, H7). STOP stops every
+ * record on it; a worrying text raises a concern on every one; an answer is recorded only where exactly one record is
+ * waiting for one, and otherwise goes to each record's inbox, since we cannot tell whose it is.
  *
  * Idempotency: the inbound receipt (keyed by the provider's inboundMessageId) is written in the SAME transaction as
- * the answer, the check-in's move and the outcome, so a redelivery changes nothing and sends nothing. Opt-outs are
- * applied before the receipt (they are idempotent), so a crash can never lose a STOP.
+ * the answer, the check-in's move, the outcome, the text in each thread and any inbox item, so a redelivery changes
+ * nothing and sends nothing. Opt-outs are applied before the receipt (they are idempotent), so a crash can never lose
+ * a STOP; a redelivered worrying text raises its concerns again (idempotent too), so a crash cannot lose one either.
  */
 
-export interface InboundSms {
-  from: string;
-  to?: string;
-  body: string;
-  inboundMessageId: string;
-  previousPublishedMessageId?: string;
-}
-
-export type InboundResult =
-  | 'unknown-sender'
-  | 'duplicate'
-  | 'opted-out'
-  | 'opted-in'
-  | 'help'
-  | 'answered'
-  | 'reasked'
-  | 'unanswered'
-  | 'completed'
-  | 'concern'
-  | 'unmatched';
-
-export interface InboundOptions {
-  policy: DispatchPolicy;
-  catalogue?: QuestionCatalogue;
-  /** Pause between attempts of the safety reply after a provider refusal. */
-  sleep?: (ms: number) => Promise<void>;
-}
-
-const STALE_RETRIES = 3;
+const ATTEMPTS = 3;
 
 export async function handleInboundSms(
   deps: CheckInDeps,
   sms: InboundSms,
   options: InboundOptions,
 ): Promise<InboundResult> {
-  let mobile: string;
-  try {
-    mobile = parseUkMobile(sms.from, 'originationNumber');
-  } catch {
-    deps.telemetry?.count('InboundUnknownSender');
-    return 'unknown-sender';
-  }
-  const [patient] = await deps.careRecords.findPatientsByMobile(mobile);
-  if (!patient) {
-    // Never answered: we do not know who this is, and a reply would confirm the number is ours to a stranger.
+  // By shape only: a patient whose number was stored before the stricter input rule (070, 076) must still be matched,
+  // so their STOP stops and their worrying words reach someone. Unknown numbers are refused by the look-up below.
+  const mobile = ukMobileByShape(sms.from);
+  if (!mobile) {
     deps.telemetry?.count('InboundUnknownSender');
     return 'unknown-sender';
   }
   for (let attempt = 1; ; attempt++) {
-    const result = await handleForPatient(deps, sms, patient, mobile, options);
-    if (result !== 'stale') return result;
-    if (attempt >= STALE_RETRIES) throw new Error('Check-in kept changing while handling an inbound text');
+    const patients = await deps.careRecords.findPatientsByMobile(mobile);
+    if (patients.length === 0) {
+      // Never answered: we do not know who this is, and a reply would confirm the number is ours to a stranger.
+      deps.telemetry?.count('InboundUnknownSender');
+      return 'unknown-sender';
+    }
+    const context = await contextFor(deps, sms, mobile, patients, options);
+    const result = await handle(context);
+    if (result === 'duplicate') {
+      deps.telemetry?.count('InboundDuplicate');
+      await raiseConcernsAgain(context);
+      return 'duplicate';
+    }
+    // A check-in moved, or a record on the number was erased meanwhile: read everything again.
+    if (result !== 'stale' && result !== 'erased') return result;
+    if (attempt >= ATTEMPTS) throw new Error('Records kept changing while handling an inbound text');
   }
 }
 
-async function handleForPatient(
+async function contextFor(
   deps: CheckInDeps,
   sms: InboundSms,
-  patient: PatientContact,
   mobile: string,
+  patients: PatientContact[],
   options: InboundOptions,
-): Promise<InboundResult | 'stale'> {
-  const catalogue = options.catalogue ?? defaultCatalogue;
-  const receivedAt = deps.clock.now().toISOString();
-  const checkIns = await deps.checkIns.listByPatient(patient.patientId);
-  const awaiting = pickAwaiting(checkIns, sms.previousPublishedMessageId);
-  const latest = [...checkIns].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  const sender = awaiting?.senderLabel ?? latest?.senderLabel ?? (await senderFor(deps, patient));
-  const threadId = awaiting?.checkInId ?? checkIns.find((c) => OPEN_STATUSES.includes(c.status))?.checkInId;
-  const inbound = {
-    checkInId: threadId ?? patientThreadId(patient.patientId),
-    direction: 'IN' as const,
-    kind: 'REPLY' as const,
-    body: sms.body,
-    at: receivedAt,
-    patientId: patient.patientId,
-    inboundMessageId: sms.inboundMessageId,
-  };
-  const reply = (kind: SmsKind, body: string, checkInId = inbound.checkInId) =>
-    sendReply(deps, { to: mobile, body, kind, checkInId, patientId: patient.patientId });
+): Promise<InboundContext> {
+  const records = await Promise.all(
+    patients.map(async (patient): Promise<NumberRecord> => {
+      const checkIns = await deps.checkIns.listByPatient(patient.patientId);
+      const awaiting = pickAwaiting(checkIns, sms.previousPublishedMessageId);
+      const open = checkIns.find((checkIn) => OPEN_STATUSES.includes(checkIn.status));
+      return {
+        patient,
+        checkIns,
+        ...(awaiting ? { awaiting } : {}),
+        threadId: awaiting?.checkInId ?? open?.checkInId ?? patientThreadId(patient.patientId),
+      };
+    }),
+  );
+  const latest = records.flatMap((record) => record.checkIns).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const awaiting = records.find((record) => record.awaiting)?.awaiting;
+  const sender =
+    awaiting?.senderLabel ??
+    latest?.senderLabel ??
+    senderLabel((await deps.staff.getOrganisation(records[0]!.patient.pcnId))?.name);
+  return { deps, sms, mobile, options, receivedAt: deps.clock.now().toISOString(), records, sender };
+}
 
-  const keyword = keywordOf(sms.body);
-  if (keyword === 'STOP') {
-    const changed = patient.smsConsent !== 'OPTED_OUT';
+async function handle(context: InboundContext): Promise<InboundResult | Unsettled> {
+  const { records } = context;
+  switch (keywordOf(context.sms.body)) {
+    case 'STOP':
+      return stop(context);
+    case 'START':
+      return start(context);
+    case 'HELP':
+      return help(context);
+    default: {
+      const waiting = records.filter((record) => record.awaiting);
+      if (waiting.length === 1) return answerCheckIn(context, waiting[0]!);
+      return notAnAnswer(context);
+    }
+  }
+}
+
+/** STOP from the number stops every record on it (a shared phone's owner wants no texts at all). */
+async function stop(context: InboundContext): Promise<InboundResult | Unsettled> {
+  const { deps, records } = context;
+  const changed = records.some((record) => record.patient.smsConsent !== 'OPTED_OUT');
+  for (const { patient } of records) {
     // The referrals context records the opt-out and announces it; this context's reaction cancels every open check-in.
-    await deps.events.publish({ type: 'SmsStopReceived', patientId: patient.patientId, at: receivedAt });
-    const commit = await deps.checkIns.commitInbound({
-      inboundMessageId: sms.inboundMessageId,
-      receivedAt,
-      message: inbound,
-    });
-    if (commit !== 'committed') return settled(commit);
-    deps.telemetry?.count('OptOut');
-    if (changed) await reply('STOP_CONFIRMED', templates.stopConfirmed(sender));
-    return 'opted-out';
+    await deps.events.publish({ type: 'SmsStopReceived', patientId: patient.patientId, at: context.receivedAt });
   }
-  if (keyword === 'START') {
-    const changed = patient.smsConsent === 'OPTED_OUT';
-    if (changed) await deps.events.publish({ type: 'SmsStartReceived', patientId: patient.patientId, at: receivedAt });
-    const commit = await deps.checkIns.commitInbound({
-      inboundMessageId: sms.inboundMessageId,
-      receivedAt,
-      message: inbound,
-    });
-    if (commit !== 'committed') return settled(commit);
-    if (changed) await reply('START_CONFIRMED', templates.startConfirmed(sender));
-    return 'opted-in';
-  }
-  if (keyword === 'HELP') {
-    const commit = await deps.checkIns.commitInbound({
-      inboundMessageId: sms.inboundMessageId,
-      receivedAt,
-      message: inbound,
-    });
-    if (commit !== 'committed') return settled(commit);
-    const linkWorker = await linkWorkerOf(deps, patient, awaiting);
-    await reply('HELP', templates.help(sender, linkWorker?.name, linkWorker?.contactRoute));
-    return 'help';
-  }
-
-  const worryingWords = isWorryingReply(sms.body);
-  if (!awaiting) {
-    const commit = await deps.checkIns.commitInbound({
-      inboundMessageId: sms.inboundMessageId,
-      receivedAt,
-      message: inbound,
-    });
-    if (commit !== 'committed') return settled(commit);
-    if (!worryingWords) {
-      deps.telemetry?.count('InboundUnmatched');
-      return 'unmatched';
-    }
-    const referrals = (await deps.careRecords.listReferralsOfPatient(patient.patientId)).filter((r) => r.open);
-    for (const referral of referrals) {
-      await deps.events.publish({ type: 'ConcernRaised', referralId: referral.referralId, at: receivedAt });
-    }
-    deps.telemetry?.count('ConcernRaised');
-    await signpost(deps, options, { to: mobile, sender, checkInId: inbound.checkInId, patientId: patient.patientId });
-    return 'concern';
-  }
-
-  const index = awaiting.questionIndex;
-  const question = catalogue.get(awaiting.questions[index]);
-  const parsed = parseAnswer(question, sms.body);
-  const band = parsed.ok ? bandOf(question, parsed.value) : undefined;
-  const concern = worryingWords || Boolean(band?.concern);
-  const expected = { status: awaiting.status, questionIndex: index };
-  const last = index + 1 >= awaiting.questions.length;
-
-  let advance: CheckInAdvance;
-  let outcome: (NewOutcome & { outcomeId: string }) | undefined;
-  let result: InboundResult;
-  if (!parsed.ok && !worryingWords && awaiting.reaskedIndex !== index) {
-    advance = { expected, set: { reaskedIndex: index }, dueAt: awaiting.dueAt ?? null };
-    result = 'reasked';
-  } else {
-    const answered = parsed.ok;
-    if (parsed.ok) {
-      outcome = {
-        outcomeId: `${awaiting.checkInId}-${index}`,
-        referralId: awaiting.referralId,
-        patientId: awaiting.patientId,
-        instrument: question.instrument,
-        item: question.item,
-        value: parsed.value,
-        option: parsed.option,
-        band: band?.label,
-        wave: awaiting.wave,
-        source: 'SMS',
-        measuredAt: receivedAt,
-        checkInId: awaiting.checkInId,
-      };
-    }
-    const counts = {
-      answeredCount: awaiting.answeredCount + (answered ? 1 : 0),
-      unansweredCount: awaiting.unansweredCount + (answered ? 0 : 1),
-    };
-    if (worryingWords) {
-      // Someone in distress should not get the next wellbeing question: the check-in stops here for the link worker.
-      advance = {
-        expected,
-        set: { ...counts, status: 'CANCELLED', closeReason: 'CONCERN_RAISED', closedAt: receivedAt, needsReview: true },
-        dueAt: null,
-      };
-      result = 'concern';
-    } else if (last) {
-      advance = { expected, set: { ...counts, status: 'COMPLETED', closedAt: receivedAt }, dueAt: null };
-      result = 'completed';
-    } else {
-      advance = { expected, set: { ...counts, status: 'WAITING', questionIndex: index + 1 }, dueAt: receivedAt };
-      result = answered ? 'answered' : 'unanswered';
-    }
-  }
-
-  const commit = await deps.checkIns.commitInbound({
-    inboundMessageId: sms.inboundMessageId,
-    receivedAt,
-    checkIn: { checkIn: awaiting, advance },
-    outcome,
-    message: { ...inbound, checkInId: awaiting.checkInId, questionIndex: index },
-  });
-  if (commit === 'duplicate') {
-    deps.telemetry?.count('InboundDuplicate');
-    return 'duplicate';
-  }
-  if (commit === 'stale') return 'stale';
-  if (commit === 'erased') return settled(commit);
-
-  if (outcome) {
-    await deps.events.publish({
-      type: 'OutcomesMeasured',
-      referralId: awaiting.referralId,
-      values: {
-        [`${outcome.instrument}.${outcome.item}`]: { value: outcome.option ?? outcome.value, measuredAt: receivedAt },
-      },
-      at: receivedAt,
-    });
-  }
-  if (concern) {
-    await deps.events.publish({ type: 'ConcernRaised', referralId: awaiting.referralId, at: receivedAt });
-    deps.telemetry?.count('ConcernRaised');
-    await signpost(deps, options, { to: mobile, sender, checkInId: awaiting.checkInId, patientId: patient.patientId });
-  }
-  if (result === 'reasked') {
-    await reply('REASK', templates.reask(sender, question), awaiting.checkInId);
-  } else if (result === 'completed') {
-    await reply('THANKS', templates.thanks(sender), awaiting.checkInId);
-  } else if (result === 'answered' || result === 'unanswered') {
-    const next: CheckIn = {
-      ...awaiting,
-      ...advance.set,
-      status: 'WAITING',
-      questionIndex: index + 1,
-      dueAt: receivedAt,
-      attempts: 0,
-      claimToken: undefined,
-      claimedAt: undefined,
-    };
-    // The patient is talking to us now, so the next question goes at once (still under a claim). If this fails or
-    // we crash, the check-in is WAITING and the dispatcher sends it inside the window.
-    await sendCurrentStep(deps, next, { policy: options.policy, catalogue, ignoreWindow: true, patient });
-  }
-  if (advance.set.status === 'COMPLETED' || advance.set.status === 'CANCELLED')
-    await refreshNextCheckIn(deps, awaiting);
-  return result;
+  const commit = await commitTexts(context, records);
+  if (commit !== 'committed') return commit;
+  deps.telemetry?.count('OptOut');
+  if (changed) await replyOnce(context, 'STOP_CONFIRMED', templates.stopConfirmed(context.sender));
+  return 'opted-out';
 }
 
 /**
- * A text that was not written: a redelivery (`duplicate`), or the patient was erased while it was handled, after which
- * the number is nobody's (as for an unknown sender, nothing is sent back).
+ * START opts one record back in. On a shared number it is not ours to guess whose texts restart: each record's inbox
+ * gets it, for a link worker to ask. Where consent could not be recorded (the number now receives another patient's
+ * texts), it goes to the inbox too and nothing is confirmed.
  */
-function settled(commit: Exclude<InboundCommit, 'committed'>): InboundResult {
-  return commit === 'duplicate' ? 'duplicate' : 'unknown-sender';
+async function start(context: InboundContext): Promise<InboundResult | Unsettled> {
+  const { deps, records } = context;
+  if (records.length > 1) return toInbox(context, records, 'SHARED_NUMBER');
+  const [record] = records as [NumberRecord];
+  if (record.patient.smsConsent !== 'OPTED_OUT') {
+    const commit = await commitTexts(context, records);
+    return commit === 'committed' ? 'opted-in' : commit;
+  }
+  await deps.events.publish({ type: 'SmsStartReceived', patientId: record.patient.patientId, at: context.receivedAt });
+  const now = await deps.careRecords.getPatient(record.patient.patientId);
+  if (now?.smsConsent !== 'GIVEN') return toInbox(context, records, 'SHARED_NUMBER');
+  const commit = await commitTexts(context, records);
+  if (commit !== 'committed') return commit;
+  await replyOnce(context, 'START_CONFIRMED', templates.startConfirmed(context.sender));
+  return 'opted-in';
+}
+
+/** HELP: who the texts are from and how to reach the link worker (named only when the number is one record's). */
+async function help(context: InboundContext): Promise<InboundResult | Unsettled> {
+  const { deps, records } = context;
+  const commit = await commitTexts(context, records);
+  if (commit !== 'committed') return commit;
+  const linkWorker = records.length === 1 ? await linkWorkerOf(deps, records[0]!) : undefined;
+  await replyOnce(context, 'HELP', templates.help(context.sender, linkWorker?.name, linkWorker?.contactRoute));
+  return 'help';
+}
+
+/** No single record was waiting for an answer: every record's inbox gets the text, and worrying words a concern. */
+async function notAnAnswer(context: InboundContext): Promise<InboundResult | Unsettled> {
+  const { records } = context;
+  const shared = records.length > 1;
+  const result = await toInbox(context, records, shared ? 'SHARED_NUMBER' : undefined);
+  if ((result !== 'inbox' && result !== 'shared-number') || !isWorryingReply(context.sms.body)) return result;
+  await raiseConcerns(context, records, 'WORRYING_TEXT');
+  await signpostOnce(context, records[0]!);
+  return 'concern';
+}
+
+/** Writes the text to each record's thread and inbox in one commit (with the receipt). */
+async function toInbox(
+  context: InboundContext,
+  records: NumberRecord[],
+  reason: InboxReason | undefined,
+): Promise<InboundResult | Unsettled> {
+  const inbox: NewInboxMessage[] = [];
+  for (const record of records) inbox.push(await inboxItem(context, record, reason ?? defaultReason(record)));
+  const commit = await commitTexts(context, records, inbox);
+  if (commit !== 'committed') return commit;
+  context.deps.telemetry?.count('InboxText', inbox.length);
+  return records.length > 1 ? 'shared-number' : 'inbox';
+}
+
+/** A late answer after a check-in closed reads differently from news out of the blue: say which it is. */
+function defaultReason(record: NumberRecord): InboxReason {
+  return record.checkIns.some((checkIn) => checkIn.questionSentAt) ? 'AFTER_CHECK_IN' : 'OUTSIDE_CHECK_IN';
+}
+
+function commitTexts(context: InboundContext, records: NumberRecord[], inbox: NewInboxMessage[] = []) {
+  return context.deps.checkIns.commitInbound({
+    inboundMessageId: context.sms.inboundMessageId,
+    receivedAt: context.receivedAt,
+    messages: records.map((record) => inboundMessage(context, record)),
+    inbox,
+  });
+}
+
+/**
+ * A redelivered worrying text raises its concerns again, where and when it was first kept (from the receipt): the
+ * first delivery may have stopped between writing the text and raising them. The referrals context ignores a text it
+ * already has, so this never raises a second concern.
+ */
+async function raiseConcernsAgain(context: InboundContext): Promise<void> {
+  if (!isWorryingReply(context.sms.body)) return;
+  const receipt = await context.deps.checkIns.getInboundReceipt(context.sms.inboundMessageId);
+  if (!receipt?.threads?.length) return;
+  const byPatient = new Map(context.records.map((record) => [record.patient.patientId, record]));
+  const records = receipt.threads.flatMap(({ patientId, threadId }) => {
+    const record = byPatient.get(patientId);
+    return record ? [{ ...record, threadId }] : [];
+  });
+  await raiseConcerns(context, records, 'WORRYING_TEXT', receipt.receivedAt);
+}
+
+async function replyOnce(context: InboundContext, kind: 'STOP_CONFIRMED' | 'START_CONFIRMED' | 'HELP', body: string) {
+  const [record] = context.records as [NumberRecord];
+  await sendReply(context.deps, {
+    to: context.mobile,
+    body,
+    kind,
+    checkInId: record.threadId,
+    patientId: record.patient.patientId,
+  });
 }
 
 /** The check-in a reply answers: the one whose last text it replies to, else the most recently asked. */
@@ -288,74 +244,10 @@ function pickAwaiting(checkIns: CheckIn[], previousPublishedMessageId: string | 
   return awaiting.sort((a, b) => (b.questionSentAt ?? '').localeCompare(a.questionSentAt ?? ''))[0];
 }
 
-async function senderFor(deps: CheckInDeps, patient: PatientContact): Promise<string> {
-  const organisation = await deps.staff.getOrganisation(patient.pcnId);
-  return senderLabel(organisation?.name);
-}
-
-async function linkWorkerOf(deps: CheckInDeps, patient: PatientContact, awaiting: CheckIn | undefined) {
-  const referrals = await deps.careRecords.listReferralsOfPatient(patient.patientId);
+async function linkWorkerOf(deps: CheckInDeps, record: NumberRecord) {
+  const referrals = await deps.careRecords.listReferralsOfPatient(record.patient.patientId);
   const referral =
-    referrals.find((r) => r.referralId === awaiting?.referralId) ??
+    referrals.find((r) => r.referralId === record.awaiting?.referralId) ??
     referrals.filter((r) => r.open && r.linkWorkerId).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
   return referral?.linkWorkerId ? deps.staff.getStaffUser(referral.linkWorkerId) : undefined;
-}
-
-/** A reply to the patient's own text: sent once, stored in the thread; a failure is logged, never retried blindly. */
-async function sendReply(
-  deps: CheckInDeps,
-  reply: { to: string; body: string; kind: SmsKind; checkInId: string; patientId: string },
-): Promise<boolean> {
-  try {
-    const { providerMessageId } = await deps.sms.send({ to: reply.to, body: reply.body, patientId: reply.patientId });
-    await deps.checkIns.appendMessage({
-      checkInId: reply.checkInId,
-      direction: 'OUT',
-      kind: reply.kind,
-      body: reply.body,
-      at: deps.clock.now().toISOString(),
-      patientId: reply.patientId,
-      providerMessageId,
-    });
-    return true;
-  } catch (error) {
-    deps.telemetry?.error('reply to an inbound text was not sent', {
-      kind: reply.kind,
-      retryable: error instanceof SmsSendError ? error.retryable : undefined,
-    });
-    return false;
-  }
-}
-
-/** Crisis signposting is the one reply worth retrying after a certain refusal (it is never a duplicate risk). */
-async function signpost(
-  deps: CheckInDeps,
-  options: InboundOptions,
-  target: { to: string; sender: string; checkInId: string; patientId: string },
-): Promise<void> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const body = templates.signposting(target.sender);
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const { providerMessageId } = await deps.sms.send({ to: target.to, body, patientId: target.patientId });
-      await deps.checkIns.appendMessage({
-        checkInId: target.checkInId,
-        direction: 'OUT',
-        kind: 'SIGNPOSTING',
-        body,
-        at: deps.clock.now().toISOString(),
-        patientId: target.patientId,
-        providerMessageId,
-      });
-      return;
-    } catch (error) {
-      const retryable = error instanceof SmsSendError && error.retryable;
-      deps.telemetry?.error('crisis signposting not sent', { attempt, retryable });
-      if (!retryable || attempt === 3) {
-        deps.telemetry?.count('SignpostingFailed');
-        return;
-      }
-      await sleep(attempt * 500);
-    }
-  }
 }

@@ -21,7 +21,12 @@ export async function refreshNextCheckIn(
   const checkIns = await deps.checkIns.listByPatient(referral.patientId);
   const upcoming = checkIns
     .filter((checkIn) => checkIn.referralId === referral.referralId && isUpcoming(checkIn))
-    .map((checkIn) => ({ checkInId: checkIn.checkInId, at: checkIn.dueAt ?? checkIn.scheduledFor }))
+    .map((checkIn) => ({
+      checkInId: checkIn.checkInId,
+      at: checkIn.dueAt ?? checkIn.scheduledFor,
+      scheduledFor: checkIn.scheduledFor,
+      wave: checkIn.wave,
+    }))
     .sort((a, b) => a.at.localeCompare(b.at) || a.checkInId.localeCompare(b.checkInId));
   await deps.events.publish({
     type: 'NextCheckInChanged',

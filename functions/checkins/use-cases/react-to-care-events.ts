@@ -12,7 +12,7 @@ import {
   type ScheduleDeps,
 } from './schedule-check-in';
 
-export type ReactionDeps = ScheduleDeps & Pick<CheckInDeps, 'outcomes'>;
+export type ReactionDeps = ScheduleDeps & Pick<CheckInDeps, 'outcomes' | 'inbox'>;
 
 /**
  * How the follow-up engine reacts to other contexts' care events: a prescription schedules the baseline check-in, a
@@ -48,6 +48,7 @@ async function react(deps: ReactionDeps, event: CareEvent, plan: CheckInPlan | u
     case 'NextCheckInChanged':
     case 'OutcomesMeasured':
     case 'ConcernRaised':
+    case 'ActivityRenamed':
       return;
     default:
       throw new UnreachableCaseError(event);
@@ -56,7 +57,8 @@ async function react(deps: ReactionDeps, event: CareEvent, plan: CheckInPlan | u
 
 /**
  * The patient's data was erased: nothing more is sent (every open check-in is cancelled), the words of every text
- * in and out are removed from their threads (and from the local outbox's copies), and the inbound receipts go. Kept:
+ * in and out are removed from their threads and the local outbox's copies, the patient's inbox texts and the
+ * inbound receipts go. Kept:
  * each text's kind, direction and time, and the outcome values, which identify nobody.
  */
 export async function eraseTexts(deps: ReactionDeps, event: PatientErased): Promise<void> {
@@ -68,5 +70,6 @@ export async function eraseTexts(deps: ReactionDeps, event: PatientErased): Prom
   const inbound: string[] = [];
   for (const thread of threads) inbound.push(...(await deps.checkIns.eraseThread(thread, event.at)));
   await deps.checkIns.eraseThread(OUTBOX_THREAD, event.at, event.patientId);
+  await deps.inbox.eraseForPatient(event.patientId);
   await deps.checkIns.deleteInboundReceipts(inbound);
 }

@@ -1,5 +1,6 @@
 import { canAccessCareRecord, type Principal } from '../../identity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
+import { DEFAULT_NATION } from '../../shared/uk-nation';
 import { type CheckIn, OPEN_STATUSES, type Wave } from '../entities/check-in';
 import { type CheckInPlan, DEFAULT_PLAN } from '../policy';
 import type { CheckInDeps, ReferralSummary } from '../ports';
@@ -60,6 +61,8 @@ export async function createCheckIn(
     wave: input.wave,
     questions: [...questions],
     senderLabel: senderLabel(organisation?.name),
+    // The PCN's nation is its ICB's and so its practices': whose bank holidays keep routine texts back.
+    nation: organisation?.nation ?? DEFAULT_NATION,
     status: 'WAITING',
     questionIndex: 0,
     introSent: false,

@@ -2,6 +2,7 @@ import { DEFAULT_NATION } from '../../shared/uk-nation';
 import type { CheckIn } from '../entities/check-in';
 import type { SmsKind } from '../entities/sms-message';
 import { SmsSendError } from '../errors';
+import { countSegments } from '../gsm7';
 import type { DispatchPolicy } from '../policy';
 import type { CheckInDeps, PatientContact } from '../ports';
 import { defaultCatalogue, type QuestionCatalogue } from '../questionnaires';
@@ -47,6 +48,8 @@ export interface SendStepOptions {
   beforeSend?: (pastBudget?: boolean) => Promise<boolean>;
   /** The question right after an intro sent alone: it goes in this run, whatever the budget says. */
   followsIntro?: boolean;
+  /** Segments the patient has already been sent about this referral, when the caller read them (the run's batch). */
+  segmentsUsed?: number;
 }
 
 const ms = (iso: string) => new Date(iso).getTime();
@@ -70,9 +73,10 @@ export async function sendCurrentStep(
   const nowIso = now.toISOString();
   const telemetry = deps.telemetry;
 
-  // England for every check-in until the practice's nation reaches it (see DEFAULT_NATION).
-  if (!options.ignoreWindow && !policy.window.isOpen(now, DEFAULT_NATION)) {
-    const opening = policy.window.nextOpening(now, DEFAULT_NATION).toISOString();
+  // The practice's nation, fixed on the check-in when it was scheduled (England for check-ins from before that).
+  const nation = checkIn.nation ?? DEFAULT_NATION;
+  if (!options.ignoreWindow && !policy.window.isOpen(now, nation)) {
+    const opening = policy.window.nextOpening(now, nation).toISOString();
     if (!(await deps.checkIns.defer(checkIn, opening))) return 'lost-race';
     // The caseload shows when the next check-in will really go, so a deferral moves it there too.
     if (isUpcoming(checkIn)) await refreshNextCheckIn(deps, checkIn);
@@ -110,8 +114,26 @@ export async function sendCurrentStep(
       questionStep = false;
     }
   } else {
-    body = templates.question(checkIn.senderLabel, question);
+    const last = checkIn.questions.length > 1 && checkIn.questionIndex === checkIn.questions.length - 1;
+    const lastQuestion = templates.lastQuestion(checkIn.senderLabel, question);
+    body = last && fitsOneSegment(lastQuestion) ? lastQuestion : templates.question(checkIn.senderLabel, question);
     kind = 'QUESTION';
+  }
+
+  // The patient's segment budget for this referral: past it, nothing routine goes (a person reviews the check-in).
+  const used = options.segmentsUsed ?? (await segmentsUsed(deps, checkIn));
+  if (used + countSegments(body).segments > policy.segmentCap) {
+    const closed = await deps.checkIns.close(checkIn, {
+      status: 'CANCELLED',
+      reason: 'SMS_CAP_REACHED',
+      at: nowIso,
+      needsReview: true,
+    });
+    if (closed) {
+      telemetry?.count('SmsCapReached');
+      await refreshNextCheckIn(deps, checkIn, referral?.seen);
+    }
+    return closed ? 'skipped' : 'lost-race';
   }
 
   if (options.beforeSend && !(await options.beforeSend(options.followsIntro))) return 'left-for-next-run';
@@ -178,6 +200,7 @@ export async function sendCurrentStep(
       body,
       at: sentIso,
       patientId: checkIn.patientId,
+      referralId: checkIn.referralId,
       questionIndex: checkIn.questionIndex,
       providerMessageId,
     },
@@ -206,10 +229,17 @@ export async function sendCurrentStep(
       ignoreWindow: true,
       followsIntro: true,
       patient: patient ?? null,
+      segmentsUsed: used + countSegments(body).segments,
     });
     return again === 'lost-race' ? 'sent' : again;
   }
   return 'sent';
+}
+
+/** Segments the patient has been sent about the check-in's referral (one consistent read). */
+export async function segmentsUsed(deps: Pick<CheckInDeps, 'checkIns'>, checkIn: CheckIn): Promise<number> {
+  const key = { patientId: checkIn.patientId, referralId: checkIn.referralId };
+  return (await deps.checkIns.segmentsUsed([key])).get(`${key.patientId}|${key.referralId}`) ?? 0;
 }
 
 /** Time-based work on a check-in waiting for a reply: one reminder, then NO_RESPONSE. */
@@ -232,8 +262,9 @@ export async function remindOrExpire(
   if (checkIn.reminderSentAt) {
     return (await deps.checkIns.defer(checkIn, new Date(expiresAt).toISOString())) ? 'deferred' : 'lost-race';
   }
-  if (!policy.window.isOpen(now, DEFAULT_NATION)) {
-    const opening = policy.window.nextOpening(now, DEFAULT_NATION).getTime();
+  const nation = checkIn.nation ?? DEFAULT_NATION;
+  if (!policy.window.isOpen(now, nation)) {
+    const opening = policy.window.nextOpening(now, nation).getTime();
     const dueAt = new Date(Math.min(opening, expiresAt)).toISOString();
     return (await deps.checkIns.defer(checkIn, dueAt)) ? 'deferred' : 'lost-race';
   }
@@ -247,9 +278,15 @@ export async function remindOrExpire(
     });
     return closed ? 'skipped' : 'lost-race';
   }
+  const body = templates.reminder(checkIn.senderLabel);
+  const used = options.segmentsUsed ?? (await segmentsUsed(deps, checkIn));
+  if (used + countSegments(body).segments > policy.segmentCap) {
+    // No reminder past the budget: the question stays open until it expires.
+    deps.telemetry?.count('SmsCapReached');
+    return (await deps.checkIns.defer(checkIn, new Date(expiresAt).toISOString())) ? 'deferred' : 'lost-race';
+  }
   if (options.beforeSend && !(await options.beforeSend())) return 'left-for-next-run';
   if (!(await deps.checkIns.claimReminder(checkIn, nowIso, new Date(expiresAt).toISOString()))) return 'lost-race';
-  const body = templates.reminder(checkIn.senderLabel);
   try {
     const { providerMessageId } = await deps.sms.send({ to: patient!.mobile!, body, patientId: checkIn.patientId });
     await deps.checkIns.appendMessage({
@@ -259,6 +296,7 @@ export async function remindOrExpire(
       body,
       at: deps.clock.now().toISOString(),
       patientId: checkIn.patientId,
+      referralId: checkIn.referralId,
       questionIndex: checkIn.questionIndex,
       providerMessageId,
     });

@@ -25,8 +25,9 @@ function activityChanges(input: UpdateActivityInput): ActivityChanges {
 
 export const activityResolvers: Resolvers = {
   Query: {
-    activities: async (_parent, { filter, first, after }, { principal, activities }) => {
-      const page = pageArgs({ first, after });
+    activities: async (_parent, { filter, first, after }, { principal, activities, cursors }) => {
+      const paging = { cursors, list: 'activities' };
+      const page = await pageArgs({ first, after }, paging);
       const result = await listActivities(activities, principal, {
         filter: {
           ...(filter?.pcnId ? { pcnId: filter.pcnId } : {}),
@@ -38,7 +39,7 @@ export const activityResolvers: Resolvers = {
         first: page.limit,
         ...(page.after ? { after: page.after } : {}),
       });
-      return connectionFromPage(result.items, result.pageInfo);
+      return connectionFromPage({ ...result, hasNextPage: result.pageInfo.hasNextPage }, page, paging);
     },
     activity: (_parent, { id }, { principal, activities }) => getActivity(activities, principal, id),
   },
@@ -97,8 +98,11 @@ export const activityResolvers: Resolvers = {
     activity: (prescription, _args, { loaders }) => loaders.activities.load(prescription.activityId),
     prescribedBy: async (prescription, _args, { loaders }) =>
       (await loaders.staffUsers.load(prescription.prescribedBy)) ?? null,
-    attendance: async (prescription, args, { principal, activities }) =>
-      connectionFromArray(await listAttendance(activities, principal, prescription.prescriptionId), args),
+    attendance: async (prescription, args, { principal, activities, cursors }) =>
+      connectionFromArray(await listAttendance(activities, principal, prescription.prescriptionId), args, {
+        cursors,
+        list: `Prescription.attendance:${prescription.prescriptionId}`,
+      }),
   },
   Attendance: {
     id: (attendance) => attendance.attendanceId,

@@ -4,14 +4,15 @@ import { connectionFromPage, pageArgs } from '../pagination';
 
 export const auditResolvers: Resolvers = {
   Query: {
-    auditTrail: async (_parent, args, { principal, linkwork }) => {
-      const page = pageArgs(args);
+    auditTrail: async (_parent, args, { principal, linkwork, cursors }) => {
+      const paging = { cursors, list: 'auditTrail' };
+      const page = await pageArgs(args, paging);
       const result = await getAuditTrail(
         { auditTrail: linkwork.audit, patients: linkwork.referrals.deps.referrals },
         principal,
         { patientId: args.patientId, first: page.limit, ...(page.after ? { after: page.after } : {}) },
       );
-      return connectionFromPage(result.items, result);
+      return connectionFromPage(result, page, paging);
     },
   },
   AuditEvent: {

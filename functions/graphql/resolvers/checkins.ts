@@ -3,6 +3,7 @@ import { type CheckIn, cancelCheckIn, recordOutcome, scheduleCheckIn } from '../
 import type { GraphQLContext } from '../context';
 import type { Resolvers } from '../generated/resolvers-types';
 import { connectionFromArray } from '../pagination';
+import { rowNextCheckIn } from './caseload-row';
 
 /*
  * Resolvers for schema/checkins.graphql. Scope: every check-in or measurement reached here hangs off a referral the
@@ -57,22 +58,33 @@ export const checkInResolvers: Resolvers = {
       return connectionFromArray(
         checkIns.filter((checkIn) => checkIn.referralId === referral.referralId),
         args,
+        { cursors: context.cursors, list: `Referral.checkIns:${referral.referralId}` },
       );
     },
-    nextCheckIn: async (referral, _args, { loaders }) => {
+    nextCheckIn: async (referral, _args, { loaders }, info) => {
       if (!referral.nextCheckInId) return null;
+      // A caseload row's fields of it travel on the referral (caseload-row.ts); anything more reads the check-in.
+      const fromRow = rowNextCheckIn(referral, info);
+      if (fromRow) return fromRow;
       const checkIn = await loaders.checkIns.load(referral.nextCheckInId);
       return checkIn?.referralId === referral.referralId ? checkIn : null;
     },
-    outcomes: async (referral, args, { checkIns }) =>
-      connectionFromArray(await checkIns.outcomes.listByReferral(referral.referralId), args),
+    outcomes: async (referral, args, { checkIns, cursors }) =>
+      connectionFromArray(await checkIns.outcomes.listByReferral(referral.referralId), args, {
+        cursors,
+        list: `Referral.outcomes:${referral.referralId}`,
+      }),
   },
   CheckIn: {
     id: (checkIn) => checkIn.checkInId,
     referral: (checkIn, _args, { loaders }) => loaders.referrals.load(checkIn.referralId),
     questions: (checkIn) => [...checkIn.questions],
     needsReview: (checkIn) => checkIn.needsReview ?? false,
-    messages: async (checkIn, args, context) => connectionFromArray(await threadOf(checkIn, context), args),
+    messages: async (checkIn, args, context) =>
+      connectionFromArray(await threadOf(checkIn, context), args, {
+        cursors: context.cursors,
+        list: `CheckIn.messages:${checkIn.checkInId}`,
+      }),
   },
   SmsMessage: {
     id: (message) => message.messageId,

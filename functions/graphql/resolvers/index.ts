@@ -3,7 +3,9 @@ import { scalarResolvers } from '../scalars';
 import { activityResolvers } from './activities';
 import { auditResolvers } from './audit';
 import { checkInResolvers } from './checkins';
+import { concernResolvers } from './concerns';
 import { identityResolvers } from './identity';
+import { inboxResolvers } from './inbox';
 import { outcomesResolvers } from './outcomes';
 import { referralResolvers } from './referrals';
 
@@ -29,6 +31,8 @@ export const resolvers: Resolvers = mergeResolvers(
   activityResolvers,
   auditResolvers,
   checkInResolvers,
+  concernResolvers,
+  inboxResolvers,
   // Typed against its own structural context (resolvers/outcomes.ts), not the generated map.
   outcomesResolvers as Resolvers,
 );

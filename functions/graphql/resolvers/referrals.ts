@@ -1,13 +1,17 @@
+import type { CursorCodec } from '../../platform/cursor-codec';
 import {
   assignReferral,
   createReferral,
   erasePatient,
+  findPatientByNhsNumber,
+  findPatientsByNameAndBirthDate,
   getCaseload,
   getPatient,
   type LatestOutcomes,
   listPatientReferrals,
   movePatient,
   type Patient,
+  patientDisplayName,
   REFERRAL_TRANSITIONS,
   type Referral,
   type ReferralRecord,
@@ -18,7 +22,8 @@ import {
 } from '../../referrals';
 import type { Loaders } from '../context';
 import type { OutcomeAnswer, Resolvers } from '../generated/resolvers-types';
-import { connectionFromArray, connectionFromPage, pageArgs } from '../pagination';
+import { connectionFromArray, connectionFromPage, type ListPaging, pageArgs } from '../pagination';
+import { rowActivities, rowName, rowPatient } from './caseload-row';
 
 /** Keeps only the keys a caller actually sent: GraphQL gives `undefined` for absent fields and `null` for explicit nulls. */
 function defined<T extends Record<string, unknown>>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
@@ -51,11 +56,9 @@ function primed(loaders: Loaders, record: ReferralRecord): Referral {
   return record.referral;
 }
 
-function displayName(patient: Patient): string | null {
-  if (patient.erasedAt) return null;
-  const first = patient.preferredName ?? patient.givenName;
-  const name = [first, patient.familyName].filter(Boolean).join(' ');
-  return name || null;
+/** A list under one referral: its cursors page that referral's list and no other. */
+function listOf(cursors: CursorCodec, field: string, referral: Referral): ListPaging {
+  return { cursors, list: `${field}:${referral.referralId}` };
 }
 
 async function recordOf(referral: Referral, loaders: Loaders): Promise<ReferralRecord> {
@@ -75,8 +78,9 @@ async function patientForReferral(referral: Referral, loaders: Loaders): Promise
 
 export const referralResolvers: Resolvers = {
   Query: {
-    caseload: async (_parent, args, { principal, referrals }) => {
-      const page = pageArgs(args);
+    caseload: async (_parent, args, { principal, referrals, cursors }) => {
+      const paging = { cursors, list: 'caseload' };
+      const page = await pageArgs(args, paging);
       const result = await getCaseload(referrals, principal, {
         ...(args.linkWorkerId ? { linkWorkerId: args.linkWorkerId } : {}),
         ...(args.unassignedPcnId ? { unassignedPcnId: args.unassignedPcnId } : {}),
@@ -87,10 +91,23 @@ export const referralResolvers: Resolvers = {
         first: page.limit,
         ...(page.after ? { after: page.after } : {}),
       });
-      return connectionFromPage(result.items, result);
+      return connectionFromPage(result, page, paging);
     },
     referral: async (_parent, { id }, { loaders }) => (await loaders.referralRecords.load(id)).referral,
     patient: (_parent, { id }, { principal, referrals }) => getPatient(referrals, principal, { patientId: id }),
+    patientByNhsNumber: async (_parent, { nhsNumber }, { principal, referrals }) =>
+      (await findPatientByNhsNumber(referrals, principal, { nhsNumber })) ?? null,
+    patientsByNameAndBirthDate: async (_parent, args, { principal, referrals, cursors }) => {
+      const paging = { cursors, list: 'patientsByNameAndBirthDate' };
+      const page = await pageArgs(args, paging);
+      const result = await findPatientsByNameAndBirthDate(referrals, principal, {
+        familyName: args.familyName,
+        dateOfBirth: args.dateOfBirth,
+        first: page.limit,
+        ...(page.after ? { after: page.after } : {}),
+      });
+      return connectionFromPage(result, page, paging);
+    },
   },
   Mutation: {
     createReferral: async (_parent, { input }, { principal, referrals }) => {
@@ -165,34 +182,53 @@ export const referralResolvers: Resolvers = {
   },
   Patient: {
     id: (patient) => patient.patientId,
-    name: (patient) => displayName(patient),
+    name: (patient) => {
+      const fromRow = rowName(patient);
+      return fromRow !== undefined ? fromRow : (patientDisplayName(patient) ?? null);
+    },
     practice: async (patient, _args, { loaders }) => (await loaders.organisations.load(patient.practiceId)) ?? null,
-    referrals: async (patient, args, { principal, referrals }) =>
-      connectionFromArray(await listPatientReferrals(referrals, principal, { patientId: patient.patientId }), args),
+    referrals: async (patient, args, { principal, referrals, cursors }) =>
+      connectionFromArray(await listPatientReferrals(referrals, principal, { patientId: patient.patientId }), args, {
+        cursors,
+        list: `Patient.referrals:${patient.patientId}`,
+      }),
   },
   Referral: {
     id: (referral) => referral.referralId,
-    patient: (referral, _args, { loaders }) => patientForReferral(referral, loaders),
+    // A caseload row asks for the name only: the referral carries it (caseload-row.ts), so no patient is read.
+    patient: (referral, _args, { loaders }, info) =>
+      rowPatient(referral, info) ?? patientForReferral(referral, loaders),
     practice: async (referral, _args, { loaders }) => (await loaders.organisations.load(referral.practiceId)) ?? null,
     linkWorker: (referral, _args, { loaders }) => staff(loaders, referral.linkWorkerId),
     allowedTransitions: (referral) => [...REFERRAL_TRANSITIONS[referral.status]],
     latestOutcomes: (referral) => outcomeAnswers(referral.latestOutcomes),
     snomedCodes: (referral) => referral.snomedCodes ?? [],
-    activeActivities: async (referral, args, { loaders }) => {
-      // A handful of ids per referral (the open prescriptions); one batched read for the whole page of rows.
+    activeActivities: async (referral, args, { loaders, principal, cursors }, info) => {
+      const named = rowActivities(referral, principal, info);
+      if (named) return connectionFromArray(named, args, listOf(cursors, 'Referral.activeActivities', referral));
+      // More than names asked for: a handful of ids per referral; one batched read for the whole page of rows.
       const ids = [...(referral.activeActivityIds ?? [])].sort();
       const activities = await loaders.activities.loadMany(ids);
       const visible = activities.filter(
         (activity): activity is Exclude<(typeof activities)[number], Error | null> =>
           activity !== null && !(activity instanceof Error),
       );
-      return connectionFromArray(visible, args);
+      return connectionFromArray(visible, args, listOf(cursors, 'Referral.activeActivities', referral));
     },
-    events: async (referral, args, { loaders }) =>
-      connectionFromArray((await recordOf(referral, loaders)).events, args),
-    whatMatters: async (referral, args, { loaders }) =>
-      connectionFromArray((await recordOf(referral, loaders)).notes, args),
-    goals: async (referral, args, { loaders }) => connectionFromArray((await recordOf(referral, loaders)).goals, args),
+    events: async (referral, args, { loaders, cursors }) =>
+      connectionFromArray(
+        (await recordOf(referral, loaders)).events,
+        args,
+        listOf(cursors, 'Referral.events', referral),
+      ),
+    whatMatters: async (referral, args, { loaders, cursors }) =>
+      connectionFromArray(
+        (await recordOf(referral, loaders)).notes,
+        args,
+        listOf(cursors, 'Referral.whatMatters', referral),
+      ),
+    goals: async (referral, args, { loaders, cursors }) =>
+      connectionFromArray((await recordOf(referral, loaders)).goals, args, listOf(cursors, 'Referral.goals', referral)),
   },
   ReferralEvent: {
     id: (event) => event.eventId,

@@ -22,6 +22,23 @@ import type { SignInAccess, SignInAccount, SignInAccounts } from '../ports';
  */
 export const ORGANISATION_CLAIM = 'custom:organisationId';
 
+/**
+ * Every IAM action this adapter's calls need, each on the staff user pool only: infra grants exactly these to the
+ * GraphQL function (infra/stacks/stateless-stack.ts), and a unit test checks that every command sent is among them.
+ */
+export const SIGN_IN_ACCOUNT_ACTIONS = [
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDeleteUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+] as const;
+
 export interface CognitoSignInAccountsOptions {
   client: CognitoIdentityProviderClient;
   userPoolId: string;

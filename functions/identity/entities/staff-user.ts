@@ -38,11 +38,20 @@ export function staffUserEntity(config: EntityConfig) {
           pk: { field: 'pk', composite: ['userId'] },
           sk: { field: 'sk', composite: [] },
         },
-        /** "Who works in this PCN?", for coordinators assigning referrals. */
+        /** "Who is scoped to this organisation?" */
         byOrganisation: {
           index: 'gsi1',
           pk: { field: 'gsi1pk', composite: ['organisationId'] },
           sk: { field: 'gsi1sk', composite: ['role', 'name', 'userId'] },
+        },
+        /**
+         * "Who are the link workers of this PCN?", for the forms that assign referrals: staff scoped to the PCN and to
+         * its practices alike, by role and then name. Staff without a PCN (ICB or national) share one unused partition.
+         */
+        byPcn: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['pcnId'] },
+          sk: { field: 'gsi2sk', composite: ['role', 'name', 'userId'] },
         },
       },
     },

@@ -2,18 +2,20 @@ import { Entity, type EntityItem } from 'electrodb';
 import { type EntityConfig, SERVICE } from '../../platform/dynamodb/service';
 
 /**
- * "This fact has been folded" (access pattern 21). Put with `attribute_not_exists(pk)` in the same transaction as the
- * aggregate updates, so a fact is counted once however often its stream record arrives. Kept without expiry: some
- * facts are first occurrences (a referral's first attended session) that a later record must not count again.
+ * What one fact slot currently counts in the figures (access pattern 21): its content (facts.ts `contentOf`; '' for
+ * nothing). Written in the same transaction as the aggregate updates, conditional on the content read before, so a
+ * fact is counted once however often its stream record arrives, and a change of content (a back-dated attendance
+ * moving an engagement to an earlier month) takes the old contribution out exactly. Kept without expiry.
+ * Version 2: receipts keep content, so version-1 receipts (fact ids only) are left behind.
  */
 export function foldReceiptEntity(config: EntityConfig) {
   return new Entity(
     {
-      model: { entity: 'foldReceipt', version: '1', service: SERVICE },
+      model: { entity: 'foldReceipt', version: '2', service: SERVICE },
       attributes: {
         factId: { type: 'string', required: true, readOnly: true },
-        month: { type: 'string', required: true, readOnly: true },
-        foldedAt: { type: 'string', required: true, readOnly: true },
+        content: { type: 'string', required: true },
+        foldedAt: { type: 'string', required: true },
       },
       indexes: {
         byFactId: {

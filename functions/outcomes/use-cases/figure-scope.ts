@@ -2,7 +2,7 @@ import type { Principal } from '../../identity';
 import { ForbiddenError, ValidationError } from '../../shared/errors';
 import type { DisclosurePolicy } from '../disclosure';
 import type { OrganisationDirectory } from '../ports';
-import { lastDayOf, monthOf, monthsBetween, NATIONAL_SCOPE, type Scope } from '../vocabulary';
+import { NATIONAL_SCOPE, type Scope } from '../vocabulary';
 
 export interface ScopeInput {
   icbId?: string | null;
@@ -14,11 +14,10 @@ export interface ResolvedScope {
   scope: Scope;
   /** The organisation's name, for display (undefined for national). */
   name?: string;
+  /** The organisation's ODS code, when registered. */
+  odsCode?: string;
   policy: DisclosurePolicy;
 }
-
-/** Longest period one question may cover: reads stay bounded (months × groups). */
-export const MAX_MONTHS = 36;
 
 /**
  * Who may see which figures. Commissioners see their own ICB (and its PCNs and practices) or, when their
@@ -28,7 +27,7 @@ export const MAX_MONTHS = 36;
  * unknown or outside the caller's reach is refused the same way, so a refusal never reveals that it exists.
  */
 export async function resolveFigureScope(
-  deps: { organisations: OrganisationDirectory },
+  deps: { organisations: Pick<OrganisationDirectory, 'getOrganisation'> },
   principal: Principal,
   input: ScopeInput | null | undefined,
 ): Promise<ResolvedScope> {
@@ -55,23 +54,5 @@ export async function resolveFigureScope(
       if (kind === 'ICB' || pcnOf !== principal.pcnId) throw new ForbiddenError();
     }
   }
-  return { scope: { kind, id }, name: organisation.name, policy: 'CONTROLLED' };
-}
-
-export interface Period {
-  from: string;
-  to: string;
-  months: string[];
-}
-
-/** Whole calendar months only: figures are monthly, and a day window would pretend to a precision they lack. */
-export function resolvePeriod(from: string, to: string): Period {
-  if (!from.endsWith('-01')) throw new ValidationError('from', 'must be the first day of a month, e.g. 2026-01-01');
-  const lastMonth = monthOf(to);
-  if (to !== lastDayOf(lastMonth)) throw new ValidationError('to', 'must be the last day of a month, e.g. 2026-03-31');
-  const firstMonth = monthOf(from);
-  if (firstMonth > lastMonth) throw new ValidationError('to', 'must not be before from');
-  const months = monthsBetween(firstMonth, lastMonth);
-  if (months.length > MAX_MONTHS) throw new ValidationError('to', `a period may cover at most ${MAX_MONTHS} months`);
-  return { from, to, months };
+  return { scope: { kind, id }, name: organisation.name, odsCode: organisation.odsCode, policy: 'CONTROLLED' };
 }

@@ -1,16 +1,11 @@
 import type { Clock } from '../../shared/clock';
-import { aggregateKeyString, contributionsOf, mergeContributions } from '../aggregation';
-import {
-  endsOptOut,
-  type Fact,
-  optOutFact,
-  optOutWithdrawalFact,
-  profileOf,
-  referralFacts,
-  referralForOptOut,
-} from '../facts';
-import type { AggregateStore, FactSource } from '../ports';
-import { type StreamRecordInput, type StreamTrigger, triggerOf } from '../stream-records';
+import { type AggregateDelta, aggregateKeyString, contributionsOf, mergeDeltas } from '../aggregation';
+import { contentOf, type Fact, factFromContent } from '../facts';
+import { patientFacts, periodsOfReferral } from '../patient-facts';
+import { revisionOf } from '../periods';
+import { type AggregateStore, type FactSource, MAX_COUNTERS_PER_UPDATE, type ReceiptChange } from '../ports';
+import { referralFacts } from '../referral-facts';
+import { type StreamRecordInput, triggerOf } from '../stream-records';
 
 export interface FoldDeps {
   facts: FactSource;
@@ -19,7 +14,9 @@ export interface FoldDeps {
 }
 
 export interface FoldCounts {
+  /** Fact slots whose content was written (first counted, changed, or taken out). */
   folded: number;
+  /** Fact slots whose receipt already held what the records say. */
   alreadyFolded: number;
 }
 
@@ -35,195 +32,206 @@ export interface FoldReport extends FoldCounts {
   failures: RecordFailure[];
 }
 
-/** Room left in one transaction (DynamoDB allows 100 actions). */
+/** DynamoDB allows 100 actions in one transaction. */
 const TRANSACTION_ACTIONS = 100;
+/** Re-reads after a receipt changed under us (another shard folding the same referral) before giving up. */
+const ATTEMPTS = 4;
 
-/**
- * Folds facts exactly once. Primary course: skip facts whose receipt exists; pack the rest into as few transactions
- * as fit (each: receipts conditional on not existing + ADD updates to every aggregate item the facts count in); if a
- * packed transaction is cancelled because some receipt appeared meanwhile (another shard folding the same referral),
- * fold its facts one by one, and a fact whose own transaction is cancelled was folded by someone else: skip it.
- */
-export async function foldFacts(deps: FoldDeps, facts: readonly Fact[]): Promise<FoldCounts> {
-  const counts: FoldCounts = { folded: 0, alreadyFolded: 0 };
-  if (facts.length === 0) return counts;
-  const known = await deps.aggregates.foldedFactIds(facts.flatMap((f) => (f.requires ? [f.id, f.requires] : [f.id])));
-  const pending = facts.filter((fact) => !known.has(fact.id) && (!fact.requires || known.has(fact.requires)));
-  counts.alreadyFolded += facts.length - pending.length;
-  const at = deps.clock.now().toISOString();
-
-  for (const group of packTransactions(pending)) {
-    const result = await deps.aggregates.foldTogether(group, [...mergeContributions(group).values()], at);
-    if (result.status === 'FOLDED') {
-      counts.folded += group.length;
-      continue;
-    }
-    if (group.length === 1) {
-      counts.alreadyFolded += 1;
-      continue;
-    }
-    for (const fact of group) {
-      const single = await deps.aggregates.foldTogether([fact], [...mergeContributions([fact]).values()], at);
-      if (single.status === 'FOLDED') counts.folded += 1;
-      else counts.alreadyFolded += 1;
-    }
-  }
-  return counts;
+/** One receipt change and what it adds to the aggregates; `phase` 2 runs after every phase-1 change has. */
+export interface PlannedChange {
+  change: ReceiptChange;
+  deltas: AggregateDelta[];
+  phase: 1 | 2;
 }
 
-/** Greedy packing: a fact joins the current transaction if its receipt, condition and new items still fit. */
-export function packTransactions(facts: readonly Fact[]): Fact[][] {
-  const groups: Fact[][] = [];
-  let current: Fact[] = [];
-  let items = new Set<string>();
-  let actions = 0;
-  for (const fact of facts) {
-    const keys = contributionsOf(fact).map(aggregateKeyString);
-    const added = keys.filter((key) => !items.has(key)).length + 1 + (fact.requires ? 1 : 0);
-    if (current.length > 0 && actions + added > TRANSACTION_ACTIONS) {
+function actionsOf(deltas: readonly AggregateDelta[]): number {
+  return new Set(deltas.map(aggregateKeyString)).size;
+}
+
+/**
+ * The receipt changes that bring a slot from its receipt (`from`) to what the records say (`fact`). Old content is
+ * taken out in the revision of the moment the change became known (the new record's time, or now), new content
+ * added in the revision its record belongs to (periods.ts): a back-dated record never alters a released figure
+ * before the next release.
+ */
+export function planChanges(fact: Fact, from: string | undefined, now: string): PlannedChange[] {
+  const to = contentOf(fact);
+  if ((from ?? '') === to) return [];
+  const old = from === undefined ? undefined : factFromContent(fact.id, from, now);
+  const changeTime = to !== '' && fact.recordedAt ? fact.recordedAt : now;
+  const out = old ? contributionsOf(old, { sign: -1, revision: revisionOf(old.period, changeTime) }) : [];
+  const add = to !== '' ? contributionsOf(fact, { revision: revisionOf(fact.period, fact.recordedAt || now) }) : [];
+  const together = [...mergeDeltas([...out, ...add]).values()];
+  if (!old || to === '' || 1 + actionsOf(together) <= TRANSACTION_ACTIONS) {
+    return [{ change: { factId: fact.id, from, to }, deltas: together, phase: 1 }];
+  }
+  // Too many items for one transaction: take the old content out first, then put the new in.
+  return [
+    { change: { factId: fact.id, from, to: '' }, deltas: out, phase: 1 },
+    { change: { factId: fact.id, from: '', to }, deltas: add, phase: 2 },
+  ];
+}
+
+/**
+ * Greedy packing: a change joins the current transaction if its receipt and new items still fit, and no item would
+ * carry more counters than one update expression holds (a transaction may not update one item twice).
+ */
+export function packTransactions(changes: readonly PlannedChange[]): PlannedChange[][] {
+  const groups: PlannedChange[][] = [];
+  let current: PlannedChange[] = [];
+  let items = new Map<string, Set<string>>();
+  const fits = (planned: PlannedChange) => {
+    const added = planned.deltas.filter((delta) => !items.has(aggregateKeyString(delta))).length;
+    if (current.length + 1 + items.size + added > TRANSACTION_ACTIONS) return false;
+    return planned.deltas.every((delta) => {
+      const counters = new Set([...(items.get(aggregateKeyString(delta)) ?? []), ...Object.keys(delta.counters)]);
+      return counters.size <= MAX_COUNTERS_PER_UPDATE;
+    });
+  };
+  for (const planned of changes) {
+    if (current.length > 0 && !fits(planned)) {
       groups.push(current);
       current = [];
-      items = new Set();
-      actions = 0;
+      items = new Map();
     }
-    current.push(fact);
-    for (const key of keys) items.add(key);
-    actions = items.size + current.length + current.filter((f) => f.requires).length;
+    current.push(planned);
+    for (const delta of planned.deltas) {
+      const key = aggregateKeyString(delta);
+      items.set(key, new Set([...(items.get(key) ?? []), ...Object.keys(delta.counters)]));
+    }
   }
   if (current.length > 0) groups.push(current);
   return groups;
 }
 
-/** The facts of one referral, from its current records (empty if it is gone). */
+/**
+ * Brings the figures in line with these facts. Primary course: read the slots' receipts; plan the changes (new
+ * content in, old content out); pack them into as few transactions as fit, each writing its receipts conditional on
+ * the content read; if one is cancelled because a receipt changed meanwhile, read those receipts again and re-plan.
+ */
+export async function foldFacts(deps: FoldDeps, facts: readonly Fact[]): Promise<FoldCounts> {
+  const counts: FoldCounts = { folded: 0, alreadyFolded: 0 };
+  let pending = [...new Map(facts.map((fact) => [fact.id, fact])).values()];
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const receipts = await deps.aggregates.receiptContents(pending.map((fact) => fact.id));
+    const now = deps.clock.now().toISOString();
+    const planned = pending.flatMap((fact) => planChanges(fact, receipts.get(fact.id), now));
+    const changedIds = new Set(planned.map((p) => p.change.factId));
+    if (attempt === 1) counts.alreadyFolded += pending.filter((fact) => !changedIds.has(fact.id)).length;
+    const conflicted = new Set<string>();
+    for (const phase of [1, 2] as const) {
+      const ofPhase = planned.filter((p) => p.phase === phase && !conflicted.has(p.change.factId));
+      for (const group of packTransactions(ofPhase)) {
+        const deltas = [...mergeDeltas(group.flatMap((p) => p.deltas)).values()];
+        const result = await deps.aggregates.applyChanges(
+          group.map((p) => p.change),
+          deltas,
+          now,
+        );
+        if (result.status === 'FOLDED') {
+          counts.folded += group.filter((p) => p.phase === 1).length;
+          continue;
+        }
+        // Nothing of this transaction was written: all of its slots are planned again from fresh receipts.
+        for (const p of group) conflicted.add(p.change.factId);
+      }
+    }
+    if (conflicted.size > 0 && attempt >= ATTEMPTS) {
+      throw new Error(`Fold receipts kept changing under ${conflicted.size} facts; the stream will retry them`);
+    }
+    pending = pending.filter((fact) => conflicted.has(fact.id));
+  }
+  return counts;
+}
+
+function add(into: FoldCounts, counts: FoldCounts): void {
+  into.folded += counts.folded;
+  into.alreadyFolded += counts.alreadyFolded;
+}
+
+/** One referral's facts and its patient's person and opt-out facts for the periods it falls in. */
 async function syncReferral(deps: FoldDeps, referralId: string): Promise<FoldCounts> {
   const record = await deps.facts.referralRecord(referralId);
-  return record ? foldFacts(deps, referralFacts(record)) : { folded: 0, alreadyFolded: 0 };
+  if (!record) return { folded: 0, alreadyFolded: 0 };
+  const { patientId } = record.referral;
+  const { patient, referrals } = await deps.facts.patientRecord(patientId);
+  const known = referrals.some((r) => r.referralId === referralId) ? referrals : [...referrals, record.referral];
+  return foldFacts(deps, [
+    ...referralFacts(record),
+    ...patientFacts(patientId, patient ?? record.patient, known, periodsOfReferral(record.referral)),
+  ]);
 }
 
-async function foldConsentChange(
-  deps: FoldDeps,
-  trigger: Extract<StreamTrigger, { kind: 'CONSENT' }>,
-): Promise<FoldCounts> {
-  const { referrals, sex } = await deps.facts.patientReferrals(trigger.patientId);
-  const profileAt = (at: string) => {
-    const referral = referralForOptOut(referrals, at);
-    return referral && profileOf({ referral, sex });
-  };
-  const total: FoldCounts = { folded: 0, alreadyFolded: 0 };
-  const add = (counts: FoldCounts) => {
-    total.folded += counts.folded;
-    total.alreadyFolded += counts.alreadyFolded;
-  };
-  const { before, after } = trigger;
-  if (before && endsOptOut(before, after)) {
-    const profile = profileAt(before.smsConsentChangedAt!);
-    const withdrawal = profile && optOutWithdrawalFact(before, profile);
-    if (withdrawal) add(await foldFacts(deps, [withdrawal]));
-  }
-  if (after?.smsConsent === 'OPTED_OUT' && after.smsConsentChangedAt) {
-    const profile = profileAt(after.smsConsentChangedAt);
-    const optOut = profile && optOutFact(after, profile);
-    if (optOut) add(await foldFacts(deps, [optOut]));
-  }
-  return total;
-}
-
-/** Raised for the records after a failed one: a shard's records are folded in order or not at all. */
-export class EarlierRecordFailedError extends Error {
-  constructor() {
-    super('An earlier record of this batch failed; this one waits for the retry');
-    this.name = 'EarlierRecordFailedError';
-  }
+/** Every fact of a patient: each referral's, and their person and opt-out facts. */
+async function syncPatient(deps: FoldDeps, patientId: string): Promise<FoldCounts> {
+  const { patient, referrals } = await deps.facts.patientRecord(patientId);
+  const counts = await foldFacts(deps, patientFacts(patientId, patient, referrals));
+  for (const referral of referrals) add(counts, await syncReferral(deps, referral.referralId));
+  return counts;
 }
 
 /**
- * Folds stream records one at a time, so each can fail alone (Lambda's partial batch response). After a failure the
- * rest of the batch fails too: Lambda resumes a shard from its first failed record, and an opt-out must be folded
- * before the opt-in that withdraws it. Within one batch a referral is synced once: its records were all written
- * before the batch was read, so one read of its current records sees every fact any of them could add.
+ * Folds stream records one at a time (the Lambda handler's path, one record per batch item). A record only says
+ * *which* referral or patient to derive again, from the current records: duplicates, retries, out-of-order shards
+ * and missed intermediate states all converge. Within one batch a referral or patient is synced once.
  */
 export function createStreamFolder(deps: FoldDeps) {
   const synced = new Set<string>();
-  let failed = false;
-  const fold = async (record: StreamRecordInput): Promise<FoldCounts & { ignored: boolean }> => {
-    const trigger = triggerOf(record);
-    switch (trigger.kind) {
-      case 'IGNORED':
-        return { folded: 0, alreadyFolded: 0, ignored: true };
-      case 'REFERRAL': {
-        if (synced.has(trigger.referralId)) return { folded: 0, alreadyFolded: 0, ignored: false };
-        const counts = await syncReferral(deps, trigger.referralId);
-        synced.add(trigger.referralId);
-        return { ...counts, ignored: false };
-      }
-      case 'CONSENT':
-        return { ...(await foldConsentChange(deps, trigger)), ignored: false };
-    }
-  };
   return {
     async foldRecord(record: StreamRecordInput): Promise<FoldCounts & { ignored: boolean }> {
-      if (failed) throw new EarlierRecordFailedError();
-      try {
-        return await fold(record);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
+      const trigger = triggerOf(record);
+      if (trigger.kind === 'IGNORED') return { folded: 0, alreadyFolded: 0, ignored: true };
+      const key = trigger.kind === 'REFERRAL' ? `R${trigger.referralId}` : `P${trigger.patientId}`;
+      if (synced.has(key)) return { folded: 0, alreadyFolded: 0, ignored: false };
+      const counts =
+        trigger.kind === 'REFERRAL'
+          ? await syncReferral(deps, trigger.referralId)
+          : await syncPatient(deps, trigger.patientId);
+      synced.add(key);
+      return { ...counts, ignored: false };
     },
   };
 }
 
-/** Referral syncs run at most this many at a time in `foldStreamRecords`. */
+/** Syncs run at most this many at a time in `foldStreamRecords`. */
 const SYNC_CONCURRENCY = 8;
 
 /**
- * Folds a batch of stream records (the local poller's path); failures are reported per record, never thrown.
- * Referrals are independent and their facts idempotent, so the distinct referrals of the batch are synced
- * concurrently; consent changes are folded one by one in stream order (an opt-in withdraws the opt-out before it),
- * and after a failed one the later ones fail too.
+ * Folds a batch of stream records (the local poller's path); failures are reported per record, never thrown. The
+ * distinct referrals and patients of the batch are synced concurrently: facts derive from current records, so
+ * order does not matter.
  */
 export async function foldStreamRecords(deps: FoldDeps, records: readonly StreamRecordInput[]): Promise<FoldReport> {
   const report: FoldReport = { records: records.length, ignored: 0, folded: 0, alreadyFolded: 0, failures: [] };
-  const add = (counts: FoldCounts) => {
-    report.folded += counts.folded;
-    report.alreadyFolded += counts.alreadyFolded;
-  };
-  const byReferral = new Map<string, StreamRecordInput[]>();
-  const consent: { record: StreamRecordInput; trigger: Extract<StreamTrigger, { kind: 'CONSENT' }> }[] = [];
+  const bySync = new Map<string, { sync: () => Promise<FoldCounts>; records: StreamRecordInput[] }>();
   for (const record of records) {
     const trigger = triggerOf(record);
-    if (trigger.kind === 'IGNORED') report.ignored += 1;
-    else if (trigger.kind === 'REFERRAL')
-      byReferral.set(trigger.referralId, [...(byReferral.get(trigger.referralId) ?? []), record]);
-    else consent.push({ record, trigger });
+    if (trigger.kind === 'IGNORED') {
+      report.ignored += 1;
+      continue;
+    }
+    const key = trigger.kind === 'REFERRAL' ? `R${trigger.referralId}` : `P${trigger.patientId}`;
+    const entry = bySync.get(key) ?? {
+      sync: () =>
+        trigger.kind === 'REFERRAL' ? syncReferral(deps, trigger.referralId) : syncPatient(deps, trigger.patientId),
+      records: [],
+    };
+    entry.records.push(record);
+    bySync.set(key, entry);
   }
-  const fail = (record: StreamRecordInput, error: unknown) =>
-    report.failures.push({ sequenceNumber: record.dynamodb?.SequenceNumber, error });
-
-  const queue = [...byReferral.keys()];
+  const queue = [...bySync.values()];
   await Promise.all(
     Array.from({ length: Math.min(SYNC_CONCURRENCY, queue.length) }, async () => {
-      for (let referralId = queue.shift(); referralId !== undefined; referralId = queue.shift()) {
+      for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
         try {
-          add(await syncReferral(deps, referralId));
+          add(report, await entry.sync());
         } catch (error) {
-          for (const record of byReferral.get(referralId)!) fail(record, error);
+          for (const record of entry.records) {
+            report.failures.push({ sequenceNumber: record.dynamodb?.SequenceNumber, error });
+          }
         }
       }
     }),
   );
-  let failed: unknown;
-  for (const { record, trigger } of consent) {
-    if (failed) {
-      fail(record, new EarlierRecordFailedError());
-      continue;
-    }
-    try {
-      add(await foldConsentChange(deps, trigger));
-    } catch (error) {
-      failed = error;
-      fail(record, error);
-    }
-  }
   return report;
 }

@@ -1,67 +1,61 @@
 import type { QuestionCatalogue } from '../../checkins';
 import type { Principal } from '../../identity';
+import type { Clock } from '../../shared/clock';
 import { ValidationError } from '../../shared/errors';
-import { addCounters } from '../aggregation';
+import { summaryCsv } from '../csv';
 import type { DisclosurePolicy } from '../disclosure';
-import type { Counters } from '../facts';
-import { instrumentItems } from '../instruments';
-import type { AggregateStore, OrganisationDirectory, ReadMeter } from '../ports';
-import { type SummaryRows, summaryCsv, summaryRows } from '../summary';
+import { reportedItems } from '../instruments';
+import { parsePeriod, type ReportingPeriod, releaseInstant } from '../periods';
+import { type OutcomeRow, outcomeRow } from '../release';
 import { DIMENSIONS_BY_SCOPE, type Dimension, type Scope, TOTAL_GROUP } from '../vocabulary';
-import { type Period, resolveFigureScope, resolvePeriod, type ScopeInput } from './figure-scope';
+import { resolveFigureScope, type ScopeInput } from './figure-scope';
+import { assertReleased, type FigureReadDeps, readPeriodCounters } from './read-figures';
 
-export interface OutcomeFiguresDeps {
-  aggregates: Pick<AggregateStore, 'readAggregates'>;
-  organisations: OrganisationDirectory;
+export interface OutcomeFiguresDeps extends FigureReadDeps {
+  clock: Clock;
   catalogue?: QuestionCatalogue;
-  /** Counts the items read (tests and benchmarks). */
-  meter?: ReadMeter;
 }
 
 export interface OutcomeSummaryInput {
   scope?: ScopeInput | null;
-  /** First day of a month, YYYY-MM-DD. */
-  from: string;
-  /** Last day of a month, YYYY-MM-DD. */
-  to: string;
+  /** A catalogue period: `2026-01`, `FY2025-26-Q1` or `FY2025-26`. */
+  period: string;
   /** Breakdowns, each giving its own rows; NONE (the total) always comes back as `total`. */
   groupBy?: readonly Dimension[] | null;
-  /** Instrument ids, e.g. `ONS4`, `ONS_LONELINESS`, `UCLA3`. */
+  /** Instrument ids, e.g. `ONS4`, `ONS_LONELINESS`, `UCLA3`; default: those check-ins ask. */
   instruments?: readonly string[] | null;
 }
 
-export interface OutcomeSummary extends SummaryRows {
-  scope: Scope & { name?: string };
-  period: Period;
-  disclosureControl: DisclosurePolicy;
+export interface ReleasedPeriod extends ReportingPeriod {
+  /** When the period's figures were first released (ISO). */
+  releasedAt: string;
 }
 
-/** Each breakdown's groups with their counters summed over the months read. */
-async function readBreakdowns(
-  deps: OutcomeFiguresDeps,
-  scope: Scope,
-  dimensions: readonly Dimension[],
-  period: Period,
-): Promise<Map<Dimension, Map<string, Counters>>> {
-  const first = period.months[0]!;
-  const last = period.months[period.months.length - 1]!;
-  const byDimension = new Map<Dimension, Map<string, Counters>>();
-  const reads = await Promise.all(
-    dimensions.map((dimension) => deps.aggregates.readAggregates(scope, dimension, first, last, deps.meter)),
-  );
-  dimensions.forEach((dimension, i) => {
-    const groups = new Map<string, Counters>();
-    for (const item of reads[i]!) groups.set(item.group, addCounters(groups.get(item.group) ?? {}, item.counters));
-    byDimension.set(dimension, groups);
-  });
-  return byDimension;
+export interface FigureScope extends Scope {
+  name?: string;
+  odsCode?: string;
+}
+
+export interface OutcomeSummary {
+  scope: FigureScope;
+  period: ReleasedPeriod;
+  disclosureControl: DisclosurePolicy;
+  total: OutcomeRow;
+  groups: OutcomeRow[];
+  /** The total of each month of the period (the monthly trend), oldest first. */
+  months: { month: string; total: OutcomeRow }[];
+}
+
+export function releasedPeriod(period: ReportingPeriod): ReleasedPeriod {
+  return { ...period, releasedAt: releaseInstant(period).toISOString() };
 }
 
 /**
- * A commissioner's outcome figures. Primary course: check the caller may see the scope (FORBIDDEN otherwise), read
- * the pre-aggregated items of the total and of each breakdown asked for over whole months (a number of items that
- * depends on months × groups, never on how many people there are), sum them per group, and release every row
- * disclosure-controlled from its own raw counters.
+ * A commissioner's outcome figures. Primary course: check the caller may see the scope (FORBIDDEN otherwise) and
+ * that the period is a released catalogue period; read the pre-aggregated items of the total and of each breakdown
+ * asked for (a number of items that depends on months × groups, never on how many people there are); release every
+ * cell disclosure-controlled from its own raw counters and cell key; add the monthly trend of the total, read in the
+ * same queries.
  */
 export async function outcomeSummary(
   deps: OutcomeFiguresDeps,
@@ -69,7 +63,9 @@ export async function outcomeSummary(
   input: OutcomeSummaryInput,
 ): Promise<OutcomeSummary> {
   const resolved = await resolveFigureScope(deps, principal, input.scope);
-  const period = resolvePeriod(input.from, input.to);
+  const period = parsePeriod(input.period);
+  const now = deps.clock.now();
+  assertReleased(period, now);
   const groupBy = [...new Set(input.groupBy ?? [])].filter((dimension) => dimension !== 'NONE');
   const offered = DIMENSIONS_BY_SCOPE[resolved.scope.kind];
   for (const dimension of groupBy) {
@@ -77,31 +73,35 @@ export async function outcomeSummary(
       throw new ValidationError('groupBy', `${dimension} is not offered for ${resolved.scope.kind} figures`);
     }
   }
-  const instruments = instrumentItems(input.instruments ?? [], deps.catalogue);
-  const byDimension = await readBreakdowns(deps, resolved.scope, ['NONE', ...groupBy], period);
-  const total = byDimension.get('NONE')!.get(TOTAL_GROUP) ?? {};
+  const instruments = reportedItems(input.instruments, deps.catalogue);
+  const counters = await readPeriodCounters(deps, resolved.scope, period, groupBy, now);
+  const policy = resolved.policy;
   return {
-    scope: { ...resolved.scope, ...(resolved.name ? { name: resolved.name } : {}) },
-    period,
-    disclosureControl: resolved.policy,
-    ...summaryRows(total, byDimension, instruments, resolved.policy),
+    scope: {
+      ...resolved.scope,
+      ...(resolved.name ? { name: resolved.name } : {}),
+      ...(resolved.odsCode ? { odsCode: resolved.odsCode } : {}),
+    },
+    period: releasedPeriod(period),
+    disclosureControl: policy,
+    total: outcomeRow('NONE', TOTAL_GROUP, counters.total, instruments, policy),
+    groups: counters.groups.map((group) => ({
+      ...outcomeRow(group.dimension, group.group, group.counters, instruments, policy),
+      ...(group.label ? { label: group.label } : {}),
+      ...(group.odsCode ? { odsCode: group.odsCode } : {}),
+    })),
+    months: counters.months.map(({ month, counters: ofMonth }) => ({
+      month,
+      total: outcomeRow('NONE', TOTAL_GROUP, ofMonth, instruments, policy),
+    })),
   };
 }
 
-/** The same rows as CSV (see summaryCsv); organisation groups are labelled with their names. */
+/** The same figures as CSV (see csv.ts): every row states its period and scope. */
 export async function outcomeSummaryCsv(
   deps: OutcomeFiguresDeps,
   principal: Principal,
   input: OutcomeSummaryInput,
 ): Promise<string> {
-  const summary = await outcomeSummary(deps, principal, input);
-  const labels = new Map<string, string>();
-  for (const row of summary.groups) {
-    if (row.dimension === 'ICB' || row.dimension === 'PCN' || row.dimension === 'PRACTICE') {
-      const organisation = await deps.organisations.getOrganisation(row.group);
-      if (organisation) labels.set(`${row.dimension}|${row.group}`, organisation.name);
-    }
-  }
-  if (summary.scope.name) labels.set(`NONE|${TOTAL_GROUP}`, summary.scope.name);
-  return summaryCsv(summary, labels);
+  return summaryCsv(await outcomeSummary(deps, principal, input));
 }

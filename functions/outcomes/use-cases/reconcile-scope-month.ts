@@ -1,12 +1,21 @@
 import type { Clock } from '../../shared/clock';
-import { type AggregateDelta, aggregateKeyString, mergeContributions } from '../aggregation';
-import { type Counters, type Fact, optOutFact, profileOf, referralFacts, referralForOptOut } from '../facts';
+import {
+  type AggregateDelta,
+  addCounters,
+  aggregateKeyString,
+  allRevisions,
+  mergeContributions,
+  withRevision,
+} from '../aggregation';
+import { type Counters, contentOf, type Fact, factFromContent } from '../facts';
+import { factsOfRecords } from '../patient-facts';
+import { periodsOfMonth, revisionOf } from '../periods';
 import type { AggregateStore, FactSource } from '../ports';
 import { DIMENSIONS_BY_SCOPE, type Scope, scopeKey } from '../vocabulary';
 
 export interface ReconcileDeps {
   facts: Pick<FactSource, 'scopeRecords'>;
-  aggregates: Pick<AggregateStore, 'readAggregates' | 'replaceAggregates'>;
+  aggregates: Pick<AggregateStore, 'readAggregates' | 'addToAggregates' | 'putReceipts' | 'receiptContents'>;
   clock: Clock;
 }
 
@@ -14,7 +23,7 @@ export interface ReconcileInput {
   scope: Scope;
   /** YYYY-MM */
   month: string;
-  /** Rewrite drifted items with the recomputed counters. */
+  /** Bring drifted items and their facts' receipts in line with the records. */
   repair?: boolean;
 }
 
@@ -28,7 +37,8 @@ export interface ItemDrift {
   scope: string;
   dimension: string;
   group: string;
-  month: string;
+  /** The reporting period of the item: the month, or its quarter or year (distinct people). */
+  period: string;
   counters: CounterDrift[];
 }
 
@@ -53,33 +63,24 @@ function diff(expected: Counters, actual: Counters): CounterDrift[] {
 
 /**
  * Recomputes one scope-month from the raw records and compares it with the folded figures. Primary course: read
- * the scope's referral records (and its patients' consent), derive every fact with the same functions folding uses,
- * keep the month's, add them up per aggregate item of the scope and every scope inside it, read those items back,
- * and report each counter that differs; with `repair`, overwrite the drifted items with the recomputed counters.
- * Reconciliation checks that every fact was folded once (lost or doubled stream records, a hand edit); it also
- * brings figures in line with records edited after folding (a referral's needs, an activity's category).
+ * the scope's records (referrals, their events, prescriptions, attendance register, check-ins, outcomes, and
+ * patients), derive every fact with the same functions folding uses, keep those of the month (and the month's
+ * quarter and year, for distinct people), add them up per aggregate item of the scope and every scope inside it,
+ * read those items back (every revision included) and report each counter that differs. With `repair`, add the
+ * difference to each drifted item (in the revision a change made now belongs to, so a released figure moves only at
+ * the next release) and rewrite the receipts of the period's facts to what the records say.
+ *
+ * It finds lost or doubled stream records and hand edits, and it checks the folding itself: both read attendance,
+ * so an engagement folded in the wrong month (a register recorded out of order) shows up as drift.
  */
 export async function reconcileScopeMonth(deps: ReconcileDeps, input: ReconcileInput): Promise<ReconcileReport> {
   const { scope, month } = input;
+  const periods = new Set(periodsOfMonth(month));
   const { records, patients } = await deps.facts.scopeRecords(scope);
-  const facts: Fact[] = records.flatMap(referralFacts);
-  const referralsByPatient = new Map<string, typeof records>();
-  for (const record of records) {
-    const list = referralsByPatient.get(record.referral.patientId) ?? [];
-    list.push(record);
-    referralsByPatient.set(record.referral.patientId, list);
-  }
-  for (const patient of patients) {
-    if (patient.smsConsent !== 'OPTED_OUT' || !patient.smsConsentChangedAt) continue;
-    const referrals = (referralsByPatient.get(patient.patientId) ?? []).map((record) => record.referral);
-    const referral = referralForOptOut(referrals, patient.smsConsentChangedAt);
-    const fact = referral && optOutFact(patient, profileOf({ referral, sex: patient.sex }));
-    if (fact) facts.push(fact);
-  }
-  const inMonth = facts.filter((fact) => fact.month === month);
-  // Every fact here belongs to the scope (its records were read for it): keep the items of the scope and below.
+  const derived = factsOfRecords(records, patients);
+  const facts = derived.filter((fact) => contentOf(fact) !== '' && periods.has(fact.period));
   const expected = new Map(
-    [...mergeContributions(inMonth)].filter(([, delta]) => DEPTH[delta.scope.kind] >= DEPTH[scope.kind]),
+    [...mergeContributions(facts)].filter(([, delta]) => DEPTH[delta.scope.kind] >= DEPTH[scope.kind]),
   );
 
   const scopes = new Map<string, Scope>([[scopeKey(scope), scope]]);
@@ -87,13 +88,22 @@ export async function reconcileScopeMonth(deps: ReconcileDeps, input: ReconcileI
   const actual = new Map<string, AggregateDelta>();
   for (const each of scopes.values()) {
     for (const dimension of DIMENSIONS_BY_SCOPE[each.kind]) {
-      for (const item of await deps.aggregates.readAggregates(each, dimension, month, month)) {
-        const delta: AggregateDelta = { scope: each, dimension, month, group: item.group, counters: item.counters };
-        actual.set(aggregateKeyString(delta), delta);
+      for (const period of periods) {
+        for (const item of await deps.aggregates.readAggregates(each, dimension, period, period)) {
+          const delta: AggregateDelta = {
+            scope: each,
+            dimension,
+            period,
+            group: item.group,
+            counters: allRevisions(item.counters),
+          };
+          actual.set(aggregateKeyString(delta), delta);
+        }
       }
     }
   }
 
+  const now = deps.clock.now().toISOString();
   const drift: ItemDrift[] = [];
   const repairs: AggregateDelta[] = [];
   for (const key of [...new Set([...expected.keys(), ...actual.keys()])].sort()) {
@@ -102,17 +112,58 @@ export async function reconcileScopeMonth(deps: ReconcileDeps, input: ReconcileI
     const item = (want ?? have)!;
     const counters = diff(want?.counters ?? {}, have?.counters ?? {});
     if (counters.length === 0) continue;
-    drift.push({ scope: scopeKey(item.scope), dimension: item.dimension, group: item.group, month, counters });
-    repairs.push({ ...item, counters: want?.counters ?? {} });
+    drift.push({
+      scope: scopeKey(item.scope),
+      dimension: item.dimension,
+      group: item.group,
+      period: item.period,
+      counters,
+    });
+    const difference = addCounters({ ...(want?.counters ?? {}) }, have?.counters ?? {}, -1);
+    const revision = revisionOf(item.period, now);
+    repairs.push({
+      ...item,
+      counters: Object.fromEntries(
+        Object.entries(difference).map(([name, value]) => [withRevision(name, revision), value]),
+      ),
+    });
   }
-  if (input.repair && repairs.length > 0)
-    await deps.aggregates.replaceAggregates(repairs, deps.clock.now().toISOString());
+  const repaired = Boolean(input.repair && repairs.length > 0);
+  if (repaired) {
+    await deps.aggregates.addToAggregates(repairs, now);
+    await deps.aggregates.putReceipts(await receiptsToRewrite(deps, derived, periods), now);
+  }
   return {
     scope: scopeKey(scope),
     month,
-    factsRecomputed: inMonth.length,
+    factsRecomputed: facts.length,
     itemsChecked: new Set([...expected.keys(), ...actual.keys()]).size,
     drift,
-    repaired: Boolean(input.repair && repairs.length > 0),
+    repaired,
   };
+}
+
+/**
+ * After a repair the items of `periods` hold what the records say, so every receipt that says something about those
+ * periods (its old content or its new content falls in one) must say what the records say: otherwise the next fold
+ * of that slot would take out or add in again what the repair already did. Receipts of other periods are left to
+ * those periods' own reconciliation.
+ */
+async function receiptsToRewrite(
+  deps: ReconcileDeps,
+  derived: readonly Fact[],
+  periods: ReadonlySet<string>,
+): Promise<{ factId: string; content: string }[]> {
+  const receipts = await deps.aggregates.receiptContents(derived.map((fact) => fact.id));
+  const rewrite: { factId: string; content: string }[] = [];
+  for (const fact of derived) {
+    const content = contentOf(fact);
+    const receipt = receipts.get(fact.id);
+    if (receipt === content || (receipt === undefined && content === '')) continue;
+    const receiptPeriod = receipt ? factFromContent(fact.id, receipt, '')?.period : undefined;
+    const touches =
+      (content !== '' && periods.has(fact.period)) || (receiptPeriod !== undefined && periods.has(receiptPeriod));
+    if (touches) rewrite.push({ factId: fact.id, content });
+  }
+  return rewrite;
 }

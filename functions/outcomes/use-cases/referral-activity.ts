@@ -1,19 +1,25 @@
 import type { Principal } from '../../identity';
 import { ValidationError } from '../../shared/errors';
+import { visibleCounters } from '../aggregation';
 import { type ControlledCount, controlCount } from '../disclosure';
-import { SNOMED_ACCEPTED, SNOMED_DECLINED } from '../facts';
+import { type Counters, keyCounter, SNOMED_ACCEPTED, SNOMED_DECLINED } from '../facts';
+import { isPublished, parsePeriod } from '../periods';
+import type { OrganisationInfo } from '../ports';
 import type { Scope } from '../vocabulary';
-import { type Period, resolveFigureScope, resolvePeriod, type ScopeInput } from './figure-scope';
-import type { OutcomeFiguresDeps } from './outcome-summary';
+import { resolveFigureScope, type ScopeInput } from './figure-scope';
+import { type FigureScope, type OutcomeFiguresDeps, type ReleasedPeriod, releasedPeriod } from './outcome-summary';
+import { assertReleased } from './read-figures';
 
 export interface ReferralActivityInput {
   scope?: ScopeInput | null;
-  from: string;
-  to: string;
+  /** A catalogue period: `2026-01`, `FY2025-26-Q1` or `FY2025-26`. */
+  period: string;
 }
 
 export interface PracticeMonthActivity {
   practiceId: string;
+  practiceName?: string;
+  odsCode?: string;
   month: string;
   /** SNOMED CT 871731000000106 Referral to social prescribing service (accepted referrals). */
   accepted: ControlledCount;
@@ -22,16 +28,29 @@ export interface PracticeMonthActivity {
 }
 
 export interface ReferralActivity {
-  scope: Scope & { name?: string };
-  period: Period;
+  scope: FigureScope;
+  period: ReleasedPeriod;
   acceptedCode: string;
   declinedCode: string;
   rows: PracticeMonthActivity[];
 }
 
+async function practicesOf(deps: OutcomeFiguresDeps, scope: Scope): Promise<OrganisationInfo[]> {
+  if (scope.kind === 'PRACTICE') {
+    const practice = await deps.organisations.getOrganisation(scope.id);
+    return practice ? [practice] : [];
+  }
+  const children = await deps.organisations.listChildOrganisations(scope.id);
+  if (scope.kind === 'PCN') return children.filter((o) => o.kind === 'PRACTICE');
+  const pcns = children.filter((o) => o.kind === 'PCN');
+  const practices = await Promise.all(pcns.map((pcn) => deps.organisations.listChildOrganisations(pcn.organisationId)));
+  return practices.flat().filter((o) => o.kind === 'PRACTICE');
+}
+
 /**
  * SNOMED-coded referral counts by practice and month (the PCN incentive indicator's basis): the PRACTICE breakdown's
- * monthly items, or the practice's own total. Each cell is disclosure-controlled on its own.
+ * monthly items, or the practice's own total. Every practice of the scope has a row for every month of the period,
+ * each cell disclosure-controlled exactly as the same cell is in outcomeSummary.
  */
 export async function referralActivity(
   deps: OutcomeFiguresDeps,
@@ -39,28 +58,52 @@ export async function referralActivity(
   input: ReferralActivityInput,
 ): Promise<ReferralActivity> {
   const resolved = await resolveFigureScope(deps, principal, input.scope);
-  const period = resolvePeriod(input.from, input.to);
+  const period = parsePeriod(input.period);
+  const now = deps.clock.now();
+  assertReleased(period, now);
   const { scope, policy } = resolved;
-  const first = period.months[0]!;
-  const last = period.months[period.months.length - 1]!;
   if (scope.kind === 'NATIONAL') {
     throw new ValidationError('scope', 'referral activity is by practice: give an ICB, PCN or practice');
   }
-  // The practice breakdown's monthly items, or a practice's own totals.
   const dimension = scope.kind === 'PRACTICE' ? 'NONE' : 'PRACTICE';
-  const items = await deps.aggregates.readAggregates(scope, dimension, first, last, deps.meter);
-  const rows: PracticeMonthActivity[] = items.map((item) => ({
-    practiceId: scope.kind === 'PRACTICE' ? scope.id : item.group,
-    month: item.month,
-    accepted: controlCount(item.counters.referralsAccepted ?? 0, policy),
-    declined: controlCount(item.counters.referralsDeclined ?? 0, policy),
-  }));
-  rows.sort((a, b) =>
-    a.practiceId === b.practiceId ? a.month.localeCompare(b.month) : a.practiceId.localeCompare(b.practiceId),
-  );
+  const first = period.months[0]!;
+  const last = period.months[period.months.length - 1]!;
+  const [items, practices] = await Promise.all([
+    deps.aggregates.readAggregates(scope, dimension, first, last, deps.meter),
+    practicesOf(deps, scope),
+  ]);
+  const counters = new Map<string, Counters>();
+  for (const item of items) {
+    const practiceId = scope.kind === 'PRACTICE' ? scope.id : item.group;
+    counters.set(
+      `${practiceId}|${item.period}`,
+      visibleCounters(item.counters, (r) => isPublished(r, now)),
+    );
+  }
+  const controlled = (of: Counters, name: string) =>
+    controlCount({ n: of[name] ?? 0, keySum: of[keyCounter(name)] ?? 0 }, policy);
+  const rows: PracticeMonthActivity[] = [];
+  const sorted = [...practices].sort((a, b) => a.name.localeCompare(b.name));
+  for (const practice of sorted) {
+    for (const month of period.months) {
+      const of = counters.get(`${practice.organisationId}|${month}`) ?? {};
+      rows.push({
+        practiceId: practice.organisationId,
+        practiceName: practice.name,
+        ...(practice.odsCode ? { odsCode: practice.odsCode } : {}),
+        month,
+        accepted: controlled(of, 'referralsAccepted'),
+        declined: controlled(of, 'referralsDeclined'),
+      });
+    }
+  }
   return {
-    scope: { ...scope, ...(resolved.name ? { name: resolved.name } : {}) },
-    period,
+    scope: {
+      ...scope,
+      ...(resolved.name ? { name: resolved.name } : {}),
+      ...(resolved.odsCode ? { odsCode: resolved.odsCode } : {}),
+    },
+    period: releasedPeriod(period),
     acceptedCode: SNOMED_ACCEPTED,
     declinedCode: SNOMED_DECLINED,
     rows,

@@ -2,24 +2,29 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import { ValidationError } from '../../shared/errors';
 
 /*
- * Keyset paging over one Query. The cursor is base64url(JSON(key of the last item returned)), used as
- * ExclusiveStartKey: the next page starts strictly after the last item the caller saw, so items inserted between
- * pages are neither repeated nor allow a gap (an insert before the cursor is simply not on a later page; one after
- * it is). Filters are applied by DynamoDB after `Limit`, so a thinned page is topped up with further rounds until it
- * is full or the index is exhausted. `first + 1` items are sought so `hasNextPage` is exact.
+ * Keyset paging over one Query. Each item's position is JSON(its key in the index), used as ExclusiveStartKey: the
+ * next page starts strictly after the item the caller resumes from, so items inserted between pages are neither
+ * repeated nor allow a gap (an insert before the position is simply not on a later page; one after it is). Every
+ * item gets its own position, so a client may resume right after any item of a page, not only the last. Filters are
+ * applied by DynamoDB after `Limit`, so a thinned page is topped up with further rounds until it is full or the index
+ * is exhausted. `first + 1` items are sought so `hasNextPage` is exact.
+ *
+ * Positions are not what clients see: the GraphQL edge seals them into opaque, tamper-evident cursors bound to
+ * their list (platform/cursor-codec.ts, graphql/pagination.ts). They are still checked here against the index and
+ * partition they are used on, so a sealed cursor of one caseload cannot page another.
  */
 
 type Key = Record<string, string>;
 
 export function encodeCursor(key: Key): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  return JSON.stringify(key);
 }
 
-/** Decodes a cursor, checking it is a key of this index in this partition; anything else is a ValidationError. */
+/** Decodes a position, checking it is a key of this index in this partition; anything else is a ValidationError. */
 export function decodeCursor(cursor: string, keyFields: readonly string[], partition: Key, field = 'after'): Key {
   let decoded: unknown;
   try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(cursor);
   } catch {
     throw new ValidationError(field, 'is not a cursor returned by this query');
   }
@@ -51,7 +56,10 @@ export interface KeyPageRequest<T> {
 
 export interface KeyPage<T> {
   items: T[];
+  /** Each item's position, in step with `items`: resuming from `cursors[i]` continues right after `items[i]`. */
+  cursors: string[];
   hasNextPage: boolean;
+  /** The last item's position (absent on an empty page). */
   endCursor?: string;
 }
 
@@ -77,11 +85,14 @@ export async function queryKeyPage<T>(request: KeyPageRequest<T>): Promise<KeyPa
     startKey = output.LastEvaluatedKey as Key | undefined;
     if (!startKey) exhausted = true;
   }
-  const pageRaws = raws.slice(0, first);
-  const last = pageRaws.at(-1);
-  return {
-    items: request.parse(pageRaws),
-    hasNextPage: raws.length > first,
-    endCursor: last ? encodeCursor(Object.fromEntries(keyFields.map((name) => [name, String(last[name])]))) : undefined,
-  };
+  const items: T[] = [];
+  const cursors: string[] = [];
+  for (const raw of raws.slice(0, first)) {
+    // One at a time, so an item the parser drops (another entity's, in an overloaded index) takes its position along.
+    const [item] = request.parse([raw]);
+    if (item === undefined) continue;
+    items.push(item);
+    cursors.push(encodeCursor(Object.fromEntries(keyFields.map((name) => [name, String(raw[name])]))));
+  }
+  return { items, cursors, hasNextPage: raws.length > first, endCursor: cursors.at(-1) };
 }

@@ -1,13 +1,18 @@
+import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../../shared/care-events';
-import type { CareRecordReader, PatientContact, ReferralSummary } from '../care-record';
+import { DEFAULT_NATION } from '../../shared/uk-nation';
+import type { CareRecordReader, PatientContact, ReferralSummary, UnacknowledgedConcern } from '../care-record';
 import { type Patient, patientEntity } from '../entities/patient';
-import { type LatestOutcomes, type Referral, referralEntity } from '../entities/referral';
+import { type ActiveActivityNames, type LatestOutcomes, type Referral, referralEntity } from '../entities/referral';
+import { MobileClaimedError } from '../errors';
+import type { ConcernRepository } from '../ports';
 import { NO_DATE_SORT } from '../vocabulary';
+import { PatientWrites } from './patient-writes';
 
 const MAX_ATTEMPTS = 5;
 
@@ -16,6 +21,7 @@ function toContact(patient: Patient): PatientContact {
     patientId: patient.patientId,
     mobile: patient.mobile,
     smsConsent: patient.smsConsent,
+    icbId: patient.icbId,
     pcnId: patient.pcnId,
     practiceId: patient.practiceId,
     erased: Boolean(patient.erasedAt),
@@ -27,7 +33,14 @@ function versionOf(referral: Referral): ReferralVersionSeen {
     version: referral.version,
     caseState: referral.caseState,
     ...(referral.nextCheckInId && referral.nextCheckInAt
-      ? { nextCheckIn: { checkInId: referral.nextCheckInId, at: referral.nextCheckInAt } }
+      ? {
+          nextCheckIn: {
+            checkInId: referral.nextCheckInId,
+            at: referral.nextCheckInAt,
+            ...(referral.nextCheckInScheduledFor ? { scheduledFor: referral.nextCheckInScheduledFor } : {}),
+            ...(referral.nextCheckInWave ? { wave: referral.nextCheckInWave } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -49,7 +62,8 @@ function toSummary(referral: Referral): ReferralSummary {
   };
 }
 
-type ReferralChange = { set: Partial<Referral>; remove?: readonly ('nextCheckInAt' | 'nextCheckInId')[] };
+type NextCheckInField = 'nextCheckInAt' | 'nextCheckInId' | 'nextCheckInScheduledFor' | 'nextCheckInWave';
+type ReferralChange = { set: Partial<Referral>; remove?: readonly NextCheckInField[] };
 
 /**
  * The care-record views other contexts read, and the caseload fields their care events keep in step (next check-in,
@@ -60,8 +74,16 @@ export class DynamoDbCareRecords implements CareRecordReader {
   private readonly patients;
   private readonly referrals;
 
-  constructor(store: DataStore) {
+  private readonly patientWrites;
+  private readonly documentClient;
+
+  constructor(
+    store: DataStore,
+    private readonly concerns: Pick<ConcernRepository, 'oldestUnacknowledged'>,
+  ) {
     const config = entityConfig(store);
+    this.patientWrites = new PatientWrites(store);
+    this.documentClient = store.documentClient;
     this.patients = patientEntity(config);
     this.referrals = referralEntity(config);
   }
@@ -96,6 +118,13 @@ export class DynamoDbCareRecords implements CareRecordReader {
     return data.map(toSummary);
   }
 
+  async oldestUnacknowledgedConcern(): Promise<UnacknowledgedConcern | undefined> {
+    const concern = await this.concerns.oldestUnacknowledged();
+    return (
+      concern && { concernId: concern.concernId, raisedAt: concern.raisedAt, nation: concern.nation ?? DEFAULT_NATION }
+    );
+  }
+
   patientNotErasedCondition(patientId: string): TransactItem {
     const { Key, TableName } = this.patients.get({ patientId }).params();
     return {
@@ -108,19 +137,25 @@ export class DynamoDbCareRecords implements CareRecordReader {
     };
   }
 
-  /** Records a consent change the patient made by text (STOP/START); never on an erased patient. */
+  /**
+   * Records a consent change the patient made by text (STOP/START), moving the SMS contact claim with it (released on
+   * STOP, taken on START); never on an erased patient. False when nothing was recorded: erased, or (START) another
+   * patient now gets texts on the number. Re-read and tried again when the patient changed underneath.
+   */
   async recordSmsConsent(patientId: string, consent: 'OPTED_OUT' | 'GIVEN', at: string): Promise<boolean> {
-    try {
-      await this.patients
-        .patch({ patientId })
-        .set({ smsConsent: consent, smsConsentChangedAt: at, updatedAt: at })
-        .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
-        .go();
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) return false;
-      throw error;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { data: patient } = await this.patients.get({ patientId }).go({ consistent: true });
+      if (!patient || patient.erasedAt) return false;
+      if (patient.smsConsent === consent) return true;
+      try {
+        const changes = { smsConsent: consent, smsConsentChangedAt: at, updatedAt: at };
+        if (await this.patientWrites.update(patient, changes)) return true;
+      } catch (error) {
+        if (error instanceof MobileClaimedError) return false;
+        throw error;
+      }
     }
+    throw new Error('The patient kept changing while recording their consent by text');
   }
 
   async setNextCheckIn(
@@ -156,20 +191,15 @@ export class DynamoDbCareRecords implements CareRecordReader {
     });
   }
 
-  raiseConcern(referralId: string, at: string): Promise<void> {
-    return this.change(referralId, (referral) =>
-      referral.concernOpen ? undefined : { set: { concernOpen: true, concernRaisedAt: at, updatedAt: at } },
-    );
-  }
-
   /**
-   * The caseload row's list of prescribed activities, as a transaction action for the prescribing context's own
-   * transaction: conditional on the referral still being at the version prescribing read.
+   * The caseload row's list of prescribed activities (ids, and each one's name), as a transaction action for the
+   * prescribing context's own transaction: conditional on the referral still being at the version prescribing read.
    */
   activeActivityAction(change: {
     referralId: string;
     activityId: string;
-    prescribed: boolean;
+    /** Given when prescribed (the name to show); absent when the prescription ended. */
+    prescribed?: { name: string; activityVersion: number };
     expectedVersion: number;
     at: string;
   }): TransactItem {
@@ -177,15 +207,44 @@ export class DynamoDbCareRecords implements CareRecordReader {
     const set = change.prescribed
       ? base.add({ activeActivityIds: [change.activityId], version: 1 })
       : base.delete({ activeActivityIds: [change.activityId] }).add({ version: 1 });
+    const params = set
+      .set({ updatedAt: change.at })
+      .where(
+        ({ version, erasedAt }, { eq, notExists }) =>
+          `${eq(version, change.expectedVersion)} AND ${notExists(erasedAt)}`,
+      )
+      .params();
     return updateAction(
-      set
-        .set({ updatedAt: change.at })
-        .where(
-          ({ version, erasedAt }, { eq, notExists }) =>
-            `${eq(version, change.expectedVersion)} AND ${notExists(erasedAt)}`,
-        )
-        .params(),
+      withActivityName(
+        params,
+        change.activityId,
+        change.prescribed && { name: change.prescribed.name, activityVersion: change.prescribed.activityVersion },
+      ),
     );
+  }
+
+  /**
+   * A renamed activity's new name on one caseload row: only while the activity is still listed there and the row's
+   * name is older than this one (renames may arrive out of order). Not a change of the referral a client edits, so
+   * its version stays. Returns false when there was nothing to rename.
+   */
+  async renameActivity(referralId: string, activityId: string, name: string, activityVersion: number) {
+    const params = this.referrals
+      .update({ referralId })
+      .set({})
+      .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
+      .params();
+    const renamed = withActivityName(params, activityId, { name, activityVersion });
+    renamed.ConditionExpression = `${String(renamed.ConditionExpression)} AND #activeActivityNames.#activityId.#activityVersion < :activityVersion`;
+    (renamed.ExpressionAttributeNames as Record<string, string>)['#activityVersion'] = 'activityVersion';
+    (renamed.ExpressionAttributeValues as Record<string, unknown>)[':activityVersion'] = activityVersion;
+    try {
+      await this.documentClient.send(new UpdateCommand(renamed as unknown as UpdateCommandInput));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Read, decide, write conditional on the version read; retried when another writer got in between. */
@@ -227,8 +286,66 @@ function nextCheckInChange(
   next: NextCheckIn | undefined,
   at: string,
 ): ReferralChange | undefined {
-  if (current?.checkInId === next?.checkInId && current?.at === next?.at) return undefined;
-  return next
-    ? { set: { nextCheckInAt: next.at, nextCheckInId: next.checkInId, nextCheckInSort: next.at, updatedAt: at } }
-    : { set: { nextCheckInSort: NO_DATE_SORT, updatedAt: at }, remove: ['nextCheckInAt', 'nextCheckInId'] };
+  const same =
+    current?.checkInId === next?.checkInId &&
+    current?.at === next?.at &&
+    current?.scheduledFor === next?.scheduledFor &&
+    current?.wave === next?.wave;
+  if (same) return undefined;
+  if (!next) {
+    return {
+      set: { nextCheckInSort: NO_DATE_SORT, updatedAt: at },
+      remove: ['nextCheckInAt', 'nextCheckInId', 'nextCheckInScheduledFor', 'nextCheckInWave'],
+    };
+  }
+  // What the caseload row shows of the check-in travels with it; a publisher that does not know it leaves it out,
+  // and the row then reads the check-in itself.
+  const shown: Partial<Referral> = {
+    ...(next.scheduledFor ? { nextCheckInScheduledFor: next.scheduledFor } : {}),
+    ...(next.wave ? { nextCheckInWave: next.wave } : {}),
+  };
+  const unknown: NextCheckInField[] = [
+    ...(next.scheduledFor ? [] : (['nextCheckInScheduledFor'] as const)),
+    ...(next.wave ? [] : (['nextCheckInWave'] as const)),
+  ];
+  return {
+    set: { nextCheckInAt: next.at, nextCheckInId: next.checkInId, nextCheckInSort: next.at, ...shown, updatedAt: at },
+    ...(unknown.length > 0 ? { remove: unknown } : {}),
+  };
+}
+
+type UpdateParams = Record<string, unknown> & {
+  UpdateExpression: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+  ConditionExpression?: string;
+};
+
+/**
+ * Adds one entry of `activeActivityNames` to an ElectroDB update (which writes whole attributes only): set to `entry`,
+ * or removed when `entry` is absent. The map exists from the referral's creation, so the nested path is always valid.
+ */
+function withActivityName(
+  params: Record<string, unknown>,
+  activityId: string,
+  entry: ActiveActivityNames[string] | undefined,
+): UpdateParams {
+  const update = { ...(params as UpdateParams) };
+  update.ExpressionAttributeNames = {
+    ...update.ExpressionAttributeNames,
+    '#activeActivityNames': 'activeActivityNames',
+    '#activityId': activityId,
+  };
+  const path = '#activeActivityNames.#activityId';
+  if (entry) {
+    update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ':activityName': entry };
+    update.UpdateExpression = /\bSET\b/.test(update.UpdateExpression)
+      ? update.UpdateExpression.replace(/\bSET\b/, `SET ${path} = :activityName,`)
+      : `SET ${path} = :activityName ${update.UpdateExpression}`;
+  } else {
+    update.UpdateExpression = /\bREMOVE\b/.test(update.UpdateExpression)
+      ? update.UpdateExpression.replace(/\bREMOVE\b/, `REMOVE ${path},`)
+      : `${update.UpdateExpression} REMOVE ${path}`;
+  }
+  return update;
 }

@@ -1,27 +1,30 @@
 import { Service } from 'electrodb';
 import { batchGetAll, chunk } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
-import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { putAction, transactWrite, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError, UnreachableCaseError, ValidationError } from '../../shared/errors';
+import { claimedMobile, mobileClaimEntity } from '../entities/mobile-claim';
 import { nhsNumberClaimEntity } from '../entities/nhs-number-claim';
-import { type Patient, patientEntity } from '../entities/patient';
+import { nameBirthKey, type Patient, patientEntity, patientLookupKeys } from '../entities/patient';
 import { type Referral, referralEntity } from '../entities/referral';
 import { type ReferralEvent, referralEventEntity } from '../entities/referral-event';
 import { goalEntity, type WhatMattersNote, whatMattersEntity } from '../entities/what-matters';
-import { NhsNumberClaimedError } from '../errors';
+import { MobileClaimedError, NhsNumberClaimedError, PatientChangedError } from '../errors';
 import type {
   CaseloadQuery,
   GoalWrite,
   NewReferralWrite,
   Page,
   PatientChanges,
+  PatientNameQuery,
+  PatientRename,
   ReferralChanges,
   ReferralRecord,
   ReferralRepository,
 } from '../ports';
+import { PatientWrites } from './patient-writes';
 
 /** DynamoDB's limit on items in one TransactWriteItems. */
 const TRANSACTION_LIMIT = 100;
@@ -50,13 +53,16 @@ function cancelReasons(data: unknown): CancelReason[] {
 export class DynamoDbReferralRepository implements ReferralRepository {
   private readonly service;
   private readonly documentClient;
+  private readonly patientWrites;
 
   constructor(private readonly store: DataStore) {
     const config = entityConfig(store);
     this.documentClient = store.documentClient;
+    this.patientWrites = new PatientWrites(store);
     this.service = new Service({
       patient: patientEntity(config),
       nhsNumberClaim: nhsNumberClaimEntity(config),
+      mobileClaim: mobileClaimEntity(config),
       referral: referralEntity(config),
       referralEvent: referralEventEntity(config),
       whatMatters: whatMattersEntity(config),
@@ -83,6 +89,28 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     return patientIds.map((id) => found.get(id));
   }
 
+  async findPatientsByNameAndBirthDate(query: PatientNameQuery): Promise<Page<Patient>> {
+    const { patient } = this.entities;
+    const [scopeId, index, base] =
+      'pcnId' in query.scope
+        ? ([query.scope.pcnId, 'gsi1', 'byPcnNameAndBirthDate'] as const)
+        : ([query.scope.icbId, 'gsi2', 'byIcbNameAndBirthDate'] as const);
+    const key = nameBirthKey(scopeId, query.familyNameKey, query.dateOfBirth);
+    const params =
+      base === 'byPcnNameAndBirthDate'
+        ? patient.query.byPcnNameAndBirthDate({ pcnNameBirthKey: key }).params()
+        : patient.query.byIcbNameAndBirthDate({ icbNameBirthKey: key }).params();
+    return queryKeyPage({
+      documentClient: this.documentClient,
+      params,
+      keyFields: ['pk', 'sk', `${index}pk`, `${index}sk`],
+      partition: { [`${index}pk`]: params.ExpressionAttributeValues[':pk'] },
+      first: query.first,
+      after: query.after,
+      parse: (items) => patient.parse({ Items: items }).data,
+    });
+  }
+
   async findPatientIdByNhsNumber(nhsNumber: string): Promise<string | undefined> {
     const { data } = await this.entities.nhsNumberClaim.get({ nhsNumber }).go();
     return data?.patientId;
@@ -90,10 +118,15 @@ export class DynamoDbReferralRepository implements ReferralRepository {
 
   async createReferral(write: NewReferralWrite): Promise<void> {
     const { newPatient, existingPatientId } = write;
-    const { patient, nhsNumberClaim, referral, referralEvent } = this.entities;
+    const { patient, nhsNumberClaim, mobileClaim, referral, referralEvent } = this.entities;
+    const mobile = newPatient ? claimedMobile(newPatient) : undefined;
     const patientActions = newPatient
       ? [
-          putAction(patient.create({ ...newPatient, referralIds: [write.referral.referralId] }).params()),
+          putAction(
+            patient
+              .create({ ...newPatient, ...patientLookupKeys(newPatient), referralIds: [write.referral.referralId] })
+              .params(),
+          ),
           putAction(
             nhsNumberClaim
               .create({
@@ -103,15 +136,36 @@ export class DynamoDbReferralRepository implements ReferralRepository {
               })
               .params(),
           ),
+          // The SMS contact claim, when the new patient consented to texts on a mobile (see mobile-claim.ts).
+          ...(mobile
+            ? [
+                putAction(
+                  mobileClaim
+                    .create({ mobile, patientId: newPatient.patientId, claimedAt: newPatient.createdAt })
+                    .params(),
+                ),
+              ]
+            : []),
         ]
       : [
           // The referral joins the patient's own list, and only while the patient exists and is not erased.
+          // The referral's `patientName` was made from the preferred name read: it must still be the patient's.
           updateAction(
             patient
               .update({ patientId: existingPatientId! })
               .add({ referralIds: [write.referral.referralId] })
-              .where(
-                ({ patientId, erasedAt }, { exists, notExists }) => `${exists(patientId)} AND ${notExists(erasedAt)}`,
+              .where(({ patientId, erasedAt, preferredName }, { exists, notExists, eq }) =>
+                [
+                  exists(patientId),
+                  notExists(erasedAt),
+                  ...(write.existingPreferredName === undefined
+                    ? []
+                    : [
+                        write.existingPreferredName === null
+                          ? notExists(preferredName)
+                          : eq(preferredName, write.existingPreferredName),
+                      ]),
+                ].join(' AND '),
               )
               .params(),
           ),
@@ -130,7 +184,12 @@ export class DynamoDbReferralRepository implements ReferralRepository {
         continue;
       }
       if (newPatient && reasons[1] === 'ConditionalCheckFailed') throw new NhsNumberClaimedError();
+      if (mobile && reasons[2] === 'ConditionalCheckFailed') {
+        throw new MobileClaimedError(await this.patientWrites.holderOf(mobile));
+      }
       if (!newPatient && reasons[0] === 'ConditionalCheckFailed') {
+        const current = await this.getPatient(existingPatientId!, { consistent: true });
+        if (current && !current.erasedAt) throw new PatientChangedError();
         throw new ConflictError('The patient no longer exists or has been erased');
       }
       throw new ConflictError(`The referral could not be created (${reasons.join(', ')})`);
@@ -297,37 +356,87 @@ export class DynamoDbReferralRepository implements ReferralRepository {
     }
   }
 
-  async updatePatient(patientId: string, changes: PatientChanges): Promise<Patient> {
-    const { set, remove } = splitChanges(changes);
-    try {
-      const { data } = await this.entities.patient
-        .patch({ patientId })
-        .set(set as Partial<Patient>)
-        .remove(remove as (keyof Patient)[] as never)
-        // An erasure that got in first wins: nothing it removed can be written back.
-        .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
-        .go({ response: 'all_new' });
-      return data as Patient;
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) throw new ConflictError("The patient's data has been erased");
-      throw error;
+  async updatePatient(current: Patient, changes: PatientChanges, renamed?: PatientRename): Promise<Patient> {
+    if (!renamed) {
+      const updated = await this.patientWrites.update(current, changes);
+      if (!updated) {
+        throw new ConflictError(
+          "The patient's details changed meanwhile, or their data has been erased; reload and retry",
+        );
+      }
+      return updated;
     }
+    // The new display name goes onto each of the patient's referrals (the caseload rows) in the patient's own
+    // transaction, conditional on the patient's list of referrals being the one read: a referral created meanwhile
+    // (with the old name) moved it, and PatientChangedError sends the caller to read again. Never on an erased record.
+    const { referral } = this.entities;
+    const referralActions = renamed.referralIds.map((referralId) => {
+      const named = referral.patch({ referralId });
+      return updateAction(
+        (renamed.patientName === undefined
+          ? named.remove(['patientName'])
+          : named.set({ patientName: renamed.patientName })
+        )
+          .where(({ erasedAt }, { notExists }) => notExists(erasedAt))
+          .params(),
+      );
+    });
+    // Room for the patient and its claim's release and take; a person has a handful of referrals, and should one ever
+    // have more than a transaction takes, the rest follow it.
+    const [first = [], ...rest] = chunk(referralActions, TRANSACTION_LIMIT - 3);
+    const updated = await this.patientWrites.update(current, changes, {
+      listedReferralCount: renamed.listedReferralCount,
+      actions: first,
+    });
+    if (!updated) {
+      const fresh = await this.getPatient(current.patientId, { consistent: true });
+      if (!fresh || fresh.erasedAt) throw new ConflictError("The patient's data has been erased");
+      throw new PatientChangedError();
+    }
+    for (const part of rest) {
+      const more = await transactWrite(this.store, part);
+      if (!more.committed) throw new ConflictError("The patient's data has been erased");
+    }
+    return updated;
   }
 
   async markPatientErased(patient: Patient, erasedAt: string): Promise<void> {
+    const mobile = claimedMobile(patient);
+    // The claim goes only if it is this patient's (a record from before claims may share another patient's number).
+    const holder = mobile ? await this.patientWrites.holderOf(mobile) : undefined;
+    const releaseClaim = mobile !== undefined && (holder === undefined || holder === patient.patientId);
     const result = await this.service.transaction
-      .write(({ patient: patients, nhsNumberClaim }) => [
+      .write(({ patient: patients, nhsNumberClaim, mobileClaim }) => [
         patients
           .patch({ patientId: patient.patientId })
           .remove([...PATIENT_IDENTIFYING_FIELDS])
           .set({ erasedAt, updatedAt: erasedAt, smsConsent: 'OPTED_OUT', smsConsentChangedAt: erasedAt })
-          .where(({ erasedAt: erased }, { notExists }) => notExists(erased))
+          // Conditional on the SMS contact as read, too: a mobile or consent changed meanwhile moved the mobile claim,
+          // and releasing the claim read would leave the new one behind (ConflictError: run it again).
+          .where(
+            ({ erasedAt: erased, mobile: readMobile, smsConsent }, { eq, notExists }) =>
+              `${notExists(erased)} AND ${patient.mobile ? eq(readMobile, patient.mobile) : notExists(readMobile)} AND ${
+                patient.smsConsent ? eq(smsConsent, patient.smsConsent) : notExists(smsConsent)
+              }`,
+          )
           .commit(),
         ...(patient.nhsNumber
           ? [
               nhsNumberClaim
                 .delete({ nhsNumber: patient.nhsNumber })
                 .where(({ patientId }, { eq }) => eq(patientId, patient.patientId))
+                .commit(),
+            ]
+          : []),
+        // The mobile is nobody's SMS contact any more: another patient may now give consent on it.
+        ...(releaseClaim
+          ? [
+              mobileClaim
+                .delete({ mobile: patient.mobile! })
+                .where(
+                  ({ patientId }, { eq, notExists }) =>
+                    `${notExists(patientId)} OR ${eq(patientId, patient.patientId)}`,
+                )
                 .commit(),
             ]
           : []),
@@ -374,7 +483,8 @@ export class DynamoDbReferralRepository implements ReferralRepository {
                 .patch({ referralId })
                 .set({ erasedAt: mark.erasedAt, updatedAt: mark.erasedAt })
                 .add({ version: 1 })
-                .remove(['note'])
+                // The caseload row's copy of the patient's name goes with the rest of what identifies them.
+                .remove(['note', 'patientName'])
                 .where(({ version }, { eq }) => eq(version, mark.version))
                 .commit(),
             ]
@@ -419,6 +529,9 @@ export const PATIENT_IDENTIFYING_FIELDS = [
   'ethnicity',
   'mobile',
   'accessibilityNeeds',
+  // Derived from the family name and date of birth, so they identify the person too.
+  'pcnNameBirthKey',
+  'icbNameBirthKey',
 ] as const;
 
 type Erasure =

@@ -1,7 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { ROLES } from '../../identity';
 import { type EntityConfig, SERVICE } from '../../platform/dynamodb/service';
-import { REFERRAL_EVENT_KINDS, REFERRAL_STATUSES } from '../vocabulary';
+import { REFERRAL_EVENT_CAUSES, REFERRAL_EVENT_KINDS, REFERRAL_STATUSES } from '../vocabulary';
 
 /** A dated fact in a referral's history: received, assigned, or moved from one status to another. */
 export function referralEventEntity(config: EntityConfig) {
@@ -22,6 +22,8 @@ export function referralEventEntity(config: EntityConfig) {
         /** Free text; removed on erasure. */
         reason: { type: 'string' },
         snomedCode: { type: 'string', readOnly: true },
+        /** Set when a fact elsewhere made the change (the first attended session); the actor is who recorded it. */
+        cause: { type: REFERRAL_EVENT_CAUSES, readOnly: true },
       },
       indexes: {
         byReferral: {

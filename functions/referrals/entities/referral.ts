@@ -6,6 +6,12 @@ import { AGE_BANDS, CASE_STATES, NO_DATE_SORT, REFERRAL_SOURCES, REFERRAL_STATUS
 export type LatestOutcomes = Record<string, { value: number | string; measuredAt: string }>;
 
 /**
+ * The caseload row's names of the activities in `activeActivityIds`, by activity id, with the activity's version
+ * the name was read at (so a late rename never overwrites a newer one).
+ */
+export type ActiveActivityNames = Record<string, { name: string; activityVersion: number }>;
+
+/**
  * One episode of social prescribing for one patient. Carries the denormalised fields a caseload row shows
  * (docs/data-model.md, "Denormalised fields"), so a page costs one Query. Every change made by this context is
  * conditional on `version`.
@@ -40,11 +46,25 @@ export function referralEntity(config: EntityConfig) {
         nextCheckInSort: { type: 'string', required: true, default: NO_DATE_SORT },
         /** `lastContactAt` or `~`. */
         lastContactSort: { type: 'string', required: true, default: NO_DATE_SORT },
+        /**
+         * The patient's display name (preferred or given name, and family name) for the caseload row, kept in step
+         * with the patient by this context's own writes; removed on erasure.
+         */
+        patientName: { type: 'string' },
+        /** The next check-in's planned time and wave (with `nextCheckInId`), so the row needs no check-in read. */
+        nextCheckInScheduledFor: { type: 'string' },
+        nextCheckInWave: { type: 'string' },
+        /** True while any concern on the referral is unresolved (`openConcernIds` not empty). */
         concernOpen: { type: 'boolean', required: true, default: false },
+        /** When the oldest unresolved concern was raised. */
         concernRaisedAt: { type: 'string' },
+        /** The unresolved concerns, oldest first: what the caseload row shows. */
+        openConcernIds: { type: 'list', items: { type: 'string' } },
         latestOutcomes: { type: CustomAttributeType<LatestOutcomes>('any') },
         /** A DynamoDB String Set; the activities context ADDs and DELETEs ids on it directly. */
         activeActivityIds: { type: 'set', items: 'string' },
+        /** Names of `activeActivityIds` (a map the care events change entry by entry, so it exists from creation). */
+        activeActivityNames: { type: CustomAttributeType<ActiveActivityNames>('any'), default: () => ({}) },
         /** SNOMED CT concepts recorded on this episode, in order. */
         snomedCodes: { type: 'list', items: { type: 'string' } },
         version: { type: 'number', required: true },

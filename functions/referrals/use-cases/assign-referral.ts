@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../shared/err
 import { assertCanAccessReferral, assertCareRole, assertNotErased, auditAccess, type ReferralDeps } from '../access';
 import type { Referral } from '../entities/referral';
 import { nonEmptyId } from '../validation';
+import { moveOpenConcerns } from './concerns';
 
 export interface AssignReferralInput {
   referralId: string;
@@ -62,6 +63,8 @@ export async function assignReferral(
     ],
     at,
   );
+  // Its unresolved concerns follow it, so the new link worker sees them among their own.
+  await moveOpenConcerns(deps, updated, at);
   await auditAccess(deps, principal, 'UPDATE', 'assignReferral', {
     patientId: current.patientId,
     entityType: 'referral',

@@ -2,11 +2,17 @@ import { canAccessCareRecord, type Principal } from '../../identity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
 import { parseNhsNumber } from '../../shared/nhs-number';
 import { parseUkMobile } from '../../shared/phone';
-import { assertCareRole, auditAccess, type ReferralDeps } from '../access';
+import { assertCareRole, auditAccess, mobileInUse, type ReferralDeps } from '../access';
+import { patientDisplayName } from '../display-name';
 import type { Patient } from '../entities/patient';
 import type { Referral } from '../entities/referral';
 import type { ReferralEvent } from '../entities/referral-event';
-import { NhsNumberClaimedError, PatientRegisteredElsewhereError } from '../errors';
+import {
+  MobileClaimedError,
+  NhsNumberClaimedError,
+  PatientChangedError,
+  PatientRegisteredElsewhereError,
+} from '../errors';
 import { oneOf, optionalText, pastIsoDate, requiredText } from '../validation';
 import {
   ageBandAt,
@@ -98,7 +104,9 @@ function validateNeeds(needs: unknown): Need[] {
  * a new patient (whose details and NHS number claim are created with it) or an existing one. The patient, the claim,
  * the referral and its RECEIVED event are written in one transaction, so either all exist or none. If the NHS number
  * is already claimed — before or concurrently — the existing patient is reused, so one person is one patient; but
- * only a patient registered within the caller's scope (PatientRegisteredElsewhereError otherwise).
+ * only a patient registered within the caller's scope (PatientRegisteredElsewhereError otherwise). A new patient who
+ * consents to texts on a mobile another patient already gets texts on is refused (MobileInUseError naming
+ * `newPatient.mobile`): record them without SMS consent (a shared phone), or withdraw it from the other record first.
  */
 export async function createReferral(
   deps: ReferralDeps,
@@ -158,6 +166,7 @@ export async function createReferral(
       status: 'RECEIVED',
       caseState: 'OPEN',
       ageBandAtReferral: patient.dateOfBirth ? ageBandAt(patient.dateOfBirth, now) : undefined,
+      patientName: patientDisplayName(patient),
       receivedAt: at,
       nextCheckInSort: NO_DATE_SORT,
       lastContactSort: NO_DATE_SORT,
@@ -185,9 +194,7 @@ export async function createReferral(
   let patient: Patient;
   let written: { referral: Referral; event: ReferralEvent };
   if (existing) {
-    patient = existing;
-    written = build(patient);
-    await deps.referrals.createReferral({ existingPatientId: patient.patientId, ...written });
+    ({ patient, written } = await referExisting(deps, existing, build));
   } else {
     const fresh: Patient = { patientId: deps.newId(), ...newPatient!, ...scope, createdAt: at, updatedAt: at };
     if (fresh.smsConsent !== 'NOT_ASKED') fresh.smsConsentChangedAt = at;
@@ -197,14 +204,13 @@ export async function createReferral(
       patient = fresh;
       patientCreated = true;
     } catch (error) {
+      if (error instanceof MobileClaimedError) throw await mobileInUse(deps, principal, error, 'newPatient.mobile');
       if (!(error instanceof NhsNumberClaimedError)) throw error;
       // Someone registered this NHS number between our look-up and our write: use their patient, if ours to use.
       const claimed = await findByNhsNumber(deps, fresh.nhsNumber!);
       if (!claimed) throw new ConflictError('The NHS number is being registered concurrently; try again');
       if (!mayReferRegisteredPatient(principal, claimed)) throw new PatientRegisteredElsewhereError();
-      patient = claimed;
-      written = build(patient);
-      await deps.referrals.createReferral({ existingPatientId: patient.patientId, ...written });
+      ({ patient, written } = await referExisting(deps, claimed, build));
     }
   }
 
@@ -239,4 +245,34 @@ function mayReferRegisteredPatient(principal: Principal, patient: Patient): bool
 async function findByNhsNumber(deps: ReferralDeps, nhsNumber: string): Promise<Patient | undefined> {
   const patientId = await deps.referrals.findPatientIdByNhsNumber(nhsNumber);
   return patientId === undefined ? undefined : deps.referrals.getPatient(patientId);
+}
+
+const MAX_NAME_RACES = 3;
+
+/**
+ * Writes the referral of a patient already on record. Its caseload row copies the patient's display name, so the write
+ * holds only while the patient's preferred name is the one read; if it changed meanwhile, read the patient again.
+ */
+async function referExisting<W extends { referral: Referral; event: ReferralEvent }>(
+  deps: ReferralDeps,
+  read: Patient,
+  build: (patient: Patient) => W,
+): Promise<{ patient: Patient; written: W }> {
+  let patient = read;
+  for (let attempt = 1; ; attempt++) {
+    const written = build(patient);
+    try {
+      await deps.referrals.createReferral({
+        existingPatientId: patient.patientId,
+        existingPreferredName: patient.preferredName ?? null,
+        ...written,
+      });
+      return { patient, written };
+    } catch (error) {
+      if (!(error instanceof PatientChangedError) || attempt >= MAX_NAME_RACES) throw error;
+      const fresh = await deps.referrals.getPatient(patient.patientId, { consistent: true });
+      if (!fresh || fresh.erasedAt) throw new ConflictError('The patient no longer exists or has been erased');
+      patient = fresh;
+    }
+  }
 }

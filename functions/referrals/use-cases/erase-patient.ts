@@ -23,7 +23,9 @@ export interface ErasePatientResult {
  * 2. Each referral is marked erased, conditional on the version read, with its note, event reasons, conversation
  *    notes and goal descriptions removed; a note or reason written meanwhile moved the version, so it is re-read and
  *    erased too, and nothing can be written to the referral after.
- * 3. PatientErased is announced: the check-ins context removes the texts' words and cancels what was waiting to be
+ * 3. Each concern's note is removed (its dates, reasons and action taken stay); a resolution read before cannot land
+ *    after, since erasing moves the concern's version.
+ * 4. PatientErased is announced: the check-ins context removes the texts' words and cancels what was waiting to be
  *    sent; the activities context closes the prescriptions to further attendance.
  *
  * Kept, without anything that identifies the person: the referral skeletons with their statuses, dates, needs, age
@@ -45,6 +47,10 @@ export async function erasePatient(
     ...new Set([...referrals.map((referral) => referral.referralId), ...(marked?.referralIds ?? [])]),
   ].sort();
   for (const referralId of referralIds) await deps.referrals.eraseReferral(referralId, erasedAt);
+  // Concerns keep their dates, reasons and the action taken; the resolver's note goes.
+  for (const concern of await deps.concerns.listForPatient(patient.patientId)) {
+    if (!concern.erasedAt || concern.note !== undefined) await deps.concerns.erase(concern, erasedAt);
+  }
   await deps.events.publish({ type: 'PatientErased', patientId: patient.patientId, referralIds, at: erasedAt });
   await auditAccess(deps, principal, 'ERASE', 'erasePatient', {
     patientId: patient.patientId,

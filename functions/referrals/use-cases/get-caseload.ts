@@ -53,17 +53,26 @@ export async function getCaseload(
   const checkInDueBefore =
     input.checkInDueBefore === undefined ? undefined : isoDateTime(input.checkInDueBefore, 'checkInDueBefore');
 
-  const caseloadOwner = await authorisedOwner(deps, principal, input);
-  const page = await deps.referrals.queryCaseload({
-    caseloadOwner,
-    caseState,
-    sort,
-    statuses: statuses.length > 0 ? statuses : undefined,
-    concernOnly: input.concernOnly === true,
-    checkInDueBefore,
-    first,
-    after: input.after,
-  });
+  const { caseloadOwner, authorised } = requestedOwner(deps, principal, input);
+  // The scope check's read (another link worker's record, or the PCN) and the page's Query do not depend on each
+  // other, so they run together; a page the caller may not read is dropped unseen and unaudited.
+  // A refusal wins over anything the Query said (a bad cursor, say), as it would if they ran one after the other.
+  const [allowed, read] = await Promise.allSettled([
+    authorised,
+    deps.referrals.queryCaseload({
+      caseloadOwner,
+      caseState,
+      sort,
+      statuses: statuses.length > 0 ? statuses : undefined,
+      concernOnly: input.concernOnly === true,
+      checkInDueBefore,
+      first,
+      after: input.after,
+    }),
+  ]);
+  if (allowed.status === 'rejected') throw allowed.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const page = read.value;
 
   const seen = new Set<string>();
   await Promise.all(
@@ -80,33 +89,42 @@ export async function getCaseload(
   return page;
 }
 
-/** The caseload partition the caller asked for, if they may read it; ForbiddenError otherwise (also for unknown ids). */
-async function authorisedOwner(deps: ReferralDeps, principal: Principal, input: GetCaseloadInput): Promise<string> {
+/**
+ * The caseload partition the caller asked for, and the check that they may read it (ForbiddenError otherwise, also
+ * for unknown ids). Checks that need no read are made here, at once.
+ */
+function requestedOwner(
+  deps: ReferralDeps,
+  principal: Principal,
+  input: GetCaseloadInput,
+): { caseloadOwner: string; authorised: Promise<void> } {
   if (input.unassignedPcnId !== undefined) {
     const pcnId = input.unassignedPcnId;
-    if (principal.role === 'ADMIN') {
-      const pcn = await deps.staff.getOrganisation(pcnId);
-      if (pcn?.kind !== 'PCN' || (principal.icbId !== undefined && pcn.icbId !== principal.icbId)) {
-        throw new ForbiddenError();
-      }
-    } else if (principal.pcnId !== pcnId) {
-      throw new ForbiddenError();
-    }
-    return unassignedOwner(pcnId);
+    if (principal.role !== 'ADMIN' && principal.pcnId !== pcnId) throw new ForbiddenError();
+    const authorised =
+      principal.role === 'ADMIN'
+        ? deps.staff.getOrganisation(pcnId).then((pcn) => {
+            if (pcn?.kind !== 'PCN' || (principal.icbId !== undefined && pcn.icbId !== principal.icbId)) {
+              throw new ForbiddenError();
+            }
+          })
+        : Promise.resolve();
+    return { caseloadOwner: unassignedOwner(pcnId), authorised };
   }
   const linkWorkerId = input.linkWorkerId ?? principal.userId;
   if (linkWorkerId === principal.userId) {
     if (principal.role !== 'LINK_WORKER')
       throw new ValidationError('linkWorkerId', 'name the link worker whose caseload to read');
-    return linkWorkerId;
+    return { caseloadOwner: linkWorkerId, authorised: Promise.resolve() };
   }
   if (principal.role === 'LINK_WORKER') throw new ForbiddenError();
-  const worker = await deps.staff.getStaffUser(linkWorkerId);
-  const inScope =
-    worker?.role === 'LINK_WORKER' &&
-    (principal.role === 'COORDINATOR'
-      ? worker.pcnId === principal.pcnId
-      : principal.icbId === undefined || worker.icbId === principal.icbId);
-  if (!inScope) throw new ForbiddenError();
-  return linkWorkerId;
+  const authorised = deps.staff.getStaffUser(linkWorkerId).then((worker) => {
+    const inScope =
+      worker?.role === 'LINK_WORKER' &&
+      (principal.role === 'COORDINATOR'
+        ? worker.pcnId === principal.pcnId
+        : principal.icbId === undefined || worker.icbId === principal.icbId);
+    if (!inScope) throw new ForbiddenError();
+  });
+  return { caseloadOwner: linkWorkerId, authorised };
 }

@@ -1,7 +1,7 @@
 import { canAccessCareRecord, type Principal } from '../../identity';
 import { ConflictError, ForbiddenError } from '../../shared/errors';
 import { auditAccess, type ReferralDeps } from '../access';
-import type { Patient } from '../entities/patient';
+import { type Patient, patientLookupKeys } from '../entities/patient';
 import { nonEmptyId } from '../validation';
 
 export interface MovePatientInput {
@@ -34,7 +34,12 @@ export async function movePatient(deps: ReferralDeps, principal: Principal, inpu
   if (patient.practiceId === target.practiceId) return patient;
 
   const at = deps.clock.now().toISOString();
-  const moved = await deps.referrals.updatePatient(patientId, { ...target, updatedAt: at });
+  // The name lookup keys hold the PCN and ICB, so they move with the patient.
+  const moved = await deps.referrals.updatePatient(patient, {
+    ...target,
+    ...patientLookupKeys({ ...patient, ...target }),
+    updatedAt: at,
+  });
   await auditAccess(deps, principal, 'UPDATE', 'movePatient', {
     patientId,
     entityType: 'patient',

@@ -3,13 +3,16 @@ import type { TransactItem } from '../../platform/dynamodb/transactions';
 import type { CareEvent } from '../../shared/care-events';
 import { UnreachableCaseError } from '../../shared/errors';
 import type { ReferralDeps } from '../access';
+import { activateOnFirstAttendance } from './activate-on-first-attendance';
+import { raiseConcern } from './concerns';
 
-type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events'>;
+type ReactionDeps = Pick<ReferralDeps, 'careRecords' | 'events' | 'referrals' | 'concerns' | 'newId'>;
 
 /**
  * How the referrals context keeps its own items in step with what happened elsewhere: the caseload row's next
- * check-in, latest answers, concern and prescribed activities, and the patient's consent when they text STOP or
- * START. This context is the only writer of patients and referrals; other contexts only publish.
+ * check-in, latest answers, concern and prescribed activities (with their names), the patient's consent when they
+ * text STOP or START, and the referral's status when the first attended session shows support is under way. This
+ * context is the only writer of patients and referrals; other contexts only publish.
  */
 export function referralsCareEventSubscriber(deps: ReactionDeps): CareEventSubscriber {
   return {
@@ -27,7 +30,9 @@ function writesFor(deps: ReactionDeps, event: CareEvent): TransactItem[] {
         deps.careRecords.activeActivityAction({
           referralId: event.referralId,
           activityId: event.activityId,
-          prescribed: event.type === 'ActivityPrescribed',
+          ...(event.type === 'ActivityPrescribed'
+            ? { prescribed: { name: event.activityName, activityVersion: event.activityVersion } }
+            : {}),
           expectedVersion: event.referralVersion,
           at: event.at,
         }),
@@ -44,7 +49,12 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
     case 'OutcomesMeasured':
       return deps.careRecords.mergeLatestOutcomes(event.referralId, event.values, event.at);
     case 'ConcernRaised':
-      return deps.careRecords.raiseConcern(event.referralId, event.at);
+      return raiseConcern(deps, event);
+    case 'ActivityRenamed':
+      for (const referralId of event.referralIds) {
+        await deps.careRecords.renameActivity(referralId, event.activityId, event.name, event.activityVersion);
+      }
+      return;
     case 'SmsStopReceived':
       return recordStopByText(deps, event.patientId, event.at);
     case 'SmsStartReceived': {
@@ -53,12 +63,13 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
         await deps.careRecords.recordSmsConsent(event.patientId, 'GIVEN', event.at);
       return;
     }
+    case 'FirstAttendanceRecorded':
+      return activateOnFirstAttendance(deps, event);
     // Written in the publisher's transaction (writesFor), or not this context's to react to.
     case 'ActivityPrescribed':
     case 'PrescriptionEnded':
     case 'ReferralEnded':
     case 'SmsConsentWithdrawn':
-    case 'FirstAttendanceRecorded':
     case 'PatientErased':
       return;
     default:

@@ -351,7 +351,8 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
     expect(byCommand.GetItemCommand).toBe(10);
     expect(byCommand.UpdateItemCommand).toBe(20);
     expect(byCommand.TransactWriteItemsCommand).toBe(10);
-    expect((byCommand.QueryCommand ?? 0) - 10).toBe(DUE_INDEX_SHARDS);
+    // Per run: one Query per due-index shard, and one for the oldest unacknowledged concern.
+    expect((byCommand.QueryCommand ?? 0) - 10).toBe(DUE_INDEX_SHARDS + 1);
     for (const { referralId } of all) {
       expect((await getReferral(world, referralId)).nextCheckInSort).toBe('~');
     }
@@ -415,7 +416,13 @@ describe('dispatchDueCheckIns (DynamoDB Local, SNS through the real SDK on loopb
       world = await createWorld();
       const { referralId, next } = await twoCheckIns();
       const stale = await world.deps.careRecords.getReferral(referralId);
-      await world.events.publish({ type: 'ConcernRaised', referralId, at: now() });
+      await world.events.publish({
+        type: 'ConcernRaised',
+        referralId,
+        reason: 'WORRYING_TEXT',
+        text: { threadId: 'thread', at: now(), inboundMessageId: 'in-1' },
+        at: now(),
+      });
       const requests = countRequests(world.store.client);
 
       await world.events.publish({ type: 'NextCheckInChanged', referralId, next, seen: stale!.seen, at: now() });

@@ -135,6 +135,8 @@ export async function addPatientWithReferral(
     smsConsent?: 'GIVEN' | 'NOT_ASKED' | 'REFUSED' | 'OPTED_OUT';
     mobile?: string;
     linkWorkerId?: string;
+    /** Another PCN (and its ICB) than PCN1's. */
+    scope?: { icbId: string; pcnId: string; practiceId: string };
   } = {},
 ): Promise<PatientAndReferral> {
   const config = entityConfig(world.store);
@@ -143,15 +145,14 @@ export async function addPatientWithReferral(
   const referralId = world.ids();
   const mobile = options.mobile ?? dramaMobile(n);
   const at = world.clock.now().toISOString();
+  const scope = options.scope ?? { practiceId: 'PR1', pcnId: 'PCN1', icbId: 'ICB1' };
   await patientEntity(config)
     .create({
       patientId,
       nhsNumber: fictionalNhsNumber(n),
       givenName: 'Test',
       familyName: `Patient${n}`,
-      practiceId: 'PR1',
-      pcnId: 'PCN1',
-      icbId: 'ICB1',
+      ...scope,
       mobile,
       smsConsent: options.smsConsent ?? 'GIVEN',
       createdAt: at,
@@ -163,9 +164,7 @@ export async function addPatientWithReferral(
     .create({
       referralId,
       patientId,
-      practiceId: 'PR1',
-      pcnId: 'PCN1',
-      icbId: 'ICB1',
+      ...scope,
       linkWorkerId,
       caseloadOwner: linkWorkerId,
       source: 'GP',

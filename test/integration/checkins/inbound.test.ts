@@ -162,15 +162,23 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
     expect(texts()).toHaveLength(2);
   });
 
-  it('raises a concern and signposts for an anxiety answer in the highest band, then carries on', async () => {
-    const { mobile, referralId } = await asked(['ONS4.anxiety', 'ONS4.happiness']);
+  it('records an anxiety answer in the highest band, signposts and asks nothing more in that check-in', async () => {
+    const { mobile, referralId, checkIn } = await asked(['ONS4.anxiety', 'ONS4.happiness']);
 
-    await reply(mobile, '9');
+    expect(await reply(mobile, '9')).toEqual(['concern']);
+    world.clock.advance(4 * DAY);
+    await dispatchDueCheckIns(world.deps, world.dispatch);
 
     expect((await getReferral(world, referralId)).concernOpen).toBe(true);
+    expect(texts()).toHaveLength(2);
     expect(texts()[1]).toContain('Samaritans: 116 123.');
-    expect(texts()[2]).toContain('how happy');
     expect((await outcomesOf(referralId))[0]).toMatchObject({ value: 9, band: 'high' });
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({
+      status: 'CANCELLED',
+      closeReason: 'CONCERN_RAISED',
+      needsReview: true,
+      answeredCount: 1,
+    });
   });
 
   it('signposts a worrying text even when no check-in is open', async () => {

@@ -19,7 +19,8 @@ import { createHarness, type Harness } from './harness';
 
 /*
  * Erasure, end to end through the API and the engine: a patient with a note, a conversation, goals, a reason on a
- * status change, texts in and out (a worrying one among them), a prescription with attendance and a pending check-in.
+ * status change, texts in and out (a worrying one among them), a resolved concern with its note, texts in the inbox,
+ * a prescription with attendance and a pending check-in.
  * After `erasePatient`, no word or number of theirs is left anywhere in the table, and no write can put one back.
  * (Erasure raced against every write is in test/security/erasure-races.test.ts.)
  */
@@ -29,6 +30,12 @@ const WHAT_MATTERS = `mutation WhatMatters($input: RecordWhatMattersInput!) {
   recordWhatMatters(input: $input) { id }
 }`;
 const CONTACT = `mutation Contact($input: UpdatePatientContactInput!) { updatePatientContact(input: $input) { id } }`;
+const OPEN_CONCERNS = `query { openConcerns(first: 50) { edges { node { id referral { id } } } } }`;
+const RESOLVE = `mutation Resolve($input: ResolveConcernInput!) { resolveConcern(input: $input) { id } }`;
+const INBOX = `query { inbox(first: 50) { edges { node { id body patient { id } } } } }`;
+const CONCERNS = `query Concerns($id: ID!) {
+  referral(id: $id) { concernOpen concerns(first: 10) { edges { node { status action note texts { body } } } } }
+}`;
 const THREAD = `query Thread($id: ID!) {
   referral(id: $id) { checkIns(first: 10) { edges { node { status closeReason messages(first: 20) { edges { node {
     direction kind body
@@ -105,9 +112,20 @@ describe('erasePatient reaches everything (GraphQL and the follow-up engine)', (
     // The baseline goes out; the person answers, then writes words of their own.
     await dispatchDueCheckIns(engine, { policy, ratePerSecond: 100, runBudgetMs: 10_000, sleep: async () => {} });
     const inbound = createInboundSmsHandler(() => ({ deps: engine, policy }));
-    for (const messageBody of ['7', `${marker} I feel so alone`]) {
+    for (const messageBody of ['7', `${marker} I feel so alone`, `${marker} please help me`]) {
       await inbound(inboundSmsEvent({ originationNumber: mobile, messageBody }));
     }
+    // The worrying text raised a concern; the link worker resolves it with a note of their own.
+    const concern = ((await ok(h.gql(h.staff.LINK_WORKER, OPEN_CONCERNS))).openConcerns.edges as Data[]).find(
+      (edge) => edge.node.referral.id === referralId,
+    )!.node;
+    await ok(
+      h.gql(h.staff.LINK_WORKER, RESOLVE, {
+        input: { concernId: concern.id, action: 'CONTACTED_PERSON', note: `${marker} called her, all well` },
+      }),
+    );
+    // After the check-in stopped, a text no question waits for: it goes to the inbox.
+    await inbound(inboundSmsEvent({ originationNumber: mobile, messageBody: `${marker} thanks for the call` }));
     return { referralId, patientId, mobile, nhsNumber: fictionalNhsNumber(seed) };
   }
 
@@ -117,6 +135,8 @@ describe('erasePatient reaches everything (GraphQL and the follow-up engine)', (
     const before = await tableText();
     expect(before).toContain(marker);
     expect(before).toContain(mobile);
+    expect(before).toContain(`${marker} called her`);
+    expect(before).toContain(`${marker} thanks for the call`);
 
     const erased = (await ok(h.gql(h.staff.ADMIN, ERASE, { input: { patientId } }))).erasePatient;
 
@@ -131,6 +151,13 @@ describe('erasePatient reaches everything (GraphQL and the follow-up engine)', (
     expect(thread.some((edge) => edge.node.closeReason === 'PATIENT_ERASED')).toBe(true);
     const prescriptions = await h.linkwork.activities.deps.prescriptions.listForReferral(referralId);
     expect(prescriptions.map((prescription) => prescription.erasedAt)).toEqual([erased.erasedAt]);
+    // The concern keeps its status and action, not the note or the words; the inbox no longer holds the patient.
+    const concerns = (await ok(h.gql(h.staff.ADMIN, CONCERNS, { id: referralId }))).referral;
+    expect(concerns.concerns.edges.map((edge: Data) => edge.node)).toEqual([
+      { status: 'RESOLVED', action: 'CONTACTED_PERSON', note: null, texts: [{ body: null }] },
+    ]);
+    const inbox = (await ok(h.gql(h.staff.LINK_WORKER, INBOX))).inbox.edges as Data[];
+    expect(inbox.filter((edge) => edge.node.patient.id === patientId)).toEqual([]);
   });
 
   it('refuses every later change with CONFLICT and writes nothing', async () => {

@@ -232,7 +232,8 @@ describe('graphql workflow through the Lambda handler (DynamoDB Local)', () => {
     const row = caseload.edges.find((edge: Data) => edge.node.id === referral.id).node;
     expect(row).toEqual({
       id: referral.id,
-      status: 'ACCEPTED',
+      // The attended session moved it on: support is under way.
+      status: 'ACTIVE',
       // The baseline check-in scheduled when the walk was prescribed (the patient agreed to texts).
       nextCheckInAt: '2026-03-02T10:02:00.000Z',
       concernOpen: false,

@@ -1,4 +1,5 @@
 import { DynamoDbIdentityRepository } from '../../../functions/identity/adapters/dynamodb-identity-repository';
+import { OdsCodeTakenError } from '../../../functions/identity/errors';
 import { registerOrganisation } from '../../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../../functions/identity/use-cases/register-staff-user';
 import { createDataStore } from '../../../functions/platform/dynamodb/client';
@@ -19,8 +20,12 @@ describe('organisations and staff (DynamoDB Local)', () => {
   });
   afterAll(() => table.drop());
 
+  let trees = 0;
   async function tree() {
-    const icb = await registerOrganisation(deps, { kind: 'ICB', name: 'NHS Example ICB', odsCode: 'QXX' });
+    // ODS codes are unique, so each tree gets its own ICB code.
+    trees += 1;
+    const odsCode = `Q${String(trees).padStart(2, '0')}`;
+    const icb = await registerOrganisation(deps, { kind: 'ICB', name: 'NHS Example ICB', odsCode });
     const pcn = await registerOrganisation(deps, { kind: 'PCN', name: 'Riverside PCN', parentId: icb.organisationId });
     const practice = await registerOrganisation(deps, {
       kind: 'PRACTICE',
@@ -51,6 +56,16 @@ describe('organisations and staff (DynamoDB Local)', () => {
 
     await expect(attempt).rejects.toThrow(ValidationError);
     await expect(attempt).rejects.toMatchObject({ field: 'parentId' });
+  });
+
+  it('throws OdsCodeTakenError naming odsCode and keeps the original when an ODS code is reused', async () => {
+    const { icb } = await tree();
+
+    const attempt = registerOrganisation(deps, { kind: 'ICB', name: 'Impostor ICB', odsCode: icb.odsCode });
+
+    await expect(attempt).rejects.toThrow(OdsCodeTakenError);
+    await expect(attempt).rejects.toMatchObject({ field: 'odsCode', code: 'BAD_USER_INPUT' });
+    expect((await deps.identity.findOrganisationByOdsCode(icb.odsCode!))?.organisationId).toBe(icb.organisationId);
   });
 
   it('throws a conflict and keeps the original when an organisation id is reused', async () => {

@@ -1,60 +1,50 @@
-import { studentTQuantile } from '../../../functions/outcomes/statistics';
-import { type ActivitySpec, bandOf, type Measurement, type PersonSpec, WAVES } from './population';
+import { recordKey } from '../../../functions/outcomes/disclosure';
+import type { ActivitySpec, Measurement, PersonSpec } from './population';
 
 /*
- * Expected figures computed directly from the test's model of the population, with the rules as documented
- * (docs/decisions/0002), written out again here rather than calling the folding code. Only the t quantile is shared
- * with production (it is unit-tested against published tables).
+ * Expected raw counters computed directly from the test's model of the population, with the rules as documented
+ * (docs/decisions/0002), written out again here rather than calling the folding code. Only the record-key hash is
+ * shared with production (the cell key of a cell is the sum of its facts' keys, by definition). Counter names are
+ * the aggregate items' contract.
  */
 
 export type ScopeSpec = { kind: 'NATIONAL' | 'ICB' | 'PCN' | 'PRACTICE'; id: string };
-export type Dim = 'NONE' | 'ACTIVITY_CATEGORY' | 'NEED' | 'AGE_BAND' | 'SEX' | 'ICB' | 'PCN' | 'PRACTICE';
-export const ITEMS = ['happiness', 'anxiety'] as const;
+export type Dim =
+  | 'NONE'
+  | 'ACTIVITY_CATEGORY'
+  | 'NEED'
+  | 'AGE_BAND'
+  | 'SEX'
+  | 'ETHNICITY'
+  | 'REFERRAL_SOURCE'
+  | 'ICB'
+  | 'PCN'
+  | 'PRACTICE';
+export type Counters = Record<string, number>;
 
-interface ItemRaw {
-  baseline: number[];
-  baselineBands: Record<string, number>;
-  followUp: Record<string, number[]>;
-  followUpBands: Record<string, Record<string, number>>;
-  pairs: Record<string, { base: number; follow: number }[]>;
-}
+const DAY = 86_400_000;
+const WAVES = ['WEEK_1', 'WEEK_6', 'WEEK_12'] as const;
+const ETHNIC: Record<string, string> = {
+  A: 'WHITE',
+  B: 'WHITE',
+  D: 'MIXED',
+  H: 'ASIAN_OR_ASIAN_BRITISH',
+  J: 'ASIAN_OR_ASIAN_BRITISH',
+  M: 'BLACK_OR_BLACK_BRITISH',
+  N: 'BLACK_OR_BLACK_BRITISH',
+  R: 'OTHER_ETHNIC_GROUP',
+  Z: 'NOT_STATED',
+};
+const LONELINESS = ['Often/always', 'Some of the time', 'Occasionally', 'Hardly ever', 'Never'];
+const UCLA = ['Hardly ever or never', 'Some of the time', 'Often'];
+const LOWER_IS_BETTER = ['ONS4.anxiety', 'UCLA3.companionship', 'UCLA3.leftOut', 'UCLA3.isolated', 'UCLA3.total'];
 
-export interface RawGroup {
-  referralsReceived: number;
-  referralsAccepted: number;
-  referralsDeclined: number;
-  peopleEngaged: number;
-  checkInsSent: number;
-  checkInsAnswered: number;
-  checkInsNoResponse: number;
-  optOuts: number;
-  concernsRaised: number;
-  items: Record<string, ItemRaw>;
-}
-
-function emptyGroup(): RawGroup {
-  const items: Record<string, ItemRaw> = {};
-  for (const item of ITEMS) {
-    items[item] = {
-      baseline: [],
-      baselineBands: {},
-      followUp: Object.fromEntries(WAVES.map((w) => [w, []])),
-      followUpBands: Object.fromEntries(WAVES.map((w) => [w, {}])),
-      pairs: Object.fromEntries(WAVES.map((w) => [w, []])),
-    };
-  }
-  return {
-    referralsReceived: 0,
-    referralsAccepted: 0,
-    referralsDeclined: 0,
-    peopleEngaged: 0,
-    checkInsSent: 0,
-    checkInsAnswered: 0,
-    checkInsNoResponse: 0,
-    optOuts: 0,
-    concernsRaised: 0,
-    items,
-  };
+function band(key: string, value: number): string {
+  if (key === 'ONS4.anxiety') return value <= 1 ? 'very low' : value <= 3 ? 'low' : value <= 5 ? 'medium' : 'high';
+  if (key.startsWith('ONS4.')) return value <= 4 ? 'low' : value <= 6 ? 'medium' : value <= 8 ? 'high' : 'very high';
+  if (key === 'ONS_LONELINESS.lonely') return LONELINESS[value - 1]!;
+  if (key === 'UCLA3.total') return value >= 6 ? '6-9' : '3-5';
+  return UCLA[value - 1]!;
 }
 
 function inScope(person: PersonSpec, scope: ScopeSpec): boolean {
@@ -63,214 +53,226 @@ function inScope(person: PersonSpec, scope: ScopeSpec): boolean {
   return person.org[field[scope.kind]] === scope.id;
 }
 
-function earliestOf(measurements: Measurement[]): Measurement | undefined {
-  return [...measurements].sort((a, b) =>
-    a.measuredAt === b.measuredAt ? a.outcomeId.localeCompare(b.outcomeId) : a.measuredAt.localeCompare(b.measuredAt),
-  )[0];
+export function groupsOf(person: PersonSpec, dimension: Dim): string[] {
+  switch (dimension) {
+    case 'NONE':
+      return ['ALL'];
+    case 'NEED':
+      return person.needs.length ? [...new Set(person.needs)].sort() : ['NOT_RECORDED'];
+    case 'AGE_BAND':
+      return [person.ageBand];
+    case 'SEX':
+      return [person.sex];
+    case 'ETHNICITY':
+      return [person.ethnicity ? ETHNIC[person.ethnicity]! : 'NOT_RECORDED'];
+    case 'REFERRAL_SOURCE':
+      return [person.source];
+    case 'ICB':
+      return [person.org.icbId];
+    case 'PCN':
+      return [person.org.pcnId];
+    case 'PRACTICE':
+      return [person.org.practiceId];
+    case 'ACTIVITY_CATEGORY':
+      return [];
+  }
 }
 
-/** Raw figures per group of one breakdown, for the people of `scope`, over `months`. */
-export function expectedRaw(
+const byTime =
+  <T>(time: (x: T) => string, id: (x: T) => string) =>
+  (a: T, b: T) =>
+    time(a) === time(b) ? id(a).localeCompare(id(b)) : time(a).localeCompare(time(b));
+
+interface Cell {
+  add(group: string, counter: string, factId: string, value?: number): void;
+  sum(group: string, counter: string, value: number): void;
+}
+
+/**
+ * Each group's raw counters for the people of `scope` over a period (its `months`; `id` names the period for
+ * distinct people), for one breakdown.
+ */
+export function expectedCounters(
   people: readonly PersonSpec[],
   activities: readonly ActivitySpec[],
   scope: ScopeSpec,
-  months: readonly string[],
   dimension: Dim,
-): Map<string, RawGroup> {
+  period: { id: string; months: readonly string[] },
+): Map<string, Counters> {
   const categoryOf = new Map(activities.map((a) => [a.activityId, a.category]));
-  const groups = new Map<string, RawGroup>();
-  const group = (g: string) => {
-    if (!groups.has(g)) groups.set(g, emptyGroup());
-    return groups.get(g)!;
+  const groups = new Map<string, Counters>();
+  const of = (group: string) => groups.get(group) ?? groups.set(group, {}).get(group)!;
+  const cell: Cell = {
+    add(group, counter, factId, value = 1) {
+      const counters = of(group);
+      counters[counter] = (counters[counter] ?? 0) + value;
+      counters[`${counter}#k`] = (counters[`${counter}#k`] ?? 0) + value * recordKey(factId);
+    },
+    sum(group, counter, value) {
+      const counters = of(group);
+      counters[counter] = (counters[counter] ?? 0) + value;
+    },
   };
-  const inPeriod = (iso: string | undefined) => iso !== undefined && months.includes(iso.slice(0, 7));
+  const inPeriod = (isoTime: string | undefined) =>
+    isoTime !== undefined && period.months.includes(isoTime.slice(0, 7));
+  const byCategory = dimension === 'ACTIVITY_CATEGORY';
 
   for (const person of people.filter((p) => inScope(p, scope))) {
-    const attended = person.prescriptions.filter((p) => p.firstAttendedOn);
-    const categoriesAt = (iso: string) => [
-      ...new Set(
-        attended.filter((p) => p.firstAttendedOn! <= iso.slice(0, 10)).map((p) => categoryOf.get(p.activityId)!),
-      ),
-    ];
-    // The groups a person-level figure counts in (non-category breakdowns).
-    const personGroups: string[] =
-      dimension === 'NONE'
-        ? ['ALL']
-        : dimension === 'NEED'
-          ? person.needs.length
-            ? [...new Set(person.needs)]
-            : ['NOT_RECORDED']
-          : dimension === 'AGE_BAND'
-            ? [person.ageBand]
-            : dimension === 'SEX'
-              ? [person.sex]
-              : dimension === 'ICB'
-                ? [person.org.icbId]
-                : dimension === 'PCN'
-                  ? [person.org.pcnId]
-                  : dimension === 'PRACTICE'
-                    ? [person.org.practiceId]
-                    : [];
-    const flow = (metric: keyof Omit<RawGroup, 'items'>, iso: string | undefined) => {
-      if (!inPeriod(iso)) return;
-      for (const g of personGroups) group(g)[metric] += 1;
+    const personGroups = groupsOf(person, dimension);
+    const id = person.referralId;
+    const flow = (metric: string, factId: string, at: string | undefined) => {
+      if (!inPeriod(at)) return;
+      for (const g of personGroups) cell.add(g, metric, factId);
     };
-    flow('referralsReceived', person.receivedAt);
-    flow('referralsAccepted', person.acceptedAt);
-    flow('referralsDeclined', person.declinedAt);
-    flow('concernsRaised', person.concernAt);
-    flow('optOuts', person.optedOutAt);
-    const firstAttended = attended.map((p) => p.firstAttendedOn!).sort()[0];
-    flow('peopleEngaged', firstAttended);
-    if (dimension === 'ACTIVITY_CATEGORY') {
-      const byCategory = new Map<string, string>();
-      for (const p of attended) {
-        const category = categoryOf.get(p.activityId)!;
-        const current = byCategory.get(category);
-        if (!current || p.firstAttendedOn! < current) byCategory.set(category, p.firstAttendedOn!);
+    flow('referralsReceived', `referral#${id}#RECEIVED`, person.receivedAt);
+    flow('referralsAccepted', `referral#${id}#ACCEPTED`, person.acceptedAt);
+    flow('referralsDeclined', `referral#${id}#DECLINED`, person.declinedAt);
+    flow('concernsRaised', `referral#${id}#CONCERN`, person.concernAt);
+
+    const contact = [person.contactedAt, person.acceptedAt].filter(Boolean).sort()[0];
+    if (contact && inPeriod(contact)) {
+      // Whole days, never negative (a contact logged with an earlier clock time on the day of referral is day 0).
+      const days = Math.max(0, Math.floor((Date.parse(contact) - Date.parse(person.receivedAt)) / DAY));
+      const bandOfDays =
+        days <= 7 ? 'WITHIN_7_DAYS' : days <= 14 ? 'DAYS_8_TO_14' : days <= 28 ? 'DAYS_15_TO_28' : 'OVER_28_DAYS';
+      for (const g of personGroups) {
+        cell.add(g, 'firstContact|n', `referral#${id}#CONTACT`);
+        cell.sum(g, 'firstContact|sum', days);
+        cell.sum(g, 'firstContact|sumSq', days * days);
+        cell.add(g, `firstContact|band|${bandOfDays}`, `referral#${id}#CONTACT`);
       }
-      for (const [category, day] of byCategory) if (inPeriod(day)) group(category).peopleEngaged += 1;
     }
+    const ending = person.declinedAt
+      ? { at: person.declinedAt, reason: 'DECLINED' }
+      : person.closed
+        ? { at: person.closed.at, reason: person.closed.as === 'CLOSED' ? 'COMPLETED' : 'UNABLE_TO_CONTACT' }
+        : undefined;
+    if (ending && inPeriod(ending.at)) {
+      for (const g of personGroups) {
+        cell.add(g, 'closures|n', `referral#${id}#CLOSED`);
+        cell.add(g, `closures|reason|${ending.reason}`, `referral#${id}#CLOSED`);
+      }
+    }
+
+    // Engagement: the first session attended, by session date, whatever order the register was written in.
+    const attended = person.prescriptions.flatMap((p) =>
+      p.sessions.filter((s) => s.status === 'ATTENDED').map((s) => ({ ...s, category: categoryOf.get(p.activityId)! })),
+    );
+    const first = [...attended].sort(
+      byTime(
+        (s) => s.sessionDate,
+        (s) => s.attendanceId,
+      ),
+    )[0];
+    flow('peopleEngaged', `referral#${id}#ENGAGED`, first?.sessionDate);
+    if (byCategory) {
+      for (const category of new Set(attended.map((s) => s.category))) {
+        const firstOf = attended
+          .filter((s) => s.category === category)
+          .sort(
+            byTime(
+              (s) => s.sessionDate,
+              (s) => s.attendanceId,
+            ),
+          )[0]!;
+        if (inPeriod(firstOf.sessionDate)) cell.add(category, 'peopleEngaged', `referral#${id}#ENGAGED#${category}`);
+      }
+    }
+    const categoriesAt = (isoTime: string) => [
+      ...new Set(attended.filter((s) => s.sessionDate <= isoTime.slice(0, 10)).map((s) => s.category)),
+    ];
+
     for (const c of person.checkIns) {
-      if (c.sent) flow('checkInsSent', c.scheduledFor);
-      if (c.answered) flow('checkInsAnswered', c.scheduledFor);
-      if (c.noResponse) flow('checkInsNoResponse', c.scheduledFor);
+      if (c.sent) flow('checkInsSent', `checkin#${c.checkInId}#SENT`, c.scheduledFor);
+      if (c.answered) flow('checkInsAnswered', `checkin#${c.checkInId}#ANSWERED`, c.scheduledFor);
+      if (c.noResponse) flow('checkInsNoResponse', `checkin#${c.checkInId}#NO_RESPONSE`, c.scheduledFor);
     }
-    for (const item of ITEMS) {
-      const of = (wave: string) => earliestOf(person.outcomes.filter((m) => m.item === item && m.wave === wave));
-      const baseline = of('BASELINE');
-      const groupsFor = (m: Measurement) =>
-        dimension === 'ACTIVITY_CATEGORY' ? categoriesAt(m.measuredAt) : personGroups;
-      if (baseline && inPeriod(baseline.measuredAt)) {
-        for (const g of groupsFor(baseline)) {
-          const raw = group(g).items[item]!;
-          raw.baseline.push(baseline.value);
-          const band = bandOf(item, baseline.value);
-          raw.baselineBands[band] = (raw.baselineBands[band] ?? 0) + 1;
-        }
+
+    // Per item and wave, the earliest measurement (then the smallest id).
+    const chosen = new Map<string, Map<string, Pick<Measurement, 'value' | 'measuredAt'>>>();
+    const sorted = [...person.outcomes].sort(
+      byTime(
+        (m) => m.measuredAt,
+        (m) => m.outcomeId,
+      ),
+    );
+    for (const m of sorted) {
+      const key = `${m.instrument}.${m.item}`;
+      const waves = chosen.get(key) ?? chosen.set(key, new Map()).get(key)!;
+      if (!waves.has(m.wave)) waves.set(m.wave, m);
+    }
+    const ucla = new Map<string, Pick<Measurement, 'value' | 'measuredAt'>>();
+    for (const wave of ['BASELINE', ...WAVES]) {
+      const parts = ['companionship', 'leftOut', 'isolated'].map((item) => chosen.get(`UCLA3.${item}`)?.get(wave));
+      if (parts.every(Boolean)) {
+        ucla.set(wave, {
+          value: parts.reduce((sum, part) => sum + part!.value, 0),
+          measuredAt: parts.map((part) => part!.measuredAt).sort()[2]!,
+        });
       }
-      for (const wave of WAVES) {
-        const follow = of(wave);
-        if (!follow || !inPeriod(follow.measuredAt)) continue;
-        for (const g of groupsFor(follow)) {
-          const raw = group(g).items[item]!;
-          raw.followUp[wave]!.push(follow.value);
-          const band = bandOf(item, follow.value);
-          raw.followUpBands[wave]![band] = (raw.followUpBands[wave]![band] ?? 0) + 1;
-          if (baseline) raw.pairs[wave]!.push({ base: baseline.value, follow: follow.value });
+    }
+    if (ucla.size > 0) chosen.set('UCLA3.total', ucla);
+
+    for (const [key, waves] of chosen) {
+      const groupsAt = (at: string) => (byCategory ? categoriesAt(at) : personGroups);
+      const baseline = waves.get('BASELINE');
+      for (const wave of ['BASELINE', ...WAVES]) {
+        const m = waves.get(wave);
+        if (!m || !inPeriod(m.measuredAt)) continue;
+        const factId = `outcome#${id}#${key}#${wave}`;
+        for (const g of groupsAt(m.measuredAt)) {
+          cell.add(g, `${key}|${wave}|n`, factId);
+          cell.sum(g, `${key}|${wave}|sum`, m.value);
+          cell.sum(g, `${key}|${wave}|sumSq`, m.value * m.value);
+          cell.add(g, `${key}|${wave}|band|${band(key, m.value)}`, factId);
+          if (wave === 'BASELINE' || !baseline) continue;
+          const pairId = `pair#${id}#${key}#${wave}`;
+          const change = m.value - baseline.value;
+          const direction =
+            change === 0 ? 'unchanged' : change > 0 === !LOWER_IS_BETTER.includes(key) ? 'improved' : 'worse';
+          const p = (field: string) => `${key}|${wave}|pair|${field}`;
+          cell.add(g, p('n'), pairId);
+          cell.sum(g, p('sumBase'), baseline.value);
+          cell.sum(g, p('sumSqBase'), baseline.value ** 2);
+          cell.sum(g, p('sumFollow'), m.value);
+          cell.sum(g, p('sumSqFollow'), m.value ** 2);
+          cell.sum(g, p('sumChange'), change);
+          cell.sum(g, p('sumSqChange'), change * change);
+          cell.add(g, p(direction), pairId);
         }
       }
     }
   }
+
+  if (!byCategory) {
+    // People: once per patient in the period, in the groups of their first referral of the period; opt-outs: in
+    // the groups of the referral the opt-out is attributed to.
+    const byPatient = new Map<string, PersonSpec[]>();
+    for (const person of people) byPatient.set(person.patientId, [...(byPatient.get(person.patientId) ?? []), person]);
+    for (const [patientId, referrals] of byPatient) {
+      const ordered = [...referrals].sort(
+        byTime(
+          (p) => p.receivedAt,
+          (p) => p.referralId,
+        ),
+      );
+      const firstInPeriod = ordered.find((p) => inPeriod(p.receivedAt));
+      if (firstInPeriod && inScope(firstInPeriod, scope)) {
+        for (const g of groupsOf(firstInPeriod, dimension))
+          cell.add(g, 'peopleReferred', `person#${patientId}#${period.id}`);
+      }
+      const optedOutAt = referrals.find((p) => p.optedOutAt)?.optedOutAt;
+      if (optedOutAt && inPeriod(optedOutAt)) {
+        const attributed = ordered.filter((p) => p.receivedAt <= optedOutAt).pop() ?? ordered[0]!;
+        if (inScope(attributed, scope)) {
+          for (const g of groupsOf(attributed, dimension)) cell.add(g, 'optOuts', `patient#${patientId}#OPTOUT`);
+        }
+      }
+    }
+  }
+  for (const [group, counters] of groups) {
+    for (const [name, value] of Object.entries(counters)) if (value === 0) delete counters[name];
+    if (Object.keys(counters).length === 0) groups.delete(group);
+  }
   return groups;
-}
-
-/* ---- the disclosure rules, written out for the test ---------------------------------------------------------- */
-
-export type Released = { value: number | null; suppressed: boolean };
-
-export function count(n: number, exempt: boolean): Released {
-  if (exempt || n === 0) return { value: n, suppressed: false };
-  if (n <= 7) return { value: null, suppressed: true };
-  return { value: Math.round(n / 5) * 5, suppressed: false };
-}
-
-const r2 = (x: number) => Math.round(x * 100) / 100;
-const r1 = (x: number) => Math.round(x * 10) / 10;
-
-export function meanOf(values: number[], exempt: boolean): Released {
-  if (values.length === 0) return { value: null, suppressed: false };
-  if (!exempt && values.length <= 7) return { value: null, suppressed: true };
-  return { value: r2(values.reduce((a, b) => a + b, 0) / values.length), suppressed: false };
-}
-
-export function share(part: number, whole: number, exempt: boolean): Released {
-  const top = count(part, exempt);
-  const bottom = count(whole, exempt);
-  if (top.suppressed || bottom.suppressed) return { value: null, suppressed: true };
-  if (!bottom.value) return { value: null, suppressed: false };
-  return { value: r1((100 * top.value!) / bottom.value), suppressed: false };
-}
-
-export function interval(changes: number[], exempt: boolean) {
-  const n = changes.length;
-  if (n === 0) return { lower: null, upper: null, suppressed: false };
-  if (!exempt && n <= 7) return { lower: null, upper: null, suppressed: true };
-  if (n < 2) return { lower: null, upper: null, suppressed: false };
-  const mean = changes.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(changes.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
-  const half = (studentTQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
-  return { lower: r2(mean - half), upper: r2(mean + half), suppressed: false };
-}
-
-const ONS4_BAND_LABELS = ['low', 'medium', 'high', 'very high'];
-const ANXIETY_BAND_LABELS = ['very low', 'low', 'medium', 'high'];
-
-/** The expected released row, in the shape outcomeSummary returns (ONS4 happiness and anxiety only). */
-export function expectedRow(dimension: Dim, groupName: string, raw: RawGroup, exempt: boolean) {
-  const na = { value: null, suppressed: false };
-  const applies = (metric: string) => dimension !== 'ACTIVITY_CATEGORY' || metric === 'peopleEngaged';
-  const c = (metric: keyof Omit<RawGroup, 'items'>) => (applies(metric) ? count(raw[metric], exempt) : na);
-  const higherIsBetter = (item: string) => item !== 'anxiety';
-  return {
-    dimension,
-    group: groupName,
-    referralsReceived: c('referralsReceived'),
-    referralsAccepted: c('referralsAccepted'),
-    referralsDeclined: c('referralsDeclined'),
-    peopleEngaged: c('peopleEngaged'),
-    checkInsSent: c('checkInsSent'),
-    checkInsAnswered: c('checkInsAnswered'),
-    checkInsNoResponse: c('checkInsNoResponse'),
-    checkInResponseRate: applies('checkInsSent') ? share(raw.checkInsAnswered, raw.checkInsSent, exempt) : na,
-    optOuts: c('optOuts'),
-    concernsRaised: c('concernsRaised'),
-    instruments: ITEMS.map((item) => {
-      const r = raw.items[item]!;
-      const labels = item === 'anxiety' ? ANXIETY_BAND_LABELS : ONS4_BAND_LABELS;
-      const measure = (values: number[], bands: Record<string, number>) => ({
-        people: count(values.length, exempt),
-        mean: meanOf(values, exempt),
-        bands: labels.map((band) => ({
-          band,
-          people: count(bands[band] ?? 0, exempt),
-          share: share(bands[band] ?? 0, values.length, exempt),
-        })),
-      });
-      return {
-        key: `ONS4.${item}`,
-        instrument: 'ONS4',
-        item,
-        higherIsBetter: higherIsBetter(item),
-        baseline: measure(r.baseline, r.baselineBands),
-        waves: WAVES.map((wave) => {
-          const pairs = r.pairs[wave]!;
-          const changes = pairs.map((p) => p.follow - p.base);
-          const direction = (d: number) =>
-            d === 0 ? 'unchanged' : d > 0 === higherIsBetter(item) ? 'improved' : 'worse';
-          const howMany = (which: string) => changes.filter((d) => direction(d) === which).length;
-          return {
-            wave,
-            followUp: measure(r.followUp[wave]!, r.followUpBands[wave]!),
-            paired: {
-              people: count(pairs.length, exempt),
-              baselineMean: meanOf(
-                pairs.map((p) => p.base),
-                exempt,
-              ),
-              followUpMean: meanOf(
-                pairs.map((p) => p.follow),
-                exempt,
-              ),
-              meanChange: meanOf(changes, exempt),
-              meanChangeCi: interval(changes, exempt),
-              improved: share(howMany('improved'), pairs.length, exempt),
-              unchanged: share(howMany('unchanged'), pairs.length, exempt),
-              worse: share(howMany('worse'), pairs.length, exempt),
-            },
-          };
-        }),
-      };
-    }),
-  };
 }

@@ -4,6 +4,7 @@ import { DynamoDbAggregateStore } from '../../../functions/outcomes/adapters/dyn
 import type { ReadMeter } from '../../../functions/outcomes/ports';
 import type { OutcomeFiguresDeps } from '../../../functions/outcomes/use-cases/outcome-summary';
 import type { DataStore } from '../../../functions/platform/dynamodb/client';
+import { type Clock, ManualClock } from '../../../functions/shared/clock';
 import type { ActivitySpec, Org } from './population';
 
 export const ORGS: Org[] = [
@@ -32,10 +33,18 @@ export const commissioner = (icbId: string, pcnId?: string): Principal => ({
 
 export const nationalAdmin: Principal = { userId: 'admin-1', role: 'ADMIN' };
 
-export function figuresDeps(store: DataStore, meter?: ReadMeter): OutcomeFiguresDeps {
+/** After every revision of the test populations (records written up to mid 2026) is published. */
+export const AFTER_EVERY_RELEASE = '2026-12-01T00:00:00Z';
+
+export function figuresDeps(
+  store: DataStore,
+  clock: Clock = new ManualClock(AFTER_EVERY_RELEASE),
+  meter?: ReadMeter,
+): OutcomeFiguresDeps {
   return {
     aggregates: new DynamoDbAggregateStore(store),
     organisations: new DynamoDbIdentityRepository(store),
+    clock,
     ...(meter ? { meter } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { startStreamPoller } from '../../../functions/outcomes/local-stream-poller';
@@ -5,7 +6,7 @@ import type { StreamRecordInput } from '../../../functions/outcomes/stream-recor
 import { createDataStore } from '../../../functions/platform/dynamodb/client';
 import { freshTable, type TestTable } from '../../support/table';
 import { ACTIVITIES, ORGS } from './fixtures';
-import { randomPopulation, writeActivities, writeOrganisations, writePopulation } from './population';
+import { entities, randomPopulation, writeActivities, writeOrganisations, writePopulation } from './population';
 
 describe('fold-stream Lambda handler', () => {
   let table: TestTable;
@@ -35,26 +36,35 @@ describe('fold-stream Lambda handler', () => {
   }, 60_000);
   afterAll(() => table.drop());
 
-  it('returns the failed record and every later one as batch item failures, and folds the rest', async () => {
+  it('returns the record whose referral cannot be folded as a batch item failure, and folds the rest', async () => {
     // DynamoDB Local in tests: the handler's client follows DYNAMODB_ENDPOINT (set by the jest global setup).
     const { handler } = await import('../../../functions/outcomes/handlers/fold-stream');
-    const firstPatient = records.find(
-      (r) => r.dynamodb?.NewImage && JSON.stringify(r.dynamodb.NewImage).includes('"patient"'),
-    )!;
-    const patientId = (firstPatient.dynamodb!.NewImage as { patientId: { S: string } }).patientId.S;
+    const store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
+    // A referral item with a corrupt date, written past the referrals context's validation.
+    const corrupt = entities(store)
+      .referrals.put({
+        referralId: 'ref-corrupt',
+        patientId: 'pat-corrupt',
+        practiceId: ORGS[0]!.practiceId,
+        pcnId: ORGS[0]!.pcnId,
+        icbId: ORGS[0]!.icbId,
+        caseloadOwner: 'unassigned',
+        source: 'GP',
+        needs: [],
+        status: 'RECEIVED',
+        caseState: 'OPEN',
+        receivedAt: 'garbled',
+        version: 1,
+        createdBy: 'lw-1',
+        createdAt: 'garbled',
+        updatedAt: 'garbled',
+      })
+      .params().Item;
+    await store.documentClient.send(new PutCommand({ TableName: table.tableName, Item: corrupt }));
     const poison = {
       eventID: 'poison',
-      eventName: 'MODIFY',
-      dynamodb: {
-        SequenceNumber: '999999000',
-        OldImage: marshall({ __edb_e__: 'patient', patientId, smsConsent: 'GIVEN' }),
-        NewImage: marshall({
-          __edb_e__: 'patient',
-          patientId,
-          smsConsent: 'OPTED_OUT',
-          smsConsentChangedAt: 'garbled',
-        }),
-      },
+      eventName: 'INSERT',
+      dynamodb: { SequenceNumber: '999999000', NewImage: marshall(corrupt) },
     };
     const batch = [...records.slice(0, 10), poison, ...records.slice(10, 12)].map((record, i) => ({
       ...record,
@@ -69,8 +79,6 @@ describe('fold-stream Lambda handler', () => {
       } as Context,
     );
 
-    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
-      batch.slice(10).map((record) => record.dynamodb.SequenceNumber),
-    );
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(['999999000']);
   }, 60_000);
 });

@@ -1,54 +1,31 @@
+import { reportedItems } from '../../../functions/outcomes/instruments';
 import { type StreamPoller, startStreamPoller } from '../../../functions/outcomes/local-stream-poller';
-import type { OutcomeRow } from '../../../functions/outcomes/summary';
+import { parsePeriod } from '../../../functions/outcomes/periods';
+import { outcomeRow } from '../../../functions/outcomes/release';
 import { outcomeSummary, outcomeSummaryCsv } from '../../../functions/outcomes/use-cases/outcome-summary';
+import { readPeriodCounters } from '../../../functions/outcomes/use-cases/read-figures';
 import { referralActivity } from '../../../functions/outcomes/use-cases/referral-activity';
+import { DIMENSIONS_BY_SCOPE, type Dimension, GROUPS_OF, type Scope } from '../../../functions/outcomes/vocabulary';
 import { createDataStore, type DataStore } from '../../../functions/platform/dynamodb/client';
+import { ManualClock } from '../../../functions/shared/clock';
 import { freshTable, type TestTable } from '../../support/table';
-import { type Dim, expectedRaw, expectedRow, ITEMS, type ScopeSpec } from './expected';
+import { type Counters, expectedCounters } from './expected';
 import { ACTIVITIES, commissioner, figuresDeps, nationalAdmin, ORGS } from './fixtures';
-import { type PersonSpec, randomPopulation, writeActivities, writeOrganisations, writePopulation } from './population';
+import {
+  odsCodeOf,
+  type PersonSpec,
+  randomPopulation,
+  writeActivities,
+  writeOrganisations,
+  writePopulation,
+} from './population';
 
-const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
-const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
+const PERIODS = ['2026-01', '2026-02', '2026-03', 'FY2025-26-Q4'];
+const ALL_ITEMS = ['ONS4', 'ONS_LONELINESS', 'UCLA3'];
 
-/** The released row restricted to the items the population measures, CI bounds compared to within a rounding step. */
-function comparable(row: OutcomeRow) {
-  return {
-    ...row,
-    instruments: row.instruments.filter((figures) => (ITEMS as readonly string[]).includes(figures.item)),
-  };
-}
-
-function expectRowsToMatch(
-  actual: OutcomeRow[],
-  people: PersonSpec[],
-  scope: ScopeSpec,
-  dimension: Dim,
-  exempt: boolean,
-) {
-  const raw = expectedRaw(people, ACTIVITIES, scope, MONTHS, dimension);
-  const expected = [...raw.keys()].sort().map((group) => expectedRow(dimension, group, raw.get(group)!, exempt));
-  const rows = actual.filter((row) => row.dimension === dimension).map(comparable);
-  expect(rows.map((row) => row.group)).toEqual(expected.map((row) => row.group));
-  rows.forEach((row, i) => {
-    const want = expected[i]!;
-    // Interval bounds: the running-sums variance and the test's two-pass variance may differ in the last bit.
-    const strip = (r: unknown) =>
-      JSON.parse(JSON.stringify(r), (key, value) =>
-        key === 'meanChangeCi' ? { suppressed: value.suppressed } : value,
-      );
-    expect(strip(row)).toEqual(strip(want));
-    row.instruments.forEach((figures, j) => {
-      figures.waves.forEach((wave, k) => {
-        const ci = want.instruments[j]!.waves[k]!.paired.meanChangeCi;
-        if (ci.lower === null) expect(wave.paired.meanChangeCi.lower).toBeNull();
-        else {
-          expect(wave.paired.meanChangeCi.lower).toBeCloseTo(ci.lower, 1);
-          expect(wave.paired.meanChangeCi.upper).toBeCloseTo(ci.upper!, 1);
-        }
-      });
-    });
-  });
+/** Non-empty groups only: every group is released, but the model only knows the groups people are in. */
+function nonEmpty(groups: Iterable<[string, Counters]>): Record<string, Counters> {
+  return Object.fromEntries([...groups].filter(([, counters]) => Object.keys(counters).length > 0));
 }
 
 describe('outcome figures folded from the table stream', () => {
@@ -65,7 +42,7 @@ describe('outcome figures folded from the table stream', () => {
     await writeActivities(store, ACTIVITIES);
     people = randomPopulation({
       seed: 20260101,
-      people: 160,
+      people: 60,
       orgs: ORGS,
       activities: ACTIVITIES,
       months: ['2026-01', '2026-02', '2026-03'],
@@ -91,111 +68,158 @@ describe('outcome figures folded from the table stream', () => {
     expect(errors).toEqual([]);
   });
 
-  it('returns every cell of every ICB breakdown equal to an independent computation, suppressed and rounded ones included', async () => {
-    const groupBy = ['ACTIVITY_CATEGORY', 'NEED', 'AGE_BAND', 'SEX', 'PCN', 'PRACTICE'] as const;
-
-    const summary = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
-      scope: { icbId: 'ICB-A' },
-      ...PERIOD,
-      groupBy: [...groupBy],
-      instruments: ['ONS4'],
-    });
-
-    expect(summary.disclosureControl).toBe('CONTROLLED');
-    expectRowsToMatch([summary.total], people, { kind: 'ICB', id: 'ICB-A' }, 'NONE', false);
-    for (const dimension of groupBy)
-      expectRowsToMatch(summary.groups, people, { kind: 'ICB', id: 'ICB-A' }, dimension, false);
-    const cells = JSON.stringify(summary);
-    expect(cells).toContain('"suppressed":true');
-  });
-
-  it('returns PCN and practice figures equal to the independent computation', async () => {
-    const pcn = await outcomeSummary(figuresDeps(store), commissioner('ICB-A', 'PCN-A1'), {
-      scope: { pcnId: 'PCN-A1' },
-      ...PERIOD,
-      groupBy: ['PRACTICE', 'SEX'],
-      instruments: ['ONS4'],
-    });
-    const practice = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
-      scope: { practiceId: 'PR-A2a' },
-      ...PERIOD,
-      groupBy: ['NEED'],
-      instruments: ['ONS4'],
-    });
-
-    expectRowsToMatch([pcn.total], people, { kind: 'PCN', id: 'PCN-A1' }, 'NONE', false);
-    expectRowsToMatch(pcn.groups, people, { kind: 'PCN', id: 'PCN-A1' }, 'PRACTICE', false);
-    expectRowsToMatch(pcn.groups, people, { kind: 'PCN', id: 'PCN-A1' }, 'SEX', false);
-    expectRowsToMatch([practice.total], people, { kind: 'PRACTICE', id: 'PR-A2a' }, 'NONE', false);
-    expectRowsToMatch(practice.groups, people, { kind: 'PRACTICE', id: 'PR-A2a' }, 'NEED', false);
-  });
-
-  it('returns exact national figures to a national administrator', async () => {
-    const summary = await outcomeSummary(figuresDeps(store), nationalAdmin, {
-      ...PERIOD,
-      groupBy: ['ICB', 'AGE_BAND', 'ACTIVITY_CATEGORY'],
-      instruments: ['ONS4'],
-    });
-
-    expect(summary.disclosureControl).toBe('EXEMPT');
-    expectRowsToMatch([summary.total], people, { kind: 'NATIONAL', id: 'ALL' }, 'NONE', true);
-    for (const dimension of ['ICB', 'AGE_BAND', 'ACTIVITY_CATEGORY'] as const) {
-      expectRowsToMatch(summary.groups, people, { kind: 'NATIONAL', id: 'ALL' }, dimension, true);
-    }
-    expect(summary.total.referralsReceived.value).toBe(people.length);
-  });
-
-  it('returns one total from its own raw count, not the sum of the released group rows', async () => {
-    const summary = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
-      scope: { icbId: 'ICB-A' },
-      ...PERIOD,
-      groupBy: ['PRACTICE'],
-    });
-
-    const raw = people.filter((p) => p.org.icbId === 'ICB-A').length;
-    expect(summary.total.referralsReceived.value).toBe(Math.round(raw / 5) * 5);
-    expect(summary.groups.map((row) => row.group)).toEqual(['PR-A1a', 'PR-A1b', 'PR-A2a']);
-  });
-
-  it('returns SNOMED-coded accepted and declined referrals by practice and month', async () => {
-    const activity = await referralActivity(figuresDeps(store), commissioner('ICB-A'), {
-      scope: { icbId: 'ICB-A' },
-      ...PERIOD,
-    });
-
-    const expected: { practiceId: string; month: string; accepted: unknown; declined: unknown }[] = [];
-    for (const practiceId of ['PR-A1a', 'PR-A1b', 'PR-A2a']) {
-      for (const month of MONTHS) {
-        const mine = people.filter((p) => p.org.practiceId === practiceId);
-        const accepted = mine.filter((p) => p.acceptedAt?.startsWith(month)).length;
-        const declined = mine.filter((p) => p.declinedAt?.startsWith(month)).length;
-        const anything = mine.some((p) => JSON.stringify(p).includes(`"${month}-`));
-        if (!anything) continue;
-        const c = (n: number) =>
-          n === 0
-            ? { value: 0, suppressed: false }
-            : n <= 7
-              ? { value: null, suppressed: true }
-              : { value: Math.round(n / 5) * 5, suppressed: false };
-        expected.push({ practiceId, month, accepted: c(accepted), declined: c(declined) });
+  it('returns every counter of every cell, at every scope, breakdown and period, equal to an independent computation', async () => {
+    const scopes: Scope[] = [
+      { kind: 'NATIONAL', id: 'ALL' },
+      { kind: 'ICB', id: 'ICB-A' },
+      { kind: 'ICB', id: 'ICB-B' },
+      { kind: 'PCN', id: 'PCN-A1' },
+      { kind: 'PRACTICE', id: 'PR-A2a' },
+    ];
+    let cells = 0;
+    for (const scope of scopes) {
+      for (const id of PERIODS) {
+        const period = parsePeriod(id);
+        const dimensions = DIMENSIONS_BY_SCOPE[scope.kind];
+        const read = await readPeriodCounters(figuresDeps(store), scope, period, dimensions, new Date('2026-12-01'));
+        for (const dimension of dimensions) {
+          const actual =
+            dimension === 'NONE'
+              ? nonEmpty([['ALL', read.total]])
+              : nonEmpty(read.groups.filter((g) => g.dimension === dimension).map((g) => [g.group, g.counters]));
+          const expected = nonEmpty(expectedCounters(people, ACTIVITIES, scope, dimension, period));
+          expect({ scope, id, dimension, counters: actual }).toEqual({ scope, id, dimension, counters: expected });
+          cells += Object.keys(expected).length;
+        }
       }
     }
-    expect(activity.acceptedCode).toBe('871731000000106');
-    expect(activity.declinedCode).toBe('871711000000103');
-    expect(activity.rows).toEqual(expected);
+    expect(cells).toBeGreaterThan(500);
   });
 
-  it('returns a CSV with a header and one line per row, marking suppressed cells', async () => {
-    const input = { scope: { icbId: 'ICB-A' }, ...PERIOD, groupBy: ['SEX' as const], instruments: ['ONS4'] };
+  it('returns every released cell of every ICB breakdown as the rules release the independently computed counters', async () => {
+    const groupBy = DIMENSIONS_BY_SCOPE.ICB.filter((d) => d !== 'NONE');
+    const period = parsePeriod('FY2025-26-Q4');
+    const instruments = reportedItems(ALL_ITEMS);
+
+    const summary = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
+      scope: { icbId: 'ICB-A' },
+      period: period.id,
+      groupBy,
+      instruments: ALL_ITEMS,
+    });
+
+    const scope: Scope = { kind: 'ICB', id: 'ICB-A' };
+    const release = (dimension: Dimension, group: string) =>
+      outcomeRow(
+        dimension,
+        group,
+        expectedCounters(people, ACTIVITIES, scope, dimension, period).get(group) ?? {},
+        instruments,
+        'CONTROLLED',
+      );
+    expect(summary.disclosureControl).toBe('CONTROLLED');
+    expect(summary.total).toEqual(release('NONE', 'ALL'));
+    for (const row of summary.groups) {
+      const { label: _label, odsCode: _odsCode, ...released } = row;
+      expect(released).toEqual(release(row.dimension, row.group));
+    }
+    expect(JSON.stringify(summary)).toContain('"suppressed":true');
+  });
+
+  it('returns every group of every breakdown, with or without people, organisations with names and ODS codes', async () => {
+    const summary = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
+      scope: { icbId: 'ICB-A' },
+      period: '2026-02',
+      groupBy: ['ETHNICITY', 'SEX', 'PRACTICE'],
+    });
+
+    const groups = (dimension: Dimension) =>
+      summary.groups.filter((r) => r.dimension === dimension).map((r) => r.group);
+    expect(groups('ETHNICITY')).toEqual(GROUPS_OF.ETHNICITY);
+    expect(groups('SEX')).toEqual(GROUPS_OF.SEX);
+    expect(summary.groups.filter((r) => r.dimension === 'PRACTICE').map((r) => [r.group, r.label, r.odsCode])).toEqual(
+      ['PR-A1a', 'PR-A1b', 'PR-A2a'].map((id) => [id, `Practice ${id}`, odsCodeOf(id)]),
+    );
+    expect(summary.scope).toEqual({ kind: 'ICB', id: 'ICB-A', name: 'ICB ICB-A', odsCode: odsCodeOf('ICB-A') });
+  });
+
+  it('returns the monthly trend in the same call, each month equal to asking for that month', async () => {
+    const quarter = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
+      scope: { icbId: 'ICB-A' },
+      period: 'FY2025-26-Q4',
+    });
+
+    expect(quarter.months.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    for (const { month, total } of quarter.months) {
+      const single = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
+        scope: { icbId: 'ICB-A' },
+        period: month,
+      });
+      expect(total).toEqual(single.total);
+    }
+  });
+
+  it('returns unique people beside episodes: a person referred twice in the quarter counts once', async () => {
+    const national = await outcomeSummary(figuresDeps(store), nationalAdmin, { period: 'FY2025-26-Q4' });
+
+    const inQuarter = people.filter((p) => p.receivedAt < '2026-04');
+    expect(national.disclosureControl).toBe('EXEMPT');
+    expect(national.total.referralsReceived.value).toBe(inQuarter.length);
+    expect(national.total.peopleReferred.value).toBe(new Set(inQuarter.map((p) => p.patientId)).size);
+    expect(national.total.peopleReferred.value).toBeLessThan(inQuarter.length);
+  });
+
+  it('returns SNOMED-coded accepted and declined referrals for every practice and month, as the practice breakdown does', async () => {
+    const input = { scope: { icbId: 'ICB-A' }, period: 'FY2025-26-Q4' };
+    const activity = await referralActivity(figuresDeps(store), commissioner('ICB-A'), input);
+
+    expect(activity.acceptedCode).toBe('871731000000106');
+    expect(activity.declinedCode).toBe('871711000000103');
+    expect(activity.rows).toHaveLength(3 * 3);
+    for (const row of activity.rows) {
+      const month = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), {
+        ...input,
+        period: row.month,
+        groupBy: ['PRACTICE'],
+      });
+      const same = month.groups.find((g) => g.group === row.practiceId)!;
+      expect([row.accepted, row.declined, row.odsCode]).toEqual([
+        same.referralsAccepted,
+        same.referralsDeclined,
+        same.odsCode,
+      ]);
+    }
+  });
+
+  it('returns a CSV whose figures are the summary figures, with its period and scope on every row', async () => {
+    const input = { scope: { icbId: 'ICB-A' }, period: 'FY2025-26-Q4', groupBy: ['SEX' as const] };
 
     const csv = await outcomeSummaryCsv(figuresDeps(store), commissioner('ICB-A'), input);
     const summary = await outcomeSummary(figuresDeps(store), commissioner('ICB-A'), input);
 
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(1 + 1 + summary.groups.length);
-    expect(lines[0]).toMatch(/^dimension,group,label,referralsReceived,/);
-    expect(lines[1]).toMatch(/^NONE,ALL,ICB ICB-A,/);
-    expect(lines[1]!.split(',')[3]).toBe(String(summary.total.referralsReceived.value));
-    expect(csv).toContain('suppressed');
+    const [header, ...lines] = csv
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    expect(lines).toHaveLength(1 + summary.groups.length + 3);
+    const column = header!.indexOf('referralsReceived');
+    const released = [summary.total, ...summary.groups, ...summary.months.map((m) => m.total)].map(
+      (row) => row.referralsReceived,
+    );
+    expect(lines.map((line) => [line[column], line[column + 1]])).toEqual(
+      released.map((c) => [c.value === null ? '' : String(c.value), c.suppressed ? '1' : '0']),
+    );
+    for (const line of lines) expect(line.slice(0, 3)).toEqual(['ICB', 'ICB-A', odsCodeOf('ICB-A')]);
+  });
+
+  it('throws naming the period for a period not yet released or outside the catalogue', async () => {
+    const early = figuresDeps(store, new ManualClock('2026-04-10T23:00:00Z'));
+    const ask = (deps: typeof early, period: string) =>
+      outcomeSummary(deps, commissioner('ICB-A'), { scope: { icbId: 'ICB-A' }, period });
+
+    await expect(ask(early, '2026-03')).rejects.toMatchObject({ field: 'period' });
+    await expect(ask(early, 'FY2025-26-Q4')).rejects.toMatchObject({ field: 'period' });
+    await expect(ask(early, '2026-02')).resolves.toMatchObject({ period: { id: '2026-02' } });
+    await expect(ask(figuresDeps(store), '2026-01-01/2026-03-31')).rejects.toMatchObject({ field: 'period' });
   });
 });

@@ -1,9 +1,12 @@
 import { activityEntity } from '../../../functions/activities/entities/activity';
+import { attendanceEntity } from '../../../functions/activities/entities/attendance';
 import { prescriptionEntity } from '../../../functions/activities/entities/prescription';
 import { checkInEntity } from '../../../functions/checkins/entities/check-in';
 import { outcomeEntity } from '../../../functions/checkins/entities/outcome';
 import { type Organisation, organisationEntity } from '../../../functions/identity/entities/organisation';
+import type { PatientSnapshot, ReferralRecord } from '../../../functions/outcomes/facts';
 import type { DataStore } from '../../../functions/platform/dynamodb/client';
+import { isConditionalCheckFailure } from '../../../functions/platform/dynamodb/errors';
 import { entityConfig } from '../../../functions/platform/dynamodb/service';
 import { patientEntity } from '../../../functions/referrals/entities/patient';
 import { referralEntity } from '../../../functions/referrals/entities/referral';
@@ -12,13 +15,16 @@ import { referralEventEntity } from '../../../functions/referrals/entities/refer
 /*
  * A known population written straight into the table through the other contexts' entities (their use cases are
  * still moving), plus the test's own model of it, from which tests compute expected figures independently of the
- * folding code.
+ * folding code (expected.ts).
  */
 
 export const CATEGORIES = ['PHYSICAL_ACTIVITY', 'ARTS_AND_CREATIVITY', 'SOCIAL_GROUPS'] as const;
 export const NEEDS = ['LONELINESS_ISOLATION', 'LOW_MOOD_ANXIETY', 'BEREAVEMENT', 'HOUSING'] as const;
 export const AGE_BANDS = ['UNDER_18', '18-24', '25-34', '45-54', '75+'] as const;
 export const SEXES = ['FEMALE', 'MALE', 'NOT_STATED'] as const;
+/** NHS ethnic category codes; `undefined` (not given) is drawn too. */
+export const ETHNICITY_CODES = ['A', 'A', 'A', 'B', 'H', 'J', 'M', 'N', 'D', 'R', 'Z'] as const;
+export const SOURCES = ['GP', 'GP', 'GP', 'PRACTICE_NURSE', 'SELF', 'SOCIAL_CARE', 'VOLUNTARY_SECTOR'] as const;
 export const WAVES = ['WEEK_1', 'WEEK_6', 'WEEK_12'] as const;
 
 export interface Org {
@@ -29,7 +35,8 @@ export interface Org {
 
 export interface Measurement {
   outcomeId: string;
-  item: 'happiness' | 'anxiety';
+  instrument: 'ONS4' | 'ONS_LONELINESS' | 'UCLA3';
+  item: string;
   wave: 'BASELINE' | (typeof WAVES)[number];
   value: number;
   measuredAt: string;
@@ -43,22 +50,38 @@ export interface CheckInSpec {
   noResponse: boolean;
 }
 
+export interface SessionSpec {
+  attendanceId: string;
+  /** YYYY-MM-DD */
+  sessionDate: string;
+  status: 'ATTENDED' | 'MISSED';
+  /** When the register entry was written: sometimes weeks later, and out of session order. */
+  recordedAt: string;
+}
+
 export interface PersonSpec {
   patientId: string;
   referralId: string;
   org: Org;
   sex: string;
+  /** NHS ethnic category code, when given. */
+  ethnicity?: string;
   ageBand: string;
+  source: string;
   needs: string[];
   receivedAt: string;
+  contactedAt?: string;
   acceptedAt?: string;
   declinedAt?: string;
-  /** Prescriptions: activity id and first attended day (if attended). */
-  prescriptions: { prescriptionId: string; activityId: string; firstAttendedOn?: string }[];
+  /** A terminal status other than DECLINED, and when. */
+  closed?: { at: string; as: 'CLOSED' | 'UNABLE_TO_CONTACT' };
+  prescriptions: { prescriptionId: string; activityId: string; sessions: SessionSpec[] }[];
   concernAt?: string;
   checkIns: CheckInSpec[];
   outcomes: Measurement[];
   optedOutAt?: string;
+  /** A second referral of the same patient (the patient record is written once). */
+  returning?: boolean;
 }
 
 export interface ActivitySpec {
@@ -89,21 +112,50 @@ export function seeded(seed: number) {
 const ONS4_BANDS = (value: number) => (value <= 4 ? 'low' : value <= 6 ? 'medium' : value <= 8 ? 'high' : 'very high');
 const ANXIETY_BANDS = (value: number) =>
   value <= 1 ? 'very low' : value <= 3 ? 'low' : value <= 5 ? 'medium' : 'high';
-export function bandOf(item: Measurement['item'], value: number): string {
-  return item === 'anxiety' ? ANXIETY_BANDS(value) : ONS4_BANDS(value);
+/** The band the check-ins context stores on an ONS4 measurement (figures classify answers themselves). */
+export function storedBandOf(m: Pick<Measurement, 'instrument' | 'item' | 'value'>): string | undefined {
+  if (m.instrument !== 'ONS4') return undefined;
+  return m.item === 'anxiety' ? ANXIETY_BANDS(m.value) : ONS4_BANDS(m.value);
 }
 
-function iso(day: string, hour = 10): string {
+export function iso(day: string, hour = 10): string {
   return `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 }
 
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The care pathway after referral: contact, then acceptance or decline, then maybe closure. */
+function pathway(r: ReturnType<typeof seeded>, person: PersonSpec, day: string): void {
+  if (r.chance(0.08)) {
+    person.closed = { at: iso(addDays(day, r.int(10, 20)), 12), as: 'UNABLE_TO_CONTACT' };
+    return;
+  }
+  const contactDay = addDays(day, r.chance(0.6) ? r.int(0, 10) : r.int(11, 40));
+  person.contactedAt = iso(contactDay, 9);
+  if (r.chance(0.15)) person.declinedAt = iso(addDays(contactDay, r.int(0, 3)), 11);
+  else if (r.chance(0.9)) person.acceptedAt = iso(addDays(contactDay, r.int(0, 5)), 11);
+  if (person.acceptedAt && r.chance(0.3)) {
+    person.closed = { at: iso(addDays(person.acceptedAt, r.int(30, 80)), 15), as: 'CLOSED' };
+  }
+}
+
+function sessions(r: ReturnType<typeof seeded>, id: string, start: string): SessionSpec[] {
+  const out: SessionSpec[] = [];
+  for (let s = 0, count = r.int(0, 4); s < count; s++) {
+    const sessionDate = addDays(start, r.int(5, 60));
+    // Most registers are written on the day; some weeks later, so sessions arrive out of order.
+    const recordedAt = r.chance(0.2) ? iso(addDays(sessionDate, r.int(10, 40)), 17) : iso(sessionDate, 18);
+    out.push({ attendanceId: `${id}-s${s}`, sessionDate, status: r.chance(0.8) ? 'ATTENDED' : 'MISSED', recordedAt });
+  }
+  return out;
 }
 
 /**
- * A random population over `months` (YYYY-MM) in the given organisations. Every person has a referral; most are
- * accepted, some engage, some answer check-ins, many have a baseline and follow-ups.
+ * A random population over `months` (YYYY-MM) in the given organisations. Every person has a referral (some a
+ * second one); most are contacted and accepted, some engage, some answer check-ins, many have a baseline and
+ * follow-ups.
  */
 export function randomPopulation(options: {
   seed: number;
@@ -117,43 +169,65 @@ export function randomPopulation(options: {
   const prefix = options.prefix ?? 'P';
   const people: PersonSpec[] = [];
   for (let i = 0; i < options.people; i++) {
-    const org = r.pick(options.orgs);
+    const returning = people.length > 0 && r.chance(0.08) ? r.pick(people.filter((p) => !p.returning)) : undefined;
+    const org = returning ? returning.org : r.pick(options.orgs);
     const month = r.pick(options.months);
     const day = `${month}-${String(r.int(1, 28)).padStart(2, '0')}`;
     const id = `${prefix}${String(i).padStart(5, '0')}`;
     const person: PersonSpec = {
-      patientId: `pat-${id}`,
+      patientId: returning?.patientId ?? `pat-${id}`,
       referralId: `ref-${id}`,
       org,
-      sex: r.pick(SEXES),
+      sex: returning?.sex ?? r.pick(SEXES),
+      ...(returning
+        ? returning.ethnicity
+          ? { ethnicity: returning.ethnicity }
+          : {}
+        : r.chance(0.85)
+          ? { ethnicity: r.pick(ETHNICITY_CODES) }
+          : {}),
       ageBand: r.pick(AGE_BANDS),
+      source: r.pick(SOURCES),
       needs: r.chance(0.1) ? [] : [...new Set([r.pick(NEEDS), ...(r.chance(0.3) ? [r.pick(NEEDS)] : [])])],
       receivedAt: iso(day),
       prescriptions: [],
       checkIns: [],
       outcomes: [],
+      ...(returning ? { returning: true } : {}),
     };
-    if (r.chance(0.15)) person.declinedAt = iso(addDays(day, r.int(1, 10)), 11);
-    else if (r.chance(0.85)) person.acceptedAt = iso(addDays(day, r.int(1, 10)), 11);
+    pathway(r, person, day);
     if (person.acceptedAt) {
       const local = options.activities.filter((a) => a.pcnId === org.pcnId);
-      const count = r.int(0, 2);
-      for (let p = 0; p < count && local.length > 0; p++) {
+      for (let p = 0, count = r.int(0, 2); p < count && local.length > 0; p++) {
         person.prescriptions.push({
           prescriptionId: `rx-${id}-${p}`,
           activityId: r.pick(local).activityId,
-          ...(r.chance(0.7) ? { firstAttendedOn: addDays(day, r.int(5, 40)) } : {}),
+          sessions: sessions(r, `rx-${id}-${p}`, day),
         });
       }
       let n = 0;
-      const measure = (item: Measurement['item'], wave: Measurement['wave'], at: string) =>
-        person.outcomes.push({ outcomeId: `out-${id}-${n++}`, item, wave, value: r.int(0, 10), measuredAt: at });
+      const measure = (instrument: Measurement['instrument'], item: string, wave: Measurement['wave'], at: string) => {
+        const [min, max] = instrument === 'ONS4' ? [0, 10] : instrument === 'ONS_LONELINESS' ? [1, 5] : [1, 3];
+        person.outcomes.push({
+          outcomeId: `out-${id}-${n++}`,
+          instrument,
+          item,
+          wave,
+          value: r.int(min, max),
+          measuredAt: at,
+        });
+      };
+      const answers = (wave: Measurement['wave'], at: string) => {
+        for (const item of ['happiness', 'anxiety']) if (r.chance(0.9)) measure('ONS4', item, wave, at);
+        if (r.chance(0.85)) measure('ONS_LONELINESS', 'lonely', wave, at);
+        if (r.chance(0.3))
+          for (const item of ['companionship', 'leftOut', 'isolated']) measure('UCLA3', item, wave, at);
+      };
       if (r.chance(0.8)) {
         const base = addDays(day, r.int(1, 5));
-        for (const item of ['happiness', 'anxiety'] as const)
-          if (r.chance(0.9)) measure(item, 'BASELINE', iso(base, 12));
+        answers('BASELINE', iso(base, 12));
         // Occasionally a second baseline the same week: only the earliest counts.
-        if (r.chance(0.1)) measure('happiness', 'BASELINE', iso(addDays(base, 2), 12));
+        if (r.chance(0.1)) measure('ONS4', 'happiness', 'BASELINE', iso(addDays(base, 2), 12));
       }
       for (const [w, wave] of WAVES.entries()) {
         const scheduled = addDays(day, [7, 42, 84][w]!);
@@ -167,13 +241,12 @@ export function randomPopulation(options: {
           noResponse: sent && !answered,
         });
         if (answered) {
-          for (const item of ['happiness', 'anxiety'] as const)
-            if (r.chance(0.9)) measure(item, wave, iso(scheduled, 15));
-          if (r.chance(0.05)) measure('anxiety', wave, iso(addDays(scheduled, 1), 15));
+          answers(wave, iso(scheduled, 15));
+          if (r.chance(0.05)) measure('ONS4', 'anxiety', wave, iso(addDays(scheduled, 1), 15));
         }
       }
       if (r.chance(0.1)) person.concernAt = iso(addDays(day, r.int(3, 50)), 16);
-      if (r.chance(0.1)) person.optedOutAt = iso(addDays(day, r.int(3, 60)), 17);
+      if (!returning && r.chance(0.1)) person.optedOutAt = iso(addDays(day, r.int(3, 60)), 17);
     }
     people.push(person);
   }
@@ -191,18 +264,24 @@ export function entities(store: DataStore) {
     referrals: referralEntity(config),
     events: referralEventEntity(config),
     prescriptions: prescriptionEntity(config),
+    attendance: attendanceEntity(config),
     checkIns: checkInEntity(config),
     outcomes: outcomeEntity(config),
   };
 }
 
+/** An ODS-style code for a test organisation id. */
+export function odsCodeOf(organisationId: string): string {
+  return `T${organisationId.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`;
+}
+
 export async function writeOrganisations(store: DataStore, orgs: readonly Org[]): Promise<void> {
   const { organisations } = entities(store);
   const seen = new Set<string>();
-  const put = async (organisationId: string, item: Organisation) => {
+  const put = async (organisationId: string, item: Omit<Organisation, 'odsCode'>) => {
     if (seen.has(organisationId)) return;
     seen.add(organisationId);
-    await organisations.put(item).go();
+    await organisations.put({ ...item, odsCode: odsCodeOf(organisationId) }).go();
   };
   for (const org of orgs) {
     await put(org.icbId, {
@@ -262,23 +341,60 @@ export async function writeActivities(store: DataStore, activities: readonly Act
   }
 }
 
+/** Writes one attendance register entry, starting the prescription on its first ATTENDED entry as activities does. */
+export async function writeSession(
+  store: DataStore,
+  person: Pick<PersonSpec, 'referralId'>,
+  prescription: { prescriptionId: string; activityId: string },
+  session: SessionSpec,
+): Promise<void> {
+  const e = entities(store);
+  await e.attendance
+    .put({
+      attendanceId: session.attendanceId,
+      prescriptionId: prescription.prescriptionId,
+      referralId: person.referralId,
+      activityId: prescription.activityId,
+      providerOrganisationId: 'provider-1',
+      sessionDate: session.sessionDate,
+      status: session.status,
+      recordedBy: 'lw-1',
+      recordedAt: session.recordedAt,
+    })
+    .go();
+  if (session.status === 'ATTENDED') {
+    await e.prescriptions
+      .patch({ referralId: person.referralId, prescriptionId: prescription.prescriptionId })
+      .set({ firstAttendedOn: session.sessionDate, status: 'STARTED' })
+      .where(({ firstAttendedOn }, { notExists }) => notExists(firstAttendedOn))
+      .go()
+      .catch((error: unknown) => {
+        // Already started by an earlier register entry: the first recorded one keeps it, as in activities.
+        if (!isConditionalCheckFailure(error)) throw error;
+      });
+  }
+}
+
 /** Writes one person's records in the order the other contexts would. */
 export async function writePerson(store: DataStore, person: PersonSpec): Promise<void> {
   const e = entities(store);
   const { org } = person;
-  await e.patients
-    .put({
-      patientId: person.patientId,
-      sex: person.sex as 'FEMALE',
-      practiceId: org.practiceId,
-      pcnId: org.pcnId,
-      icbId: org.icbId,
-      smsConsent: 'GIVEN',
-      createdAt: person.receivedAt,
-      updatedAt: person.receivedAt,
-    })
-    .go();
-  const status = person.declinedAt ? 'DECLINED' : person.acceptedAt ? 'ACCEPTED' : 'RECEIVED';
+  if (!person.returning) {
+    await e.patients
+      .put({
+        patientId: person.patientId,
+        sex: person.sex as 'FEMALE',
+        ...(person.ethnicity ? { ethnicity: person.ethnicity } : {}),
+        practiceId: org.practiceId,
+        pcnId: org.pcnId,
+        icbId: org.icbId,
+        smsConsent: 'GIVEN',
+        createdAt: person.receivedAt,
+        updatedAt: person.receivedAt,
+      })
+      .go();
+  }
+  const status = person.closed?.as ?? (person.declinedAt ? 'DECLINED' : person.acceptedAt ? 'ACCEPTED' : 'RECEIVED');
   await e.referrals
     .put({
       referralId: person.referralId,
@@ -287,10 +403,10 @@ export async function writePerson(store: DataStore, person: PersonSpec): Promise
       pcnId: org.pcnId,
       icbId: org.icbId,
       caseloadOwner: `unassigned-${org.pcnId}`,
-      source: 'GP',
+      source: person.source as 'GP',
       needs: person.needs as 'HOUSING'[],
       status,
-      caseState: status === 'DECLINED' ? 'CLOSED' : 'OPEN',
+      caseState: ['DECLINED', 'CLOSED', 'UNABLE_TO_CONTACT'].includes(status) ? 'CLOSED' : 'OPEN',
       ageBandAtReferral: person.ageBand as '75+',
       receivedAt: person.receivedAt,
       ...(person.concernAt ? { concernOpen: true, concernRaisedAt: person.concernAt } : {}),
@@ -300,7 +416,12 @@ export async function writePerson(store: DataStore, person: PersonSpec): Promise
       updatedAt: person.receivedAt,
     })
     .go();
-  const event = (eventId: string, at: string, toStatus: 'ACCEPTED' | 'DECLINED', snomedCode: string) =>
+  const event = (
+    eventId: string,
+    at: string,
+    toStatus: 'CONTACTED' | 'ACCEPTED' | 'DECLINED' | 'CLOSED' | 'UNABLE_TO_CONTACT',
+    snomedCode?: string,
+  ) =>
     e.events
       .put({
         referralId: person.referralId,
@@ -309,13 +430,15 @@ export async function writePerson(store: DataStore, person: PersonSpec): Promise
         at,
         actorUserId: 'lw-1',
         actorRole: 'LINK_WORKER',
-        fromStatus: 'CONTACTED',
+        fromStatus: 'RECEIVED',
         toStatus,
-        snomedCode,
+        ...(snomedCode ? { snomedCode } : {}),
       })
       .go();
+  if (person.contactedAt) await event(`ev-${person.referralId}-c`, person.contactedAt, 'CONTACTED');
   if (person.acceptedAt) await event(`ev-${person.referralId}-a`, person.acceptedAt, 'ACCEPTED', '871731000000106');
   if (person.declinedAt) await event(`ev-${person.referralId}-d`, person.declinedAt, 'DECLINED', '871711000000103');
+  if (person.closed) await event(`ev-${person.referralId}-x`, person.closed.at, person.closed.as);
   for (const p of person.prescriptions) {
     await e.prescriptions
       .put({
@@ -335,12 +458,9 @@ export async function writePerson(store: DataStore, person: PersonSpec): Promise
         updatedAt: person.receivedAt,
       })
       .go();
-    if (p.firstAttendedOn) {
-      await e.prescriptions
-        .patch({ referralId: person.referralId, prescriptionId: p.prescriptionId })
-        .set({ firstAttendedOn: p.firstAttendedOn, status: 'STARTED', version: 2 })
-        .go();
-    }
+    // The register in the order it was written (which is not session order).
+    const byRecording = [...p.sessions].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+    for (const session of byRecording) await writeSession(store, person, p, session);
   }
   for (const c of person.checkIns) {
     await e.checkIns
@@ -368,15 +488,16 @@ export async function writePerson(store: DataStore, person: PersonSpec): Promise
     if (c.noResponse) await e.checkIns.patch({ checkInId: c.checkInId }).set({ status: 'NO_RESPONSE' }).go();
   }
   for (const m of person.outcomes) {
+    const band = storedBandOf(m);
     await e.outcomes
       .put({
         outcomeId: m.outcomeId,
         referralId: person.referralId,
         patientId: person.patientId,
-        instrument: 'ONS4',
+        instrument: m.instrument,
         item: m.item,
         value: m.value,
-        band: bandOf(m.item, m.value),
+        ...(band ? { band } : {}),
         wave: m.wave,
         source: 'SMS',
         measuredAt: m.measuredAt,
@@ -392,11 +513,80 @@ export async function writePerson(store: DataStore, person: PersonSpec): Promise
   }
 }
 
+/** Writes a population; a returning person's referral is written after the patient's first. */
 export async function writePopulation(store: DataStore, people: readonly PersonSpec[], concurrency = 8): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < people.length) await writePerson(store, people[next++]!);
-    }),
-  );
+  const first = people.filter((p) => !p.returning);
+  const second = people.filter((p) => p.returning);
+  for (const batch of [first, second]) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < batch.length) await writePerson(store, batch[next++]!);
+      }),
+    );
+  }
+}
+
+/**
+ * The records the fact source would read for these people (what writePerson writes, as the folding code sees it),
+ * for tests that need many people's figures without writing every raw record.
+ */
+export function recordsOf(
+  people: readonly PersonSpec[],
+  activities: readonly ActivitySpec[],
+): { records: ReferralRecord[]; patients: PatientSnapshot[] } {
+  const categoryOf = new Map(activities.map((a) => [a.activityId, a.category]));
+  const patients = new Map<string, PatientSnapshot>();
+  for (const person of people) {
+    if (person.returning) continue;
+    patients.set(person.patientId, {
+      patientId: person.patientId,
+      sex: person.sex,
+      ...(person.ethnicity ? { ethnicity: person.ethnicity } : {}),
+      smsConsent: person.optedOutAt ? 'OPTED_OUT' : 'GIVEN',
+      ...(person.optedOutAt ? { smsConsentChangedAt: person.optedOutAt } : {}),
+    });
+  }
+  const records = people.map((person): ReferralRecord => {
+    const event = (eventId: string, at: string | undefined, toStatus: string, snomedCode?: string) =>
+      at ? [{ eventId, at, toStatus, ...(snomedCode ? { snomedCode } : {}) }] : [];
+    return {
+      referral: {
+        referralId: person.referralId,
+        patientId: person.patientId,
+        ...person.org,
+        needs: person.needs,
+        ageBandAtReferral: person.ageBand,
+        source: person.source,
+        receivedAt: person.receivedAt,
+        createdAt: person.receivedAt,
+        ...(person.concernAt ? { concernRaisedAt: person.concernAt } : {}),
+      },
+      patient: patients.get(person.patientId),
+      events: [
+        ...event(`ev-${person.referralId}-c`, person.contactedAt, 'CONTACTED'),
+        ...event(`ev-${person.referralId}-a`, person.acceptedAt, 'ACCEPTED', '871731000000106'),
+        ...event(`ev-${person.referralId}-d`, person.declinedAt, 'DECLINED', '871711000000103'),
+        ...event(`ev-${person.referralId}-x`, person.closed?.at, person.closed?.as ?? 'CLOSED'),
+      ],
+      prescriptions: person.prescriptions.map((p) => ({
+        prescriptionId: p.prescriptionId,
+        activityId: p.activityId,
+        category: categoryOf.get(p.activityId),
+      })),
+      attendance: person.prescriptions.flatMap((p) =>
+        p.sessions.map((s) => ({ ...s, prescriptionId: p.prescriptionId })),
+      ),
+      checkIns: person.checkIns.map((c) => ({
+        checkInId: c.checkInId,
+        scheduledFor: c.scheduledFor,
+        status: c.noResponse ? 'NO_RESPONSE' : c.answered ? 'COMPLETED' : c.sent ? 'AWAITING_REPLY' : 'WAITING',
+        introSent: c.sent,
+        ...(c.sent ? { questionSentAt: c.scheduledFor } : {}),
+        answeredCount: c.answered ? 2 : 0,
+      })),
+      outcomes: person.outcomes.map((m) => ({ ...m, createdAt: m.measuredAt })),
+    };
+  });
+  return { records, patients: [...patients.values()] };
 }

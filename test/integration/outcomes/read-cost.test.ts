@@ -1,6 +1,7 @@
 import { DynamoDbAggregateStore } from '../../../functions/outcomes/adapters/dynamodb-aggregate-store';
 import { mergeContributions } from '../../../functions/outcomes/aggregation';
-import { type ReferralRecord, referralFacts } from '../../../functions/outcomes/facts';
+import type { ReferralRecord } from '../../../functions/outcomes/facts';
+import { factsOfRecords } from '../../../functions/outcomes/patient-facts';
 import { newReadMeter } from '../../../functions/outcomes/ports';
 import { outcomeSummary } from '../../../functions/outcomes/use-cases/outcome-summary';
 import { createDataStore, type DataStore } from '../../../functions/platform/dynamodb/client';
@@ -11,6 +12,8 @@ import { writeOrganisations } from './population';
 const NEEDS = ['LONELINESS_ISOLATION', 'LOW_MOOD_ANXIETY', 'BEREAVEMENT', 'HOUSING'];
 const AGES = ['UNDER_18', '18-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'];
 const SEXES = ['FEMALE', 'MALE', 'NOT_STATED'];
+const ETHNICITIES = ['A', 'H', 'M', 'D', 'R', 'Z'];
+const SOURCES = ['GP', 'SELF', 'SOCIAL_CARE'];
 const CATEGORIES = ['PHYSICAL_ACTIVITY', 'ARTS_AND_CREATIVITY', 'SOCIAL_GROUPS'];
 const MONTHS = ['2026-01', '2026-02', '2026-03'];
 const WAVES = ['BASELINE', 'WEEK_1', 'WEEK_6', 'WEEK_12'];
@@ -30,13 +33,13 @@ function records(measurements: number): ReferralRecord[] {
         ...org,
         needs: [NEEDS[i % NEEDS.length]!],
         ageBandAtReferral: AGES[i % AGES.length],
+        source: SOURCES[i % SOURCES.length],
         receivedAt: `${month}-02T10:00:00.000Z`,
       },
-      sex: SEXES[i % SEXES.length],
+      patient: { patientId: `p${i}`, sex: SEXES[i % SEXES.length], ethnicity: ETHNICITIES[i % ETHNICITIES.length] },
       events: [{ eventId: 'e', at: `${month}-03T10:00:00.000Z`, toStatus: 'ACCEPTED' }],
-      prescriptions: [
-        { prescriptionId: 'x', activityId: 'a', firstAttendedOn: `${month}-04`, category: CATEGORIES[i % 3] },
-      ],
+      prescriptions: [{ prescriptionId: 'x', activityId: 'a', category: CATEGORIES[i % 3] }],
+      attendance: [{ attendanceId: 's', prescriptionId: 'x', sessionDate: `${month}-04`, status: 'ATTENDED' }],
       checkIns: [],
       outcomes: WAVES.flatMap((wave) =>
         ITEMS.map((item) => ({
@@ -55,17 +58,16 @@ function records(measurements: number): ReferralRecord[] {
 
 /** Writes the aggregate items these records fold into, directly (folding 100,000 measurements would be slow). */
 async function load(store: DataStore, measurements: number): Promise<void> {
-  const merged = mergeContributions(records(measurements).flatMap(referralFacts));
-  await new DynamoDbAggregateStore(store).replaceAggregates([...merged.values()], '2026-07-01T00:00:00.000Z');
+  const merged = mergeContributions(factsOfRecords(records(measurements)));
+  await new DynamoDbAggregateStore(store).addToAggregates([...merged.values()], '2026-07-01T00:00:00.000Z');
 }
 
 async function itemsReadBy(store: DataStore) {
   const meter = newReadMeter();
-  const summary = await outcomeSummary(figuresDeps(store, meter), commissioner('ICB-A'), {
+  const summary = await outcomeSummary(figuresDeps(store, undefined, meter), commissioner('ICB-A'), {
     scope: { icbId: 'ICB-A' },
-    from: '2026-01-01',
-    to: '2026-03-31',
-    groupBy: ['ACTIVITY_CATEGORY', 'NEED', 'AGE_BAND', 'SEX', 'PCN', 'PRACTICE'],
+    period: 'FY2025-26-Q4',
+    groupBy: ['ACTIVITY_CATEGORY', 'NEED', 'AGE_BAND', 'SEX', 'ETHNICITY', 'REFERRAL_SOURCE', 'PCN', 'PRACTICE'],
     instruments: ['ONS4'],
   });
   return { meter, summary };

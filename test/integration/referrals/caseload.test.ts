@@ -190,8 +190,15 @@ describe('getCaseload (DynamoDB Local)', () => {
       const declined = await step(await referFor('lw2', 4), 'DECLINED');
       const concerned = await referFor('lw2', 5);
       const at = world.clock.now().toISOString();
-      await world.linkwork.events.publish({ type: 'ConcernRaised', referralId: contacted.referralId, at });
-      await world.linkwork.events.publish({ type: 'ConcernRaised', referralId: concerned.referralId, at });
+      for (const { referralId } of [contacted, concerned]) {
+        await world.linkwork.events.publish({
+          type: 'ConcernRaised',
+          referralId,
+          reason: 'WORRYING_TEXT',
+          text: { threadId: `patient-${referralId}`, at, inboundMessageId: `in-${referralId}` },
+          at,
+        });
+      }
       r = { received, contacted, accepted, active, declined, concerned };
       // Generous: a loaded 2-core machine (CI) can take many times longer than an idle one.
     }, 120_000);

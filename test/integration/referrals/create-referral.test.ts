@@ -70,6 +70,45 @@ describe('createReferral (DynamoDB Local)', () => {
     ]);
   });
 
+  it('returns the new name on every referral when the preferred name changes while a referral is being written', async () => {
+    const first = await createReferral(world.deps, world.as.coordA, { ...base(), newPatient: newPatient() });
+    const repository = world.deps.referrals;
+    let renamed = false;
+    // The rename lands between this createReferral's read of the patient and its write.
+    const racing = new Proxy(repository, {
+      get(target, property) {
+        if (property === 'getPatient') {
+          return async (...args: Parameters<typeof repository.getPatient>) => {
+            const read = await target.getPatient(...args);
+            if (!renamed) {
+              renamed = true;
+              await updatePatientContact(world.deps, world.as.coordA, {
+                patientId: first.patientId,
+                preferredName: 'Bobbie',
+              });
+            }
+            return read;
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+
+    const second = await createReferral({ ...world.deps, referrals: racing }, world.as.coordA, {
+      ...base(),
+      patientId: first.patientId,
+    });
+
+    expect(renamed).toBe(true);
+    const referrals = await repository.listPatientReferrals(first.patientId);
+    expect(referrals.map((referral) => referral.referralId).sort()).toEqual(
+      [first.referral.referralId, second.referral.referralId].sort(),
+    );
+    const family = (await repository.getPatient(first.patientId))?.familyName;
+    for (const referral of referrals) expect(referral.patientName).toBe(`Bobbie ${family}`);
+  });
+
   it('reuses the patient when a new patient is given with an NHS number already registered', async () => {
     const details = newPatient();
     const first = await createReferral(world.deps, world.as.lw1, { ...base(), newPatient: details });

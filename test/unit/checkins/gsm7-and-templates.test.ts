@@ -50,7 +50,6 @@ describe('templates', () => {
 
   const rendered: [string, string][] = [
     ['intro', templates.intro(sender, 5)],
-    ['thanks', templates.thanks(sender)],
     ['reminder', templates.reminder(sender)],
     ['stopConfirmed', templates.stopConfirmed(sender)],
     ['startConfirmed', templates.startConfirmed(sender)],
@@ -60,6 +59,13 @@ describe('templates', () => {
     ...questions.flatMap((question): [string, string][] => [
       [`question ${question.instrument}.${question.item}`, templates.question(sender, question)],
       [`reask ${question.instrument}.${question.item}`, templates.reask(sender, question)],
+      // What the dispatcher sends as a last question: saying so where that fits one segment, plain otherwise.
+      [
+        `last question ${question.instrument}.${question.item}`,
+        fitsOneSegment(templates.lastQuestion(sender, question))
+          ? templates.lastQuestion(sender, question)
+          : templates.question(sender, question),
+      ],
     ]),
   ];
 
@@ -90,6 +96,15 @@ describe('templates', () => {
 
   it('fits the default first question together with the notice, saving a text', () => {
     expect(fitsOneSegment(templates.firstQuestion(sender, defaultCatalogue.get('ONS4.happiness')))).toBe(true);
+  });
+
+  it('says the last question of the default check-in is the last, with the longest sender, in one segment', () => {
+    const last = templates.lastQuestion(sender, defaultCatalogue.get('ONS_LONELINESS.lonely'));
+    expect(last).toBe(
+      'Linkwork for Abcdefghijklmnop: Last question. How often do you feel lonely? ' +
+        'Reply 1 Often/always, 2 Some of the time, 3 Occasionally, 4 Hardly ever or 5 Never.',
+    );
+    expect(fitsOneSegment(last)).toBe(true);
   });
 
   it('signposts with the exact crisis wording', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString as parseWithFullMetadata } from 'libphonenumber-js/max';
+import { PhoneNumberScalar } from '../../../functions/graphql/scalars';
 import { ValidationError } from '../../../functions/shared/errors';
 import {
   dramaMobile,
@@ -8,6 +9,7 @@ import {
   isUkMobileE164,
   maskMobile,
   parseUkMobile,
+  ukMobileByShape,
 } from '../../../functions/shared/phone';
 import { UK_PHONE_METADATA_FILE, ukPhoneMetadata } from '../../../scripts/uk-phone-metadata';
 
@@ -225,6 +227,26 @@ describe('parseUkMobile', () => {
         expect(error.message).not.toContain(input.replace(/\D/g, '').slice(-7));
       }),
     );
+  });
+});
+
+describe('ukMobileByShape (stored numbers and the provider’s, read back)', () => {
+  it('returns a personal (070) or pager (076) number that the input rule now refuses, in E.164', () => {
+    expect(ukMobileByShape('+447012345678')).toBe('+447012345678');
+    expect(ukMobileByShape('07640 123456')).toBe('+447640123456');
+    expect(() => parseUkMobile('07012 345678')).toThrow(ValidationError);
+  });
+
+  it('returns undefined for anything not shaped like a UK mobile', () => {
+    for (const bad of ['+442079460000', '0113 496 0001', '+15551234567', '07700 90012', 'STOP', '', 42, undefined]) {
+      expect(ukMobileByShape(bad)).toBeUndefined();
+    }
+  });
+
+  it('lets the PhoneNumber scalar serialise a stored 070 number, while refusing it as input', () => {
+    expect(PhoneNumberScalar.serialize('+447012345678')).toBe('+447012345678');
+    expect(() => PhoneNumberScalar.parseValue('07012 345678')).toThrow(ValidationError);
+    expect(() => PhoneNumberScalar.serialize('+442079460000')).toThrow('PhoneNumber cannot represent this value');
   });
 });
 
