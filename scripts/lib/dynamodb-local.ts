@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -53,7 +53,7 @@ export function ensureEmulatorJar(log: (line: string) => void = () => {}): strin
   return emulatorDir;
 }
 
-function assertJava(): void {
+export function assertJava(): void {
   try {
     execFileSync('java', ['-version'], { stdio: 'ignore' });
   } catch (error) {
@@ -89,6 +89,13 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** How long to wait for the emulator to answer. */
   readyTimeoutMs?: number;
+  /**
+   * Let our process exit while the emulator runs (it is then killed on exit). For a jest worker, which has no teardown
+   * hook of its own and ends when nothing holds it open.
+   */
+  endsWithProcess?: boolean;
+  /** Extra JVM options, before `-jar`. */
+  javaOptions?: readonly string[];
 }
 
 /** Dummy credentials: DynamoDB Local accepts any, but only letters and digits. */
@@ -148,6 +155,7 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
     [
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-Xmx1g',
+      ...(options.javaOptions ?? []),
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
       ...storage,
@@ -171,6 +179,10 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
+  }
+  if (options.endsWithProcess) {
+    child.unref();
+    (child.stderr as Socket | null)?.unref();
   }
   return { endpoint, pid: child.pid, stop };
 }

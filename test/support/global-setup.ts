@@ -1,8 +1,11 @@
-import { startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
+import { assertJava, ensureEmulatorJar } from '../../scripts/lib/dynamodb-local';
 
-// One emulator for the whole run; every test file makes its own tables on it (see ./table.ts).
-export default async function globalSetup(): Promise<void> {
-  const emulator = await startDynamoDbLocal({ inMemory: true, log: (line) => process.stderr.write(`${line}\n`) });
-  process.env.DYNAMODB_ENDPOINT = emulator.endpoint;
-  (globalThis as { __dynamoDbLocal__?: typeof emulator }).__dynamoDbLocal__ = emulator;
+/**
+ * Before any DynamoDB test file runs: check Java and fetch the emulator once, so a missing JDK is one clear error and
+ * workers never race to unpack the jar. Each worker starts its own emulator (./dynamodb-environment.ts).
+ */
+export default function globalSetup(): void {
+  if (process.env.DYNAMODB_ENDPOINT) return;
+  assertJava();
+  ensureEmulatorJar((line) => process.stderr.write(`${line}\n`));
 }

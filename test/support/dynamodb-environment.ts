@@ -1,0 +1,40 @@
+import { TestEnvironment } from 'jest-environment-node';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
+
+/**
+ * The jest environment of every test file that talks to DynamoDB: plain Node, with DYNAMODB_ENDPOINT pointing at this
+ * jest worker's own DynamoDB Local.
+ *
+ * One emulator per worker rather than one for the whole run: two workers' suites never queue on the same emulator's
+ * lock (a shared DynamoDB Local under CPU load answers "timed out … waiting for a lock"), and a test file only ever
+ * shares its emulator with the files before it on the same worker. The first file a worker runs here starts it; the
+ * rest reuse it (jest loads this module once per worker process); it ends with the worker. Unit tests run in plain
+ * `node` and never start Java. DYNAMODB_ENDPOINT set from outside still wins: every worker then uses that emulator.
+ */
+let emulator: Promise<DynamoDbLocal> | undefined;
+
+function workerEmulator(): Promise<DynamoDbLocal> {
+  emulator ??= startDynamoDbLocal({
+    inMemory: true,
+    endsWithProcess: true,
+    // A test run is minutes of short requests: the client compiler alone and the serial collector do it on about half
+    // the CPU of the default (C2 and G1 threads), which on 2 cores shared with jest is most of the gain.
+    javaOptions: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+    // Starting Java on a loaded 2-core machine can take a while; a missing answer after two minutes is a real fault.
+    readyTimeoutMs: 120_000,
+    log: (line) => process.stderr.write(`[jest worker ${process.env.JEST_WORKER_ID ?? '1'}] ${line}\n`),
+  }).catch((error: unknown) => {
+    // Let the next test file try again rather than fail on a cached start-up error.
+    emulator = undefined;
+    throw error;
+  });
+  return emulator;
+}
+
+export default class DynamoDbEnvironment extends TestEnvironment {
+  override async setup(): Promise<void> {
+    await super.setup();
+    const { endpoint } = await workerEmulator();
+    this.global.process.env.DYNAMODB_ENDPOINT = endpoint;
+  }
+}
