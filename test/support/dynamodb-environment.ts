@@ -17,9 +17,6 @@ function workerEmulator(): Promise<DynamoDbLocal> {
   emulator ??= startDynamoDbLocal({
     inMemory: true,
     endsWithProcess: true,
-    // A test run is minutes of short requests: the client compiler alone and the serial collector do it on about half
-    // the CPU of the default (C2 and G1 threads), which on 2 cores shared with jest is most of the gain.
-    javaOptions: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
     // Starting Java on a loaded 2-core machine can take a while; a missing answer after two minutes is a real fault.
     readyTimeoutMs: 120_000,
     log: (line) => process.stderr.write(`[jest worker ${process.env.JEST_WORKER_ID ?? '1'}] ${line}\n`),
