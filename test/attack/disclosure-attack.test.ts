@@ -1,3 +1,6 @@
+/**
+ * @dynamodb-own-emulator (test/support/dynamodb-environment.ts): folds whole populations from the stream.
+ */
 import { createDataStore } from '../../functions/platform/dynamodb/client';
 import { freshTable, type TestTable } from '../support/table';
 import { accuracyOf, summariseAccuracy } from './accuracy';

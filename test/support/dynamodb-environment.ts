@@ -1,3 +1,4 @@
+import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import { TestEnvironment } from 'jest-environment-node';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
 
@@ -28,10 +29,38 @@ function workerEmulator(): Promise<DynamoDbLocal> {
   return emulator;
 }
 
+/** Docblock pragma of a test file that gets a DynamoDB Local of its own, started before it and stopped after it. */
+const OWN_EMULATOR = 'dynamodb-own-emulator';
+
+/**
+ * A file marked `@dynamodb-own-emulator` (the stream-folding suites, which write whole populations and poll streams)
+ * runs on an emulator of its own: DynamoDB Local slows down as tables pile up on it, and those suites took over 480 s
+ * on a worker's emulator after twenty other files, against about 100 s alone (the benchmarks give each outcomes data
+ * size a fresh emulator for the same reason). It also keeps a suite that times out from leaving its stream poller
+ * busy on the emulator the next files use.
+ */
 export default class DynamoDbEnvironment extends TestEnvironment {
+  private readonly ownEmulator: boolean;
+  private own: DynamoDbLocal | undefined;
+
+  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+    super(config, context);
+    this.ownEmulator = OWN_EMULATOR in context.docblockPragmas && !process.env.DYNAMODB_ENDPOINT;
+  }
+
   override async setup(): Promise<void> {
     await super.setup();
+    if (this.ownEmulator) {
+      this.own = await startDynamoDbLocal({ inMemory: true, readyTimeoutMs: 120_000 });
+      this.global.process.env.DYNAMODB_ENDPOINT = this.own.endpoint;
+      return;
+    }
     const { endpoint } = await workerEmulator();
     this.global.process.env.DYNAMODB_ENDPOINT = endpoint;
+  }
+
+  override async teardown(): Promise<void> {
+    await this.own?.stop();
+    await super.teardown();
   }
 }

@@ -1,3 +1,6 @@
+/**
+ * @dynamodb-own-emulator (test/support/dynamodb-environment.ts): folds whole populations from the stream.
+ */
 import { outcomeFoldDeps } from '../../../functions/outcomes/deps';
 import { type StreamPoller, startStreamPoller } from '../../../functions/outcomes/local-stream-poller';
 import { parsePeriod } from '../../../functions/outcomes/periods';

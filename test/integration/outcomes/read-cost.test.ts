@@ -1,3 +1,6 @@
+/**
+ * @dynamodb-own-emulator (test/support/dynamodb-environment.ts): folds whole populations from the stream.
+ */
 import { DynamoDbAggregateStore } from '../../../functions/outcomes/adapters/dynamodb-aggregate-store';
 import { mergeContributions } from '../../../functions/outcomes/aggregation';
 import type { ReferralRecord } from '../../../functions/outcomes/facts';

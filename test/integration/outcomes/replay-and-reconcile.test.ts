@@ -1,3 +1,6 @@
+/**
+ * @dynamodb-own-emulator (test/support/dynamodb-environment.ts): folds whole populations from the stream.
+ */
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { countersOf, DynamoDbAggregateStore } from '../../../functions/outcomes/adapters/dynamodb-aggregate-store';
 import { allRevisions } from '../../../functions/outcomes/aggregation';
