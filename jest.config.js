@@ -12,8 +12,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Type checking is `npm run typecheck`'s job; jest only strips types so the suite stays fast.
 const shared = {
   transform: { '^.+\\.[tj]s$': swc },
-  // jose 6 ships ES modules only; swc turns it into CommonJS for the tests.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose 6 and auto-bind 5 (under GraphQL Code Generator's client preset, which the schema-descriptions check loads
+  // through codegen.ts) ship ES modules only; swc turns them into CommonJS for the tests.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|auto-bind)/)'],
   testTimeout: 30_000,
 };
 
