@@ -3,8 +3,8 @@ import {
   type PinpointSMSVoiceV2ClientConfig,
   SendTextMessageCommand,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { SmsSendError } from '../errors';
 import type { OutgoingSms, SmsSender } from '../ports';
+import { classifyProviderError } from './provider-errors';
 
 export interface EndUserMessagingSmsSenderConfig {
   /** Our UK long code (E.164), or its phone number id/ARN: texts come from it and replies return to it. */
@@ -52,7 +52,7 @@ export class EndUserMessagingSmsSender implements SmsSender {
       );
       messageId = output.MessageId;
     } catch (error) {
-      throw classify(error);
+      throw classifyProviderError(error, THROTTLING);
     }
     // Accepted but unnamed: we cannot tell it apart from a lost response, so it is not a retryable refusal.
     if (!messageId) throw new Error('End User Messaging accepted the text without a MessageId');
@@ -62,15 +62,4 @@ export class EndUserMessagingSmsSender implements SmsSender {
   destroy(): void {
     this.client.destroy();
   }
-}
-
-/** A provider answer that says "not sent" becomes an SmsSendError; anything else (network, timeout) is rethrown. */
-function classify(error: unknown): unknown {
-  const name = (error as { name?: string })?.name ?? '';
-  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-  if (THROTTLING.has(name) || status === 429) return new SmsSendError('THROTTLED', true, { cause: error });
-  if (status !== undefined && status >= 500) return new SmsSendError(`PROVIDER_${status}`, true, { cause: error });
-  if (status !== undefined && status >= 400)
-    return new SmsSendError(name || `PROVIDER_${status}`, false, { cause: error });
-  return error;
 }

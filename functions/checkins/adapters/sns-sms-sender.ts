@@ -1,6 +1,6 @@
 import { PublishCommand, SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
-import { SmsSendError } from '../errors';
 import type { OutgoingSms, SmsSender } from '../ports';
+import { classifyProviderError } from './provider-errors';
 
 export interface SnsSmsSenderConfig {
   /** Our UK long code (E.164): replies come back to it. Preferred. */
@@ -43,7 +43,7 @@ export class SnsSmsSender implements SmsSender {
       );
       messageId = output.MessageId;
     } catch (error) {
-      throw classify(error);
+      throw classifyProviderError(error, THROTTLING);
     }
     // Accepted but unnamed: we cannot tell it apart from a lost response, so it is not a retryable refusal.
     if (!messageId) throw new Error('SNS accepted the message without a MessageId');
@@ -53,15 +53,4 @@ export class SnsSmsSender implements SmsSender {
   destroy(): void {
     this.client.destroy();
   }
-}
-
-/** A provider answer that says "not sent" becomes an SmsSendError; anything else (network, timeout) is rethrown. */
-function classify(error: unknown): unknown {
-  const name = (error as { name?: string })?.name ?? '';
-  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-  if (THROTTLING.has(name) || status === 429) return new SmsSendError('THROTTLED', true, { cause: error });
-  if (status !== undefined && status >= 500) return new SmsSendError(`PROVIDER_${status}`, true, { cause: error });
-  if (status !== undefined && status >= 400)
-    return new SmsSendError(name || `PROVIDER_${status}`, false, { cause: error });
-  return error;
 }
