@@ -33,13 +33,20 @@ const RUN_BUDGET_MS = 58_000;
 const DRAIN_GOAL = 1.05;
 const SCHEDULE_MS = 60_000;
 
+/**
+ * Provider message ids are unique, as a provider's are: the table keeps one record per id for delivery receipts, and a
+ * text whose id is already taken is left UNCERTAIN for review, so two sinks must not both count from 1.
+ */
 class CountingSink implements SmsSender {
   sent = 0;
-  constructor(private readonly delayMs: number) {}
+  constructor(
+    private readonly delayMs: number,
+    private readonly name: string,
+  ) {}
   async send(): Promise<{ providerMessageId: string }> {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.sent += 1;
-    return { providerMessageId: `bench-sms-${this.sent}` };
+    return { providerMessageId: `bench-sms-${this.name}-${this.sent}` };
   }
 }
 
@@ -174,7 +181,7 @@ export const dispatcher: BenchCase = async ({ quick, scale = 1, endpoint, log })
   const floorPerSecond = (floorCount / floorMs) * 1000;
 
   // The dispatcher at a high rate, instant sink.
-  const instant = new CountingSink(0);
+  const instant = new CountingSink(0, 'instant');
   counter.reset();
   t = performance.now();
   const reports = await drain(createLinkwork({ store, clock }).checkIns.withSender(instant), 1_000_000);
@@ -233,14 +240,15 @@ export const dispatcher: BenchCase = async ({ quick, scale = 1, endpoint, log })
 
   // A provider taking 50 ms a text: one run over a smaller batch.
   await writeDue(store, clock, random, demo, { count: slowCount, seqBase: 500_000, inDueIndex: true });
-  const slow = new CountingSink(50);
+  const slow = new CountingSink(50, 'slow');
   counter.reset();
   t = performance.now();
   const slowReports = await drain(createLinkwork({ store, clock }).checkIns.withSender(slow), 1_000_000);
   const slowMs = performance.now() - t;
   const slowCounts = counter.reset();
   const slowSent = slowReports.reduce((sum, report) => sum + report.sent, 0);
-  if (slowSent !== slowCount) throw new Error(`dispatcher (50 ms sink) sent ${slowSent} of ${slowCount}`);
+  if (slowSent !== slowCount)
+    throw new Error(`dispatcher (50 ms sink) sent ${slowSent} of ${slowCount}: ${JSON.stringify(slowReports)}`);
   const slowPerMessage = slowMs / slow.sent;
   rows.push({
     case: 'dispatcher',

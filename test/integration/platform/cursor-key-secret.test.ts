@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CursorCodec, cursorKeyFromSecret } from '../../../functions/platform/cursor-codec';
 import { secretsManagerCursorKey } from '../../../functions/platform/cursor-key-secret';
+import { type SecretsEndpoint, startSecretsEndpoint } from '../../support/secrets-endpoint';
 
 /*
  * The cursor key adapter through the real Secrets Manager SDK, against a loopback endpoint that speaks its JSON
@@ -12,49 +11,12 @@ import { secretsManagerCursorKey } from '../../../functions/platform/cursor-key-
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:linkwork-test-cursor-key-AbCdEf';
 const SECRET = 'k'.repeat(40) + 'Z9'.repeat(12);
 
-interface Endpoint {
-  url: string;
-  requests: { target: string | undefined; body: Record<string, unknown> }[];
-  failNext(): void;
-  close(): Promise<void>;
-}
-
-async function startSecretsEndpoint(): Promise<Endpoint> {
-  let failures = 0;
-  const requests: Endpoint['requests'] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-      requests.push({ target: request.headers['x-amz-target'] as string | undefined, body });
-      response.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (failures > 0) {
-        failures -= 1;
-        response.statusCode = 400;
-        response.end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'not yet' }));
-        return;
-      }
-      response.end(JSON.stringify({ ARN: SECRET_ARN, Name: 'linkwork-test-cursor-key', SecretString: SECRET }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    failNext: () => {
-      failures += 1;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('secretsManagerCursorKey', () => {
-  let endpoint: Endpoint;
+  let endpoint: SecretsEndpoint;
   let client: SecretsManagerClient;
 
   beforeAll(async () => {
-    endpoint = await startSecretsEndpoint();
+    endpoint = await startSecretsEndpoint({ arn: SECRET_ARN, name: 'linkwork-test-cursor-key', value: SECRET });
     client = new SecretsManagerClient({
       endpoint: endpoint.url,
       region: 'eu-west-2',
