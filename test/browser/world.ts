@@ -62,7 +62,7 @@ function principalOf(user: StaffUser): Principal {
 }
 
 export async function createPortalWorld(): Promise<PortalWorld> {
-  const table: TestTable = await freshTable();
+  const table: TestTable = await freshTable({ stream: true });
   const store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
   const keyDir = mkdtempSync(join(tmpdir(), 'linkwork-portal-'));
   const keyFile = join(keyDir, 'key.json');

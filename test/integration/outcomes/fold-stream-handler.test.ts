@@ -13,7 +13,7 @@ describe('fold-stream Lambda handler', () => {
   let records: StreamRecordInput[];
 
   beforeAll(async () => {
-    table = await freshTable();
+    table = await freshTable({ stream: true });
     process.env.TABLE_NAME = table.tableName;
     const store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
     await writeOrganisations(store, ORGS);

@@ -39,7 +39,7 @@ describe('outcome figures folded from the table stream', () => {
   const errors: unknown[] = [];
 
   beforeAll(async () => {
-    table = await freshTable();
+    table = await freshTable({ stream: true });
     store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
     await writeOrganisations(store, ORGS);
     await writeActivities(store, ACTIVITIES);

@@ -108,7 +108,7 @@ describe('figures when records arrive late', () => {
   }
 
   beforeAll(async () => {
-    table = await freshTable();
+    table = await freshTable({ stream: true });
     store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
     poller = startStreamPoller({
       endpoint: table.endpoint,

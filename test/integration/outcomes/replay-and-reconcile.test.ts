@@ -48,7 +48,7 @@ describe('folding replayed stream records, and reconciliation', () => {
   const clock = new ManualClock('2026-07-01T02:00:00Z');
 
   beforeAll(async () => {
-    table = await freshTable();
+    table = await freshTable({ stream: true });
     store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
     await writeOrganisations(store, ORGS);
     await writeActivities(store, ACTIVITIES);

@@ -1,3 +1,4 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createLinkwork } from '../../../functions/app/composition-root';
 import { createDataStore } from '../../../functions/platform/dynamodb/client';
@@ -9,7 +10,7 @@ import { freshTable } from '../../support/table';
 /* `npm start`'s first run: the whole demo from the snapshot, and never a half-made one. */
 describe('the demo data set from its snapshot (DynamoDB Local)', () => {
   it('empties a table a stopped first run left half-made, loads every record with keys the product reads, once', async () => {
-    const table = await freshTable();
+    const table = await freshTable({ stream: true });
     const store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
     const leftover = { pk: '$linkwork#leftover', sk: 'half-made' };
     await store.documentClient.send(new PutCommand({ TableName: store.tableName, Item: leftover }));
@@ -30,6 +31,9 @@ describe('the demo data set from its snapshot (DynamoDB Local)', () => {
       start = page.LastEvaluatedKey;
     } while (start);
     expect(items).toBe(seed.loaded + 1); // the records, and the marker written last
+    // Loaded with the stream off, which is on again for what happens from now on (the figures fold from it).
+    const { Table } = await table.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     // Keys were rebuilt by the product's own entities: a link worker's caseload reads back whole.
     const linkwork = createLinkwork({ store });
     const asha = await linkwork.identity.getStaffUser('lw-asha');
