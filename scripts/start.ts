@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createLinkwork } from '../functions/app/composition-root';
@@ -12,7 +12,9 @@ import { systemClock } from '../functions/shared/clock';
 import { loadPortalAssets } from '../portal/server/build';
 import { createPortal } from '../portal/server/portal';
 import { LocalStatus } from '../portal/server/status';
+import { DATA_DIR } from './lib/data-dir';
 import { type DynamoDbLocal, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
+import { firstStartFromSnapshot } from './lib/first-start';
 import { describeStage, type LocalStage, parseStage, startLocalApi } from './lib/local-api';
 import { localCursorKey } from './lib/local-cursor-key';
 import { signLocalToken } from './lib/local-jwt';
@@ -54,7 +56,6 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const stage = stageOrExit(options.stage);
 const operations = operationsOrExit(options.operations);
-const root = resolve(__dirname, '..');
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
@@ -74,21 +75,31 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    emulator = await startDynamoDbLocal({
-      inMemory: options['in-memory'] ?? false,
-      dbPath: join(root, '.data', 'dynamodb'),
-      log,
-    });
-    stoppers.push(emulator.stop);
     const tableName = options['table-name'] ?? 'linkwork-local';
+    const dbPath = join(DATA_DIR, 'dynamodb');
+    // A fresh clone's first start: the demo is made on a RAM disk and moved into .data/dynamodb (seconds, not minutes).
+    const firstSeed =
+      options['in-memory'] || options['no-seed']
+        ? undefined
+        : await firstStartFromSnapshot({
+            dbPath,
+            tableName,
+            clock: systemClock,
+            log,
+            onStop: (stop) => stoppers.push(stop),
+          });
+    emulator = await startDynamoDbLocal({ inMemory: options['in-memory'] ?? false, dbPath, log });
+    stoppers.push(emulator.stop);
     const client = localClient(emulator.endpoint);
     const created = await ensureTable(client, tableName);
     client.destroy();
     const store = createDataStore({ tableName, endpoint: emulator.endpoint });
 
-    const seed = options['no-seed']
-      ? ({ source: 'already-there', loaded: 0, care: Promise.resolve() } satisfies DemoSeed)
-      : await startDemoSeed(store, systemClock);
+    const seed =
+      firstSeed ??
+      (options['no-seed']
+        ? ({ source: 'already-there', loaded: 0, care: Promise.resolve() } satisfies DemoSeed)
+        : await startDemoSeed(store, systemClock));
     // What the portal's home page shows while the seed and the folding catch up.
     const status = new LocalStatus(options['no-seed'] ? 'absent' : seed.source === 'seeding' ? 'seeding' : 'present');
     const portalAssets = loadPortalAssets({ log });
@@ -176,7 +187,7 @@ async function main(): Promise<void> {
     stoppers.push(api.close);
 
     // Lets `npm run token` and `npm run sms` find this run without flags; removed again on a clean stop.
-    mkdirSync(join(root, '.data'), { recursive: true });
+    mkdirSync(DATA_DIR, { recursive: true });
     writeFileSync(
       LOCAL_STATE_FILE,
       `${JSON.stringify({ dynamodbEndpoint: emulator.endpoint, tableName, apiUrl: api.url }, null, 2)}\n`,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { DATA_DIR } from '../../scripts/lib/data-dir';
 
 /*
  * The portal's browser code, bundled by the project's esbuild: `main` (home, phone, link worker, dashboard: React,
@@ -120,12 +121,12 @@ function entrySize(metafile: esbuild.Metafile, outdir: string, entry: string, wo
 export async function loadPortalAssets(
   options: { cacheDir?: string; log?: (line: string) => void } = {},
 ): Promise<PortalAssets> {
-  const cacheDir = options.cacheDir ?? join(ROOT, '.data', 'portal');
+  const cacheDir = options.cacheDir ?? join(DATA_DIR, 'portal');
   const cached = readCache(cacheDir);
   if (cached) return cached;
 
   const started = Date.now();
-  const outdir = join(ROOT, '.data', 'portal-out'); // never written: write is false
+  const outdir = join(DATA_DIR, 'portal-out'); // never written: write is false
   const common: esbuild.BuildOptions = {
     absWorkingDir: ROOT,
     bundle: true,

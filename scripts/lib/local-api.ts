@@ -12,7 +12,7 @@ import { createGraphQLHandler, type GraphQLLambdaHandler } from '../../functions
 import type { DataStore } from '../../functions/platform/dynamodb/client';
 import type { Clock } from '../../functions/shared/clock';
 import type { IdGenerator } from '../../functions/shared/ids';
-import { toApiGatewayClaims, verifyLocalToken } from './local-jwt';
+import { localTokenVerifier, toApiGatewayClaims } from './local-jwt';
 
 /*
  * API Gateway HTTP API in front of the GraphQL Lambda, on 127.0.0.1, for `npm start` and tests. Each request becomes
@@ -227,6 +227,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       ...(options.newId ? { newId: options.newId } : {}),
       ...(options.linkwork ? { linkwork: options.linkwork } : {}),
     });
+  const verifyToken = localTokenVerifier({ keyFile: options.keyFile });
   const originAllowed = (origin: string | undefined) =>
     origin !== undefined &&
     (options.allowedOrigins ? options.allowedOrigins.includes(origin) : LOCALHOST_ORIGIN.test(origin));
@@ -272,7 +273,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       let claims: Record<string, string>;
       try {
         if (!match) throw new Error('no bearer token');
-        claims = toApiGatewayClaims(await verifyLocalToken(match[1]!, { keyFile: options.keyFile }));
+        claims = toApiGatewayClaims(await verifyToken(match[1]!));
       } catch {
         return send(response, 401, JSON.stringify({ message: 'Unauthorized' }), {
           ...cors,

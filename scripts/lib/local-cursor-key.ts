@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type CursorKeySource, cursorKeyFromSecret } from '../../functions/platform/cursor-codec';
+import { DATA_DIR } from './data-dir';
 
 /*
  * The paging cursor key under `npm start`: a random secret made on first use and kept in the git-ignored
@@ -9,7 +10,7 @@ import { type CursorKeySource, cursorKeyFromSecret } from '../../functions/platf
  * secret plays this part (functions/platform/cursor-key-secret.ts).
  */
 
-export const DEFAULT_CURSOR_KEY_FILE = join(resolve(__dirname, '..', '..'), '.data', 'cursor-key.json');
+export const DEFAULT_CURSOR_KEY_FILE = join(DATA_DIR, 'cursor-key.json');
 
 function readSecret(path: string): string {
   const { secret } = JSON.parse(readFileSync(path, 'utf8')) as { secret?: unknown };

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { DATA_DIR } from './data-dir';
 
 /*
  * Local stand-in for Cognito + API Gateway's JWT authorizer under `npm start`. One HS256 key is generated on first
@@ -11,7 +12,7 @@ import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 export const LOCAL_ISSUER = 'https://linkwork.local/auth';
 export const LOCAL_AUDIENCE = 'linkwork-local';
-export const DEFAULT_KEY_FILE = join(resolve(__dirname, '..', '..'), '.data', 'local-jwt-key.json');
+export const DEFAULT_KEY_FILE = join(DATA_DIR, 'local-jwt-key.json');
 const ALGORITHM = 'HS256';
 
 interface KeyFile {
@@ -87,16 +88,27 @@ export async function signLocalToken(user: TokenSubject, options: SignOptions = 
     .sign(key.secret);
 }
 
+const VERIFY_OPTIONS = {
+  algorithms: [ALGORITHM],
+  issuer: LOCAL_ISSUER,
+  audience: LOCAL_AUDIENCE,
+  requiredClaims: ['sub', 'exp'],
+};
+
 /** Verifies signature, issuer, audience and expiry, as API Gateway's JWT authorizer does; throws otherwise. */
 export async function verifyLocalToken(token: string, options: { keyFile?: string } = {}): Promise<JWTPayload> {
-  const key = loadLocalKey(options.keyFile);
-  const { payload } = await jwtVerify(token, key.secret, {
-    algorithms: [ALGORITHM],
-    issuer: LOCAL_ISSUER,
-    audience: LOCAL_AUDIENCE,
-    requiredClaims: ['sub', 'exp'],
-  });
-  return payload;
+  return localTokenVerifier(options)(token);
+}
+
+/**
+ * `verifyLocalToken` with the key read once, for a server: the local API read and parsed the key file, and jose
+ * imported the key into WebCrypto, on every request. A key file replaced while the server runs is used from the next
+ * start, as API Gateway keeps the keys it fetched.
+ */
+export function localTokenVerifier(options: { keyFile?: string } = {}): (token: string) => Promise<JWTPayload> {
+  const { secret } = loadLocalKey(options.keyFile);
+  const key = createSecretKey(secret);
+  return async (token) => (await jwtVerify(token, key, VERIFY_OPTIONS)).payload;
 }
 
 /**

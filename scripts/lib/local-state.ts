@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { DATA_DIR } from './data-dir';
 
 /** Written by `npm start` while it runs: where its emulator, table and API are. */
-export const LOCAL_STATE_FILE = join(resolve(__dirname, '..', '..'), '.data', 'local.json');
+export const LOCAL_STATE_FILE = join(DATA_DIR, 'local.json');
 
 export interface LocalState {
   dynamodbEndpoint: string;
