@@ -1,4 +1,5 @@
 import type { CareEventPublisher } from '../platform/care-event-bus';
+import type { TransactItem } from '../platform/dynamodb/transactions';
 import type { CareRecordReader } from '../referrals';
 import type { Clock } from '../shared/clock';
 import type { IdGenerator } from '../shared/ids';
@@ -90,14 +91,20 @@ export interface CheckInAdvance {
       | 'closedAt'
       | 'closeReason'
       | 'needsReview'
+      | 'claimToken'
+      | 'claimedAt'
+      | 'attempts'
     >
   >;
   /** Where the check-in goes in the due index; `null` removes it. */
   dueAt: string | null;
 }
 
-/** `erased`: a patient was erased while the text was being handled; nothing was written. */
-export type InboundCommit = 'committed' | 'duplicate' | 'stale' | 'erased';
+/**
+ * `erased`: a patient was erased while the text was being handled; nothing was written. `unmet`: an action handed
+ * over with the text (`alongside`, `segmentRoom`) did not hold; nothing was written, and the caller commits without it.
+ */
+export type InboundCommit = 'committed' | 'duplicate' | 'stale' | 'erased' | 'unmet';
 
 /** A text no check-in took as an answer, for the inbox of whoever looks after the patient (entities/inbox-message.ts). */
 export type NewInboxMessage = Omit<InboxMessage, 'state' | 'handledAt' | 'handledBy' | 'erasedAt'>;
@@ -157,6 +164,13 @@ export interface CheckInRepository {
     outcome?: NewOutcome & { outcomeId: string };
     messages: readonly ThreadMessage[];
     inbox?: readonly NewInboxMessage[];
+    /**
+     * Writes and conditions another context hands over for its own items (a care event's `writesFor`, a referral
+     * that must be open), committed with the text or not at all ('unmet').
+     */
+    alongside?: readonly TransactItem[];
+    /** Room under the cap for a text of `segments` about the referral, or 'unmet' (see segmentsUsed). */
+    segmentRoom?: { patientId: string; referralId: string; segments: number; cap: number };
   }): Promise<InboundCommit>;
   /** When a text was first handled and which patients' threads it went to (for a redelivery). */
   getInboundReceipt(

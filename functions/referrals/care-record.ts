@@ -62,6 +62,11 @@ export interface CareRecordReader {
    * transaction when it writes what the person said (a text), so nothing lands after an erasure.
    */
   patientNotErasedCondition(patientId: string): TransactItem;
+  /**
+   * A transaction condition that holds while the referral is open and not erased: another context puts it in a
+   * transaction that starts something only an open referral may have (the next question of a check-in).
+   */
+  referralOpenCondition(referralId: string): TransactItem;
   /** The concern that has waited longest for anyone to acknowledge it, if any (one Query, one item). */
   oldestUnacknowledgedConcern(): Promise<UnacknowledgedConcern | undefined>;
 }

@@ -199,6 +199,13 @@ export interface CareRecordStore extends CareRecordReader {
   ): Promise<void>;
   /** Merges into `latestOutcomes`, keeping whichever value of each key was measured last. */
   mergeLatestOutcomes(referralId: string, values: Readonly<Record<string, MeasuredValue>>, at: string): Promise<void>;
+  /**
+   * The same merge as an action for the publisher's transaction, without reading the referral: it sets each key by
+   * its own path, and holds only while the referral exists, is not erased, has its `latestOutcomes` map and shows no
+   * later value of any key. When it does not hold, the whole transaction is refused, and the publisher commits
+   * without it and publishes the event for `mergeLatestOutcomes` instead.
+   */
+  latestOutcomesAction(referralId: string, values: Readonly<Record<string, MeasuredValue>>, at: string): TransactItem;
   /** The caseload row's prescribed activities (and their names), as an action for the prescribing transaction. */
   activeActivityAction(change: {
     referralId: string;

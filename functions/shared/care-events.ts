@@ -136,6 +136,12 @@ export interface OutcomesMeasured {
   type: 'OutcomesMeasured';
   referralId: string;
   values: Readonly<Record<string, MeasuredValue>>;
+  /**
+   * The publisher's own transaction carried `writesFor(event)` (an answer by text: the caseload row's latest answers
+   * commit with the answer), so there is nothing left to write on publish. Absent: the row is brought up to date on
+   * publish, by a read and a conditional write.
+   */
+  inPublisherTransaction?: true;
   at: string;
 }
 

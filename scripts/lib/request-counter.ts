@@ -18,6 +18,12 @@ export interface RequestCounts {
    * 4 units per transaction whatever its size, so cost estimates for transactions start from this count.
    */
   transactActions: number;
+  /**
+   * Requests by what they touched: `Query gsi5 mobile`, `GetItem referralid`, `TransactWriteItems
+   * [Put inboundmessageid/inboundreceipt, …]` (the partition key's attribute and the sort key's entity, never a value), to find where a
+   * use case's requests go.
+   */
+  byRequest: Record<string, number>;
 }
 
 const COMMANDS_WITH_CAPACITY = new Set([
@@ -54,6 +60,7 @@ export function countRequests(client: DynamoDBClient): { counts: RequestCounts; 
     readUnits: 0,
     writeUnits: 0,
     transactActions: 0,
+    byRequest: {},
   };
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -64,6 +71,8 @@ export function countRequests(client: DynamoDBClient): { counts: RequestCounts; 
       }
       counts.requests += 1;
       counts.byCommand[command] = (counts.byCommand[command] ?? 0) + 1;
+      const label = describeRequest(command, input);
+      counts.byRequest[label] = (counts.byRequest[label] ?? 0) + 1;
       if (command === 'TransactWriteItemsCommand') {
         counts.transactActions += ((input.TransactItems as unknown[] | undefined) ?? []).length;
       }
@@ -82,13 +91,14 @@ export function countRequests(client: DynamoDBClient): { counts: RequestCounts; 
   return {
     counts,
     reset() {
-      const snapshot = { ...counts, byCommand: { ...counts.byCommand } };
+      const snapshot = { ...counts, byCommand: { ...counts.byCommand }, byRequest: { ...counts.byRequest } };
       counts.requests = 0;
       counts.byCommand = {};
       counts.itemsRead = 0;
       counts.readUnits = 0;
       counts.writeUnits = 0;
       counts.transactActions = 0;
+      counts.byRequest = {};
       return snapshot;
     },
   };
@@ -108,4 +118,42 @@ function itemsIn(command: string, output: Record<string, unknown>): number {
   }
   if (command === 'TransactGetItemsCommand') return ((output.Responses ?? []) as unknown[]).length;
   return 0;
+}
+
+/** `$linkwork#referralid_abc` → `referralid`: which kind of item a key names, without its value. */
+function keyKind(value: unknown): string {
+  if (typeof value !== 'string') return '?';
+  const match = /^\$[^#]*#([a-z0-9]+)_/.exec(value);
+  return match?.[1] ?? '?';
+}
+
+/** `$checkinthread#checkin_1#…` → `checkin`: the entity (and its model version) a sort key belongs to. */
+function sortKind(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const match = /[$#]([a-z0-9]+)_\d+(#|$)/.exec(value);
+  return match?.[1] ? `/${match[1]}` : '';
+}
+
+function describeKey(input: Record<string, unknown>): string {
+  const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
+  return `${keyKind(key?.pk)}${sortKind(key?.sk)}`;
+}
+
+/** A request's command and what it touched (index and key kind; for a transaction, each action's). */
+function describeRequest(command: string, input: Record<string, unknown>): string {
+  const name = command.replace(/Command$/, '');
+  if (command === 'QueryCommand') {
+    const values = (input.ExpressionAttributeValues ?? {}) as Record<string, unknown>;
+    const pk = Object.entries(values).find(([, value]) => typeof value === 'string' && value.startsWith('$'))?.[1];
+    return `${name} ${String(input.IndexName ?? 'table')} ${keyKind(pk)}`;
+  }
+  if (command === 'TransactWriteItemsCommand' || command === 'TransactGetItemsCommand') {
+    const actions = ((input.TransactItems ?? []) as Record<string, Record<string, unknown>>[]).map((item) => {
+      const [kind, action] = Object.entries(item)[0] ?? ['?', {}];
+      return `${kind} ${describeKey(action)}`;
+    });
+    return `${name} [${actions.join(', ')}]`;
+  }
+  if (command === 'BatchGetItemCommand' || command === 'BatchWriteItemCommand') return name;
+  return `${name} ${describeKey(input)}`;
 }

@@ -4,7 +4,7 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
-import { putAction, type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
+import { foldConditions, putAction, type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
@@ -331,10 +331,29 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
       const guard = this.patientGuard(patientId);
       if (guard) items.push(guard);
     }
+    // Last, so a redelivery, a moved check-in or an erasure is told apart first (reasons come in action order).
+    const firstAlongside = items.length;
+    if (input.segmentRoom) items.push(this.segmentRoomCondition(input.segmentRoom));
+    items.push(...foldConditions(input.alongside ?? []));
     const result = await this.transact(items);
     if (result === 'ok') return 'committed';
     if (result.failedIndex === 0) return 'duplicate';
-    return items.length > firstGuard && result.failedIndex >= firstGuard ? 'erased' : 'stale';
+    if (result.failedIndex >= firstAlongside) return 'unmet';
+    return result.failedIndex >= firstGuard ? 'erased' : 'stale';
+  }
+
+  /** Holds while the patient's segments about the referral leave room for `segments` more under `cap`. */
+  private segmentRoomCondition(room: { patientId: string; referralId: string; segments: number; cap: number }) {
+    const { Key, TableName } = this.usage.get({ patientId: room.patientId, referralId: room.referralId }).params();
+    return {
+      ConditionCheck: {
+        TableName,
+        Key,
+        ConditionExpression: 'attribute_not_exists(#segments) OR #segments <= :most',
+        ExpressionAttributeNames: { '#segments': 'segments' },
+        ExpressionAttributeValues: { ':most': room.cap - room.segments },
+      },
+    } satisfies TransactItem;
   }
 
   async getInboundMessages(

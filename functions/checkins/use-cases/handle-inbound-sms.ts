@@ -68,8 +68,10 @@ export async function handleInboundSms(
       await raiseConcernsAgain(context);
       return 'duplicate';
     }
-    // A check-in moved, or a record on the number was erased meanwhile: read everything again.
-    if (result !== 'stale' && result !== 'erased') return result;
+    // A check-in moved, or a record on the number was erased meanwhile: read everything again. (An answer commits
+    // again by itself when what it handed over did not hold, so `unmet` does not reach here; were it to, reading
+    // again is the safe course.)
+    if (result !== 'stale' && result !== 'erased' && result !== 'unmet') return result;
     if (attempt >= ATTEMPTS) throw new Error('Records kept changing while handling an inbound text');
   }
 }

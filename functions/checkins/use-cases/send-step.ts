@@ -1,3 +1,4 @@
+import type { ReferralVersionSeen } from '../../shared/care-events';
 import { DEFAULT_NATION } from '../../shared/uk-nation';
 import type { CheckIn } from '../entities/check-in';
 import type { SmsKind } from '../entities/sms-message';
@@ -54,7 +55,7 @@ export interface SendStepOptions {
 
 const ms = (iso: string) => new Date(iso).getTime();
 
-function consentProblem(patient: PatientContact | undefined | null): string | undefined {
+export function consentProblem(patient: PatientContact | undefined | null): string | undefined {
   if (!patient || patient.erased) return 'NO_PATIENT';
   if (patient.smsConsent === 'OPTED_OUT') return 'OPTED_OUT';
   if (patient.smsConsent !== 'GIVEN') return 'NO_CONSENT';
@@ -97,32 +98,11 @@ export async function sendCurrentStep(
     }
     return closed ? 'skipped' : 'lost-race';
   }
-  const mobile = patient!.mobile!;
-
-  const question = catalogue.get(checkIn.questions[checkIn.questionIndex]);
-  let body: string;
-  let kind: SmsKind;
-  let questionStep = true;
-  if (checkIn.questionIndex === 0 && !checkIn.introSent) {
-    const combined = templates.firstQuestion(checkIn.senderLabel, question);
-    if (fitsOneSegment(combined)) {
-      body = combined;
-      kind = 'QUESTION';
-    } else {
-      body = templates.intro(checkIn.senderLabel, checkIn.questions.length);
-      kind = 'INTRO';
-      questionStep = false;
-    }
-  } else {
-    const last = checkIn.questions.length > 1 && checkIn.questionIndex === checkIn.questions.length - 1;
-    const lastQuestion = templates.lastQuestion(checkIn.senderLabel, question);
-    body = last && fitsOneSegment(lastQuestion) ? lastQuestion : templates.question(checkIn.senderLabel, question);
-    kind = 'QUESTION';
-  }
+  const text = stepText(checkIn, catalogue);
 
   // The patient's segment budget for this referral: past it, nothing routine goes (a person reviews the check-in).
   const used = options.segmentsUsed ?? (await segmentsUsed(deps, checkIn));
-  if (used + countSegments(body).segments > policy.segmentCap) {
+  if (used + countSegments(text.body).segments > policy.segmentCap) {
     const closed = await deps.checkIns.close(checkIn, {
       status: 'CANCELLED',
       reason: 'SMS_CAP_REACHED',
@@ -145,7 +125,59 @@ export async function sendCurrentStep(
     timeoutAt: new Date(claimedAt.getTime() + policy.claimTimeoutMs).toISOString(),
   });
   if (!claimed) return 'lost-race';
+  return sendClaimed(deps, checkIn, { token, text, patient: patient!, used, referralSeen: referral?.seen }, options);
+}
 
+/** What a step's text is: the intro (alone, or with the first question when both fit one segment), or a question. */
+export interface StepText {
+  body: string;
+  kind: SmsKind;
+  /** False for an intro sent alone: the first question follows under a claim of its own. */
+  questionStep: boolean;
+}
+
+/** The text of the check-in's current step; the last question says it is the last when that still fits one segment. */
+export function stepText(checkIn: CheckIn, catalogue: QuestionCatalogue = defaultCatalogue): StepText {
+  const question = catalogue.get(checkIn.questions[checkIn.questionIndex]);
+  if (checkIn.questionIndex === 0 && !checkIn.introSent) {
+    const combined = templates.firstQuestion(checkIn.senderLabel, question);
+    if (fitsOneSegment(combined)) return { body: combined, kind: 'QUESTION', questionStep: true };
+    return {
+      body: templates.intro(checkIn.senderLabel, checkIn.questions.length),
+      kind: 'INTRO',
+      questionStep: false,
+    };
+  }
+  const last = checkIn.questions.length > 1 && checkIn.questionIndex === checkIn.questions.length - 1;
+  const lastQuestion = templates.lastQuestion(checkIn.senderLabel, question);
+  const body = last && fitsOneSegment(lastQuestion) ? lastQuestion : templates.question(checkIn.senderLabel, question);
+  return { body, kind: 'QUESTION', questionStep: true };
+}
+
+/**
+ * Sends a step whose claim (`token`) is already held, then confirms it; a certain refusal releases the claim, an
+ * uncertain end keeps it (so the step is never sent twice). The dispatcher claims just before this; an answer by
+ * text claims the next question in the answer's own transaction (inbound-answer.ts).
+ */
+export async function sendClaimed(
+  deps: CheckInDeps,
+  checkIn: CheckIn,
+  claim: {
+    token: string;
+    text: StepText;
+    /** Consent already checked: this is whom the text goes to. */
+    patient: PatientContact;
+    /** Segments already sent about the referral before this text, where the caller read them. */
+    used?: number;
+    referralSeen?: ReferralVersionSeen;
+  },
+  options: SendStepOptions,
+): Promise<StepOutcome> {
+  const { policy } = options;
+  const telemetry = deps.telemetry;
+  const { token, patient, used } = claim;
+  const { body, kind, questionStep } = claim.text;
+  const mobile = patient.mobile!;
   let providerMessageId: string;
   try {
     ({ providerMessageId } = await deps.sms.send({ to: mobile, body, patientId: checkIn.patientId }));
@@ -211,7 +243,7 @@ export async function sendCurrentStep(
     });
     return 'uncertain';
   }
-  if (checkIn.questionIndex === 0 && !checkIn.introSent) await refreshNextCheckIn(deps, checkIn, referral?.seen);
+  if (checkIn.questionIndex === 0 && !checkIn.introSent) await refreshNextCheckIn(deps, checkIn, claim.referralSeen);
 
   if (!questionStep) {
     // The intro went alone; the first question follows straight away under a claim of its own.
@@ -228,8 +260,8 @@ export async function sendCurrentStep(
       ...options,
       ignoreWindow: true,
       followsIntro: true,
-      patient: patient ?? null,
-      segmentsUsed: used + countSegments(body).segments,
+      patient,
+      ...(used === undefined ? {} : { segmentsUsed: used + countSegments(body).segments }),
     });
     return again === 'lost-race' ? 'sent' : again;
   }

@@ -24,6 +24,56 @@ export function putAction(params: Params): TransactItem {
   return { Put: put as NonNullable<TransactItem['Put']> };
 }
 
+type Expressed = {
+  Key?: Record<string, unknown>;
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
+
+function keyOf(body: Expressed & { Item?: Record<string, unknown>; TableName?: string }): string {
+  const key = body.Key ?? { pk: body.Item?.pk, sk: body.Item?.sk };
+  return JSON.stringify([body.TableName ?? '', key.pk, key.sk]);
+}
+
+/**
+ * DynamoDB refuses a transaction with two actions on one item. A context may hand over a ConditionCheck on an item
+ * another context's action writes in the same transaction (a referral that must be open, and its caseload row's
+ * change): each such condition joins that action's own, its placeholders renamed so none clash. Actions keep their
+ * order, so a cancellation reason still points at the write.
+ */
+export function foldConditions(actions: readonly TransactItem[]): TransactItem[] {
+  const folded: TransactItem[] = actions.map((action) => ({ ...action }));
+  const writes = new Map<string, Expressed>();
+  for (const action of folded) {
+    const [kind, body] = Object.entries(action)[0] as [keyof TransactItem, Expressed];
+    if (kind !== 'ConditionCheck') {
+      const copy = { ...body };
+      (action as Record<string, unknown>)[kind] = copy;
+      writes.set(keyOf(copy), copy);
+    }
+  }
+  return folded.filter((action, index) => {
+    const check = action.ConditionCheck as Expressed | undefined;
+    const write = check && writes.get(keyOf(check));
+    if (!check || !write) return true;
+    const rename = (token: string) => `${token}_c${index}`;
+    const expression = (check.ConditionExpression ?? '').replace(/[#:][A-Za-z0-9_]+/g, rename);
+    write.ConditionExpression = write.ConditionExpression
+      ? `(${write.ConditionExpression}) AND (${expression})`
+      : expression;
+    write.ExpressionAttributeNames = {
+      ...write.ExpressionAttributeNames,
+      ...Object.fromEntries(Object.entries(check.ExpressionAttributeNames ?? {}).map(([k, v]) => [rename(k), v])),
+    };
+    const values = Object.entries(check.ExpressionAttributeValues ?? {}).map(([k, v]) => [rename(k), v]);
+    if (values.length > 0) {
+      write.ExpressionAttributeValues = { ...write.ExpressionAttributeValues, ...Object.fromEntries(values) };
+    }
+    return false;
+  });
+}
+
 export type TransactionOutcome = { committed: true } | { committed: false; reasons: string[] };
 
 /**

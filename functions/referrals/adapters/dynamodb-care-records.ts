@@ -191,6 +191,29 @@ export class DynamoDbCareRecords implements CareRecordReader {
     });
   }
 
+  latestOutcomesAction(referralId: string, outcomes: Readonly<Record<string, MeasuredValue>>, at: string) {
+    const params = this.referrals
+      .update({ referralId })
+      .add({ version: 1 })
+      .set({ updatedAt: at })
+      .where(({ createdAt, erasedAt }, { exists, notExists }) => `${exists(createdAt)} AND ${notExists(erasedAt)}`)
+      .params();
+    return updateAction(withLatestOutcomes(params, outcomes));
+  }
+
+  referralOpenCondition(referralId: string): TransactItem {
+    const { Key, TableName } = this.referrals.get({ referralId }).params();
+    return {
+      ConditionCheck: {
+        TableName,
+        Key,
+        ConditionExpression: 'attribute_exists(#pk) AND #caseState = :open AND attribute_not_exists(#erasedAt)',
+        ExpressionAttributeNames: { '#pk': 'pk', '#caseState': 'caseState', '#erasedAt': 'erasedAt' },
+        ExpressionAttributeValues: { ':open': 'OPEN' },
+      },
+    };
+  }
+
   /**
    * The caseload row's list of prescribed activities (ids, and each one's name), as a transaction action for the
    * prescribing context's own transaction: conditional on the referral still being at the version prescribing read.
@@ -320,6 +343,38 @@ type UpdateParams = Record<string, unknown> & {
   ExpressionAttributeValues?: Record<string, unknown>;
   ConditionExpression?: string;
 };
+
+/**
+ * Sets each measured key of `latestOutcomes` by its own path in an ElectroDB update, on the conditions that the map
+ * exists (from the referral's creation; a referral from before that takes the read-and-write path once) and that no
+ * key shows a later measurement (answers may arrive out of order).
+ */
+function withLatestOutcomes(
+  params: Record<string, unknown>,
+  outcomes: Readonly<Record<string, MeasuredValue>>,
+): UpdateParams {
+  const update = { ...(params as UpdateParams) };
+  const names: Record<string, string> = { ...update.ExpressionAttributeNames, '#latestOutcomes': 'latestOutcomes' };
+  const values: Record<string, unknown> = { ...update.ExpressionAttributeValues };
+  const sets: string[] = [];
+  const conditions = ['attribute_exists(#latestOutcomes)'];
+  names['#measuredAt'] = 'measuredAt';
+  Object.entries(outcomes).forEach(([key, value], index) => {
+    const path = `#latestOutcomes.#outcomeKey${index}`;
+    names[`#outcomeKey${index}`] = key;
+    values[`:outcome${index}`] = value;
+    values[`:outcomeAt${index}`] = value.measuredAt;
+    sets.push(`${path} = :outcome${index}`);
+    conditions.push(`(attribute_not_exists(${path}) OR ${path}.#measuredAt <= :outcomeAt${index})`);
+  });
+  update.ExpressionAttributeNames = names;
+  update.ExpressionAttributeValues = values;
+  update.UpdateExpression = /\bSET\b/.test(update.UpdateExpression)
+    ? update.UpdateExpression.replace(/\bSET\b/, `SET ${sets.join(', ')},`)
+    : `SET ${sets.join(', ')} ${update.UpdateExpression}`;
+  update.ConditionExpression = [update.ConditionExpression, ...conditions].filter(Boolean).join(' AND ');
+  return update;
+}
 
 /**
  * Adds one entry of `activeActivityNames` to an ElectroDB update (which writes whole attributes only): set to `entry`,

@@ -60,7 +60,11 @@ export function referralEntity(config: EntityConfig) {
         concernRaisedAt: { type: 'string' },
         /** The unresolved concerns, oldest first: what the caseload row shows. */
         openConcernIds: { type: 'list', items: { type: 'string' } },
-        latestOutcomes: { type: CustomAttributeType<LatestOutcomes>('any') },
+        /**
+         * The latest answer to each item (a map from creation: an answer by text sets its key by path, in the
+         * answer's own transaction, which DynamoDB refuses on a missing map).
+         */
+        latestOutcomes: { type: CustomAttributeType<LatestOutcomes>('any'), default: () => ({}) },
         /** A DynamoDB String Set; the activities context ADDs and DELETEs ids on it directly. */
         activeActivityIds: { type: 'set', items: 'string' },
         /** Names of `activeActivityIds` (a map the care events change entry by entry, so it exists from creation). */

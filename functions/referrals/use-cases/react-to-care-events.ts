@@ -37,6 +37,8 @@ function writesFor(deps: ReactionDeps, event: CareEvent): TransactItem[] {
           at: event.at,
         }),
       ];
+    case 'OutcomesMeasured':
+      return [deps.careRecords.latestOutcomesAction(event.referralId, event.values, event.at)];
     default:
       return [];
   }
@@ -47,6 +49,7 @@ async function react(deps: ReactionDeps, event: CareEvent): Promise<void> {
     case 'NextCheckInChanged':
       return deps.careRecords.setNextCheckIn(event.referralId, event.next, event.at, event.seen);
     case 'OutcomesMeasured':
+      if (event.inPublisherTransaction) return;
       return deps.careRecords.mergeLatestOutcomes(event.referralId, event.values, event.at);
     case 'ConcernRaised':
       return raiseConcern(deps, event);
