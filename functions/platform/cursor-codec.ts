@@ -1,4 +1,4 @@
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes, webcrypto } from 'node:crypto';
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { ValidationError } from '../shared/errors';
 
@@ -36,7 +36,11 @@ const DECRYPT_OPTIONS = { keyManagementAlgorithms: ['dir'], contentEncryptionAlg
 const MAX_CURSOR_LENGTH = 2000;
 
 export class CursorCodec {
-  private key: Promise<Uint8Array> | undefined;
+  /**
+   * Imported once: given the raw bytes, jose imports a WebCrypto key on every seal and open, an extra asynchronous
+   * crypto job per cursor.
+   */
+  private key: Promise<webcrypto.CryptoKey> | undefined;
 
   constructor(private readonly source: CursorKeySource) {}
 
@@ -66,11 +70,11 @@ export class CursorCodec {
     return p;
   }
 
-  private contentKey(): Promise<Uint8Array> {
+  private contentKey(): Promise<webcrypto.CryptoKey> {
     if (!this.key) {
       this.key = this.source().then((key) => {
         if (key.length !== 32) throw new Error('A cursor key must be 32 bytes');
-        return key;
+        return webcrypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']);
       });
       // A failed fetch (a Secrets Manager hiccup at cold start) is tried again on the next request.
       this.key.catch(() => {
