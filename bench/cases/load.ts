@@ -6,6 +6,7 @@ import { referralEntity } from '../../functions/referrals/entities/referral';
 import { startLocalApi } from '../../scripts/lib/local-api';
 import { signLocalToken } from '../../scripts/lib/local-jwt';
 import { runNode } from '../lib/child';
+import { measureCpu } from '../lib/cpu';
 import { benchTable, round } from '../lib/env';
 import { buildCaseload, createActivities } from '../lib/fixtures';
 import type { LoadResult, LoadSettings } from '../lib/load-client';
@@ -100,6 +101,7 @@ export const load: BenchCase = async ({ quick, endpoint, log }) => {
 
   let result: LoadResult;
   let floor: LoadResult;
+  let cpuSplit: ReturnType<ReturnType<typeof measureCpu>>;
   try {
     const settings: LoadSettings = {
       url: api.url,
@@ -111,7 +113,9 @@ export const load: BenchCase = async ({ quick, endpoint, log }) => {
       nhsSeedBase: 100_000,
     };
     log(`load: ${connections} connections for ${durationSeconds} s against ${api.url}`);
+    const cpu = measureCpu(endpoint);
     result = await runClient(settings);
+    cpuSplit = cpu();
     floor = await runClient({ ...settings, url: floorUrl, mode: 'floor', durationSeconds: floorSeconds });
   } finally {
     await api.close();
@@ -140,6 +144,12 @@ export const load: BenchCase = async ({ quick, endpoint, log }) => {
     timeouts: result.timeouts,
     writesOk: result.written.length,
     writesInTable: found,
+    // Where a request's time goes under load: the API's own CPU, the emulator's, and how loaded the machine was.
+    'API CPU ms/req': round(cpuSplit.processMs / Math.max(1, result.requests), 1),
+    ...(cpuSplit.emulatorMs === undefined
+      ? {}
+      : { 'emulator CPU ms/req': round(cpuSplit.emulatorMs / Math.max(1, result.requests), 1) }),
+    'load avg': round(cpuSplit.loadAverage, 1),
   };
   const rows: BenchRow[] = [
     {

@@ -35,6 +35,9 @@ export class RequestAudit implements AuditLog {
 
   /** The response carries this record of the patient's (a field of a patient, referral, check-in, …). */
   shown(patientId: string, entityType: string, entityId: string): void {
+    // Called for every field of a shown record (8 a caseload row): once the record is noted, there is nothing to add.
+    const touched = this.touches.get(patientId);
+    if (touched?.operations.has('response') && touched.entities.has(`${entityType}:${entityId}`)) return;
     this.add({
       actorUserId: this.principal.userId,
       actorRole: this.principal.role,

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, Kind } from 'graphql';
 import type { RequestAudit } from '../audit';
 import { ErrorCode } from './errors';
 import { logger } from './logger';
@@ -9,6 +9,11 @@ import { logger } from './logger';
  * (a patient, a referral, a check-in, a measurement, a prescription, a text, a concern, an inbox text) notes that patient on the request's
  * audit (functions/audit/request-audit.ts), and before the response leaves, one event per patient is written. If
  * that write fails, the response carries no data: a read that cannot be audited is not served.
+ *
+ * The noting is done by the fields themselves (`auditingResolvers` wraps the resolvers of those types, and
+ * `auditingFieldResolver` is the server's default resolver), not by a plugin's `willResolveField`: any
+ * `willResolveField` hook makes Apollo wrap every field of every type and call every plugin around each one, which
+ * cost a page of 100 caseload rows more CPU than reading it (docs/performance.md).
  */
 
 /** Types whose objects belong to one patient's record, and where each keeps the patient's and its own id. */
@@ -44,18 +49,6 @@ export function structuralAuditPlugin<TContext extends AuditedContext>(): Apollo
           );
           operation = [...new Set(roots)].join(',');
         },
-        async executionDidStart() {
-          return {
-            willResolveField({ source, info, contextValue }) {
-              const record = PATIENT_RECORD_TYPES[info.parentType.name];
-              if (!record || NOT_PATIENT_DATA.has(info.fieldName)) return;
-              const fields = source as Record<string, unknown>;
-              const patientId = fields[record.patientId];
-              if (typeof patientId !== 'string') return;
-              contextValue.audit.shown(patientId, record.entityType, String(fields[record.entityId]));
-            },
-          };
-        },
         async willSendResponse({ contextValue, response }) {
           // Context creation failed (no caller), or nothing of a patient's was touched.
           const audit = (contextValue as Partial<AuditedContext> | undefined)?.audit;
@@ -74,4 +67,57 @@ export function structuralAuditPlugin<TContext extends AuditedContext>(): Apollo
       };
     },
   };
+}
+
+/** Notes the patient of an object of a patient record type when a field that shows something of them resolves. */
+function noteShown(typeName: string, fieldName: string, source: unknown, contextValue: unknown): void {
+  const record = PATIENT_RECORD_TYPES[typeName];
+  if (!record || NOT_PATIENT_DATA.has(fieldName)) return;
+  const fields = source as Record<string, unknown>;
+  const patientId = fields[record.patientId];
+  if (typeof patientId !== 'string') return;
+  (contextValue as AuditedContext).audit.shown(patientId, record.entityType, String(fields[record.entityId]));
+}
+
+/**
+ * The server's default field resolver (ApolloServer's `fieldResolver`): graphql-js's own, after noting a patient
+ * record's field. It serves every field without a resolver of its own; `auditingResolvers` covers the others.
+ */
+export const auditingFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, contextValue, info) => {
+  noteShown(info.parentType.name, info.fieldName, source, contextValue);
+  return defaultFieldResolver(source, args, contextValue, info);
+};
+
+type FieldResolvers = Record<string, unknown>;
+
+/**
+ * `resolvers` with every field resolver of a patient record type wrapped to note the patient first. Fields those
+ * types leave to the default resolver are noted by `auditingFieldResolver`; together they see every field that
+ * resolves, as a `willResolveField` hook did.
+ */
+export function auditingResolvers<T extends object>(resolvers: T): T {
+  const wrapped = { ...resolvers } as Record<string, unknown>;
+  for (const typeName of Object.keys(PATIENT_RECORD_TYPES)) {
+    const fields = (resolvers as Record<string, FieldResolvers | undefined>)[typeName];
+    if (!fields) continue;
+    const audited: FieldResolvers = {};
+    for (const [fieldName, resolver] of Object.entries(fields)) {
+      audited[fieldName] = fieldName.startsWith('__') ? resolver : auditedField(typeName, fieldName, resolver);
+    }
+    wrapped[typeName] = audited;
+  }
+  return wrapped as T;
+}
+
+function auditedField(typeName: string, fieldName: string, resolver: unknown): unknown {
+  const wrap =
+    (resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> =>
+    (source, args, contextValue, info) => {
+      noteShown(typeName, fieldName, source, contextValue);
+      return resolve(source, args, contextValue, info);
+    };
+  if (typeof resolver === 'function') return wrap(resolver as GraphQLFieldResolver<unknown, unknown>);
+  const options = resolver as { resolve?: GraphQLFieldResolver<unknown, unknown> } | undefined;
+  if (options && typeof options.resolve === 'function') return { ...options, resolve: wrap(options.resolve) };
+  return resolver;
 }

@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { structuralAuditPlugin } from './audit-plugin';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { auditingFieldResolver, auditingResolvers, structuralAuditPlugin } from './audit-plugin';
 import { isProduction, type OperationMode } from './config';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter } from './errors';
@@ -30,7 +33,9 @@ export function createApolloServer(options: ServerOptions): ApolloServer<GraphQL
   const operations = options.operations ?? 'any';
   return new ApolloServer<GraphQLContext>({
     typeDefs: [...typeDefs],
-    resolvers,
+    // Patient record fields note their patient on the request's audit as they resolve (audit-plugin.ts).
+    resolvers: auditingResolvers(resolvers),
+    fieldResolver: auditingFieldResolver,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
@@ -49,6 +54,9 @@ export function createApolloServer(options: ServerOptions): ApolloServer<GraphQL
     },
     plugins: [
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // We send no cache hints (a response of patient data is never cacheable), and the plugin's per-field hook made
+      // Apollo wrap every field of every response (docs/performance.md).
+      ApolloServerPluginCacheControlDisabled(),
       inputHygienePlugin<GraphQLContext>({ hideSchemaDetails: production }),
       queryLimitsPlugin<GraphQLContext>(),
       structuralAuditPlugin<GraphQLContext>(),
