@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, type KeyObject, randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes, webcrypto } from 'node:crypto';
+import { CompactEncrypt, compactDecrypt } from 'jose';
 import { ValidationError } from '../shared/errors';
 
 /*
- * Paging cursors as clients see them: a position in one list, sealed (JWE, `dir` + A256GCM) with a key
+ * Paging cursors as clients see them: a position in one list, sealed (JWE, `dir` + A256GCM via jose) with a key
  * from configuration. Sealing makes a cursor opaque (no DynamoDB key, id or offset can be read from it) and
  * tamper-evident (a changed byte fails authentication), and it binds the cursor to the list that gave it out: the
  * list's name is sealed in with the position and compared on the way back, so a caseload cursor offered to the audit
@@ -29,41 +30,24 @@ export function ephemeralCursorKey(): CursorKeySource {
   return async () => key;
 }
 
-/**
- * The JWE protected header of every cursor, encoded once. It is also the AES-GCM additional data (RFC 7516, 5.1), and a
- * cursor whose header is anything else is not ours.
- */
-const ENCODED_HEADER = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM' })).toString('base64url');
-const AAD = Buffer.from(ENCODED_HEADER, 'ascii');
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+const HEADER = { alg: 'dir', enc: 'A256GCM' } as const;
+const DECRYPT_OPTIONS = { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] };
 /** Far above any cursor we give out (about 500 characters for a caseload row); a longer one is not ours. */
 const MAX_CURSOR_LENGTH = 2000;
 
-/** The bytes of a base64url segment, or undefined unless it is the one canonical encoding of them. */
-function canonicalBase64url(segment: string): Buffer | undefined {
-  const bytes = Buffer.from(segment, 'base64url');
-  return bytes.toString('base64url') === segment ? bytes : undefined;
-}
-
-/**
- * JWE compact serialization with `dir` and `A256GCM`, made with node:crypto's AES-256-GCM directly: the same format
- * jose gives and reads (test/unit/platform/cursor-codec.test.ts checks both ways), without WebCrypto's asynchronous job
- * per cursor, which cost a caseload page about 2.5 ms of CPU for its one `endCursor` (docs/performance.md).
- */
 export class CursorCodec {
-  private key: Promise<KeyObject> | undefined;
+  /**
+   * Imported once: given the raw bytes, jose imports a WebCrypto key on every seal and open, an extra asynchronous
+   * crypto job per cursor.
+   */
+  private key: Promise<webcrypto.CryptoKey> | undefined;
 
   constructor(private readonly source: CursorKeySource) {}
 
   /** The opaque cursor for `position` in `list` (e.g. `caseload`, `Referral.events:<referralId>`). */
   async seal(list: string, position: string): Promise<string> {
-    const key = await this.contentKey();
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES }).setAAD(AAD);
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify({ l: list, p: position }), 'utf8'), cipher.final()]);
-    const parts = [ENCODED_HEADER, '', iv, ciphertext, cipher.getAuthTag()];
-    return parts.map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    const plaintext = new TextEncoder().encode(JSON.stringify({ l: list, p: position }));
+    return new CompactEncrypt(plaintext).setProtectedHeader(HEADER).encrypt(await this.contentKey());
   }
 
   /**
@@ -74,15 +58,10 @@ export class CursorCodec {
     const refused = new ValidationError(field, 'is not a cursor this list gave out');
     if (cursor.length > MAX_CURSOR_LENGTH) throw refused;
     const key = await this.contentKey();
-    const [header, encryptedKey, ...rest] = cursor.split('.');
-    if (header !== ENCODED_HEADER || encryptedKey !== '' || rest.length !== 3) throw refused;
-    const [iv, ciphertext, tag] = rest.map(canonicalBase64url);
-    if (iv?.length !== IV_BYTES || !ciphertext || tag?.length !== TAG_BYTES) throw refused;
     let sealed: unknown;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES }).setAAD(AAD);
-      decipher.setAuthTag(tag);
-      sealed = JSON.parse(Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8'));
+      const { plaintext } = await compactDecrypt(cursor, key, DECRYPT_OPTIONS);
+      sealed = JSON.parse(new TextDecoder().decode(plaintext));
     } catch {
       throw refused;
     }
@@ -91,11 +70,11 @@ export class CursorCodec {
     return p;
   }
 
-  private contentKey(): Promise<KeyObject> {
+  private contentKey(): Promise<webcrypto.CryptoKey> {
     if (!this.key) {
       this.key = this.source().then((key) => {
         if (key.length !== 32) throw new Error('A cursor key must be 32 bytes');
-        return createSecretKey(key);
+        return webcrypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']);
       });
       // A failed fetch (a Secrets Manager hiccup at cold start) is tried again on the next request.
       this.key.catch(() => {
