@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { type ActivitiesContext, createActivitiesContext } from '../activities';
 import { type AuditLog, type AuditTrailReader, DynamoDbAuditLog } from '../audit';
 import { type CheckInsContext, type CheckInTelemetry, createCheckInsContext } from '../checkins';
@@ -144,7 +144,8 @@ function signInAccounts(store: DataStore, newId: IdGenerator, option: SignInOpti
       return new LocalSignInAccounts(store, newId, option.announce);
     case 'cognito':
       return new CognitoSignInAccounts({
-        client: option.client ?? new CognitoIdentityProviderClient({}),
+        // Made at the first staff administration call unless given: no other operation needs Cognito.
+        ...(option.client ? { client: option.client } : {}),
         userPoolId: option.userPoolId,
         sendInvitation: option.sendInvitation ?? true,
       });
