@@ -97,6 +97,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLLam
   return startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: [bodySizeLimit, ...(options.operations === 'trusted' ? [trustedDocumentsOnly] : [])],
     context: async ({ event }): Promise<GraphQLContext> => {
+      // At a cold start the cursor key is read while the caller's staff record and first page are (a no-op after).
+      linkwork.cursors.prefetchKey();
       try {
         const principal = await authenticate(event, linkwork.identity);
         return requestContext(linkwork, principal);
