@@ -23,9 +23,10 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
  * Constants replaced at bundle time, for a stage. Schema descriptions are read only through introspection, which
  * production turns off (functions/graphql/config.ts): a production bundle leaves them out, so the function neither
  * carries nor parses them (functions/graphql/schema.ts). Other stages keep them for whoever introspects the API.
+ * Either way the constant is set, so esbuild keeps one of the two SDL strings, not both.
  */
 export function bundleDefines(stage: string): Record<string, string> {
-  return stage === 'prod' ? { 'process.env.LINKWORK_SCHEMA_DESCRIPTIONS': JSON.stringify('omit') } : {};
+  return { 'process.env.LINKWORK_SCHEMA_DESCRIPTIONS': JSON.stringify(stage === 'prod' ? 'omit' : 'keep') };
 }
 
 /** The same aliases as esbuild CLI arguments (NodejsFunction's `esbuildArgs`). */
