@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { BUNDLE_ALIASES } from '../../infra/lambda-bundling';
+import { lambdaBuildOptions } from '../../infra/lambda-bundling';
 import { BARE_APOLLO_DYNAMODB_ENTRY, BARE_APOLLO_ENTRY } from '../../infra/report-bundle-sizes';
 import { graphqlEvent, lambdaContext, staffClaims } from '../../test/support/events';
 import { startSecretsEndpoint } from '../../test/support/secrets-endpoint';
@@ -24,23 +24,13 @@ const ROOT = resolve(__dirname, '..', '..');
 const COLD_START_GOAL = 1.5;
 const BUNDLE_GOAL = 1.2;
 const OUT = join(ROOT, '.bench-out', 'bundles');
+/** The stage every child runs as, and the bundles are built for: production settings, as users meet them. */
+const STAGE = 'prod';
 
 async function bundle(entry: string, name: string): Promise<{ file: string; bytes: number; gzipped: number }> {
   const outfile = join(OUT, name, 'index.js');
-  await build({
-    entryPoints: [join(ROOT, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    external: ['@aws-sdk/*'],
-    alias: { ...BUNDLE_ALIASES },
-    logLevel: 'error',
-  });
+  // As infra bundles it for the stage the children run as.
+  await build({ ...lambdaBuildOptions(STAGE), entryPoints: [join(ROOT, entry)], outfile, logLevel: 'error' });
   const code = readFileSync(outfile);
   return { file: outfile, bytes: code.length, gzipped: gzipSync(code, { level: 9 }).length };
 }
@@ -135,7 +125,7 @@ export const coldStart: BenchCase = async ({ quick, endpoint, log }) => {
   const secrets = await startSecretsEndpoint(cursorSecret);
   const env = {
     TABLE_NAME: store.tableName,
-    STAGE: 'prod',
+    STAGE,
     DYNAMODB_ENDPOINT: endpoint,
     CURSOR_KEY_SECRET_ARN: cursorSecret.arn,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,

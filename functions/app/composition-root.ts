@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { type ActivitiesContext, createActivitiesContext } from '../activities';
 import { type AuditLog, type AuditTrailReader, DynamoDbAuditLog } from '../audit';
 import { type CheckInsContext, type CheckInTelemetry, createCheckInsContext } from '../checkins';
@@ -13,7 +13,7 @@ import {
   type StaffChangeLog,
 } from '../identity';
 import { type AggregateStore, DynamoDbAggregateStore, type FoldDeps, outcomeFoldDeps } from '../outcomes';
-import { CareEventBus } from '../platform/care-event-bus';
+import { CareEventBus, type CareEventSubscriber } from '../platform/care-event-bus';
 import { CursorCodec, type CursorKeySource, ephemeralCursorKey } from '../platform/cursor-codec';
 import type { DataStore } from '../platform/dynamodb/client';
 import { createReferralsContext, type ReferralsContext } from '../referrals';
@@ -87,25 +87,36 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
   const audit = new DynamoDbAuditLog(store, newId);
 
   const referrals = createReferralsContext(store, { clock, newId, audit, staff: identity, events });
-  const activities = createActivitiesContext(store, {
-    organisations: identity,
-    careRecords: referrals.careRecords,
-    audit,
-    events,
-    clock,
-    newId,
-  });
-  const checkIns = createCheckInsContext(store, {
-    careRecords: referrals.careRecords,
-    staff: identity,
-    events,
-    clock,
-    newId,
-    ...(options.checkInTelemetry ? { telemetry: options.checkInTelemetry } : {}),
-  });
+  // The activities and check-ins contexts are built at first use (their ports, a care event for them to react to):
+  // a GraphQL request that reads a caseload, as most do, touches neither, and building their adapters (a dozen
+  // ElectroDB entities) was a third of what building Linkwork cost at a cold start (docs/performance.md).
+  let activities: ActivitiesContext | undefined;
+  let checkIns: CheckInsContext | undefined;
+  const activitiesContext = () =>
+    (activities ??= createActivitiesContext(store, {
+      organisations: identity,
+      careRecords: referrals.careRecords,
+      audit,
+      events,
+      clock,
+      newId,
+    }));
+  const checkInsContext = () =>
+    (checkIns ??= createCheckInsContext(store, {
+      careRecords: referrals.careRecords,
+      staff: identity,
+      events,
+      clock,
+      newId,
+      ...(options.checkInTelemetry ? { telemetry: options.checkInTelemetry } : {}),
+    }));
   // The owner of the items a reaction writes reacts first (the referrals context keeps its caseload rows), so other
   // contexts' reactions read them already in step.
-  events.subscribe(referrals.subscriber).subscribe(activities.subscriber).subscribe(checkIns.subscriber);
+  events
+    .subscribe(referrals.subscriber)
+    .subscribe(builtAtFirstEvent(() => activitiesContext().subscriber))
+    .subscribe(builtAtFirstEvent(() => checkInsContext().subscriber));
+  let aggregates: AggregateStore | undefined;
   let fold: FoldDeps | undefined;
 
   return {
@@ -123,10 +134,17 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
     },
     audit,
     referrals,
-    activities,
-    checkIns,
+    get activities() {
+      return activitiesContext();
+    },
+    get checkIns() {
+      return checkInsContext();
+    },
     outcomes: {
-      aggregates: new DynamoDbAggregateStore(store),
+      get aggregates() {
+        aggregates ??= new DynamoDbAggregateStore(store);
+        return aggregates;
+      },
       // Built on first use: the API never folds, and its cold start should not build what only the folding needs.
       get fold() {
         fold ??= outcomeFoldDeps(store, clock);
@@ -138,13 +156,27 @@ export function createLinkwork(options: LinkworkOptions): Linkwork {
 
 const SILENT_LOG: StaffChangeLog = { info: () => {}, error: () => {} };
 
+/** A context's subscriber, for a context built when the first care event reaches it (or when asked for before). */
+function builtAtFirstEvent(subscriber: () => CareEventSubscriber): CareEventSubscriber {
+  return {
+    get name() {
+      return subscriber().name;
+    },
+    writesFor: (event) => subscriber().writesFor?.(event) ?? [],
+    react: async (event) => {
+      await subscriber().react?.(event);
+    },
+  };
+}
+
 function signInAccounts(store: DataStore, newId: IdGenerator, option: SignInOption): SignInAccounts {
   switch (option.kind) {
     case 'local':
       return new LocalSignInAccounts(store, newId, option.announce);
     case 'cognito':
       return new CognitoSignInAccounts({
-        client: option.client ?? new CognitoIdentityProviderClient({}),
+        // Made at the first staff administration call unless given: no other operation needs Cognito.
+        ...(option.client ? { client: option.client } : {}),
         userPoolId: option.userPoolId,
         sendInvitation: option.sendInvitation ?? true,
       });

@@ -9,11 +9,13 @@ import { createLinkwork, type Linkwork, type LinkworkOptions } from '../app/comp
 import { RequestAudit } from '../audit';
 import type { CheckInTelemetry } from '../checkins';
 import type { Principal } from '../identity';
+import type { CursorCodec } from '../platform/cursor-codec';
 import type { DataStore } from '../platform/dynamodb/client';
+import type { ReferralDeps } from '../referrals';
 import { DomainError } from '../shared/errors';
 import { authenticate } from './auth';
 import type { OperationMode } from './config';
-import type { GraphQLContext } from './context';
+import type { GraphQLContext, Loaders } from './context';
 import { toGraphQLError } from './errors';
 import { createLoaders } from './loaders';
 import { logger } from './logger';
@@ -67,24 +69,43 @@ export interface GraphQLHandlerOptions extends Omit<LinkworkOptions, 'store'> {
   linkwork?: Linkwork;
 }
 
-/** The per-request context: the use cases' ports for this caller, and fresh loaders. */
+/**
+ * The per-request context: the use cases' ports for this caller, and fresh loaders. The activities and check-ins
+ * ports are looked up when a resolver first asks for them, so a request that needs neither (a caseload) does not
+ * build those contexts (functions/app/composition-root.ts). They are getters of the class, not of the object:
+ * Apollo copies a context's own properties for each operation, which would call getters defined on the object.
+ */
+class RequestContext implements GraphQLContext {
+  readonly cursors: CursorCodec;
+  /** Everything this request's use cases audit, and every patient its response shows (audit-plugin.ts). */
+  readonly audit: RequestAudit;
+  readonly referrals: ReferralDeps;
+  readonly loaders: Loaders;
+  private activityPorts: GraphQLContext['activities'] | undefined;
+
+  constructor(
+    readonly linkwork: Linkwork,
+    readonly principal: Principal,
+  ) {
+    this.cursors = linkwork.cursors;
+    this.audit = new RequestAudit(linkwork.audit, principal, linkwork.clock);
+    this.referrals = { ...linkwork.referrals.deps, audit: this.audit };
+    this.loaders = createLoaders(linkwork, principal, this);
+  }
+
+  get activities(): GraphQLContext['activities'] {
+    this.activityPorts ??= { ...this.linkwork.activities.deps, audit: this.audit };
+    return this.activityPorts;
+  }
+
+  get checkIns(): GraphQLContext['checkIns'] {
+    return this.linkwork.checkIns.deps;
+  }
+}
+
+/** The per-request context (RequestContext). */
 export function requestContext(linkwork: Linkwork, principal: Principal): GraphQLContext {
-  // Everything this request's use cases audit, and every patient its response shows, is written as one event per
-  // patient before the response leaves (audit-plugin.ts).
-  const audit = new RequestAudit(linkwork.audit, principal, linkwork.clock);
-  const request = {
-    audit,
-    referrals: { ...linkwork.referrals.deps, audit },
-    activities: { ...linkwork.activities.deps, audit },
-    checkIns: linkwork.checkIns.deps,
-  };
-  return {
-    principal,
-    linkwork,
-    cursors: linkwork.cursors,
-    ...request,
-    loaders: createLoaders(linkwork, principal, request),
-  };
+  return new RequestContext(linkwork, principal);
 }
 
 /**
@@ -97,6 +118,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLLam
   return startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: [bodySizeLimit, ...(options.operations === 'trusted' ? [trustedDocumentsOnly] : [])],
     context: async ({ event }): Promise<GraphQLContext> => {
+      // At a cold start the cursor key is read while the caller's staff record and first page are (a no-op after).
+      linkwork.cursors.prefetchKey();
       try {
         const principal = await authenticate(event, linkwork.identity);
         return requestContext(linkwork, principal);

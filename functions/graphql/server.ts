@@ -3,15 +3,14 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { auditingFieldResolver, auditingResolvers, structuralAuditPlugin } from './audit-plugin';
+import { auditingFieldResolver, structuralAuditPlugin } from './audit-plugin';
 import { isProduction, type OperationMode } from './config';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter } from './errors';
-import { typeDefs } from './generated/schema';
 import { inputHygienePlugin } from './input-hygiene';
 import { MAX_TOKENS, operationWidthRules, queryLimitsPlugin } from './limits';
 import { logger } from './logger';
-import { resolvers } from './resolvers';
+import { executableSchema } from './schema';
 import { persistedQueryOptions } from './trusted-documents';
 
 export interface ServerOptions {
@@ -24,17 +23,18 @@ export interface ServerOptions {
  * The Apollo server, hardened for production: no introspection or landing page, no schema hints ("did you mean…")
  * or stack traces in errors. Everywhere: CSRF prevention (Apollo's default), no batching, token/alias/root-field/
  * directive limits while validating, depth/cost/page-size limits and the input rules (ids, text) before executing,
- * one error formatter that never quotes a submitted value. The SDL comes from the generated module so esbuild bundles
- * it (no fs reads at cold start). Persisted queries answer client/'s trusted documents by hash; in `trusted` mode the
- * cache learns nothing new (and the Lambda refuses other documents before they reach Apollo: trusted-documents.ts).
+ * one error formatter that never quotes a submitted value. The schema is built from the generated SDL (schema.ts),
+ * so esbuild bundles it and a cold start reads no file. Persisted queries answer client/'s trusted documents by
+ * hash; in `trusted` mode the cache learns nothing new (and the Lambda refuses other documents before they reach
+ * Apollo: trusted-documents.ts).
  */
 export function createApolloServer(options: ServerOptions): ApolloServer<GraphQLContext> {
   const production = isProduction(options.stage);
   const operations = options.operations ?? 'any';
   return new ApolloServer<GraphQLContext>({
-    typeDefs: [...typeDefs],
-    // Patient record fields note their patient on the request's audit as they resolve (audit-plugin.ts).
-    resolvers: auditingResolvers(resolvers),
+    schema: executableSchema(),
+    // Patient record fields note their patient on the request's audit as they resolve (audit-plugin.ts): the schema's
+    // resolvers of those types are wrapped (executableSchema), and every other field goes through this default one.
     fieldResolver: auditingFieldResolver,
     introspection: !production,
     includeStacktraceInErrorResponses: false,

@@ -1,11 +1,5 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type Shard,
-} from '@aws-sdk/client-dynamodb-streams';
+import type { Shard } from '@aws-sdk/client-dynamodb-streams';
 import { createDataStore } from '../platform/dynamodb/client';
 import { outcomeFoldDeps } from './deps';
 import type { StreamRecordInput } from './stream-records';
@@ -46,7 +40,17 @@ interface ShardState {
   done: boolean;
 }
 
+/**
+ * The DynamoDB Streams client, loaded when a poller starts: this module is reached through the outcomes context's
+ * front door, which every Lambda bundle imports, and a static import of an external package is required at module
+ * load even where nothing calls it (the GraphQL function loaded this client at every cold start for nothing).
+ */
+function loadStreamsSdk(): typeof import('@aws-sdk/client-dynamodb-streams') {
+  return require('@aws-sdk/client-dynamodb-streams');
+}
+
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
+  const { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } = loadStreamsSdk();
   const config = { endpoint: options.endpoint, region: 'eu-west-2', credentials: CREDENTIALS };
   const streams = new DynamoDBStreamsClient(config);
   const dynamodb = new DynamoDBClient(config);

@@ -70,6 +70,20 @@ export class CursorCodec {
     return p;
   }
 
+  /**
+   * Starts fetching the key, if it is neither held nor on its way, without waiting for it. A cold GraphQL function
+   * calls this as each request starts (functions/graphql/lambda.ts): the key (a Secrets Manager read in AWS) then
+   * arrives while the request waits on DynamoDB, instead of after its first page is read. It starts after the
+   * current turn of the event loop, so the caller's own first request is on the wire before the key's fetch takes
+   * the CPU. A failure is left to the first seal or open, which asks again.
+   */
+  prefetchKey(): void {
+    if (this.key) return;
+    setImmediate(() => {
+      this.contentKey().catch(() => {});
+    });
+  }
+
   private contentKey(): Promise<webcrypto.CryptoKey> {
     if (!this.key) {
       this.key = this.source().then((key) => {

@@ -16,7 +16,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../compliance';
 import type { LogLevel, Stage } from '../config';
-import { aliasArgs } from '../lambda-bundling';
+import { aliasArgs, BUNDLE_EXTERNALS, BUNDLE_TARGET, bundleDefines } from '../lambda-bundling';
 import { logGroupPrefix, resourceName } from '../naming';
 import { fromRoot, PROJECT_ROOT } from '../paths';
 import { DeadLetterQueue } from './dead-letter-queue';
@@ -133,16 +133,16 @@ export class LinkworkFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
+      // infra/lambda-bundling.ts holds these settings for everything that bundles a function (lambdaBuildOptions).
       bundling: {
         minify: true,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
-        // Stack traces need file and line, not the source text; leaving it out keeps the map (and the zip) small.
         sourcesContent: false,
-        target: 'node22',
+        target: BUNDLE_TARGET,
         format: OutputFormat.CJS,
-        // The Node.js 22 runtime ships AWS SDK v3; bundling it again would only add cold-start weight.
-        bundleAwsSDK: false,
+        externalModules: [...BUNDLE_EXTERNALS],
+        define: bundleDefines(props.stage),
         forceDockerBundling: false,
         esbuildArgs: aliasArgs(),
       },

@@ -10,7 +10,7 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
-import { typeDefs } from '../../functions/graphql/generated/schema';
+import { sdl } from '../../functions/graphql/generated/schema';
 import { operationWidthRules } from '../../functions/graphql/limits';
 
 /*
@@ -44,7 +44,7 @@ export function readClientOperations(dir: string = CLIENT_OPERATIONS_DIR): Opera
 }
 
 export function servedSchema(): GraphQLSchema {
-  return buildASTSchema(parse(typeDefs.join('\n')));
+  return buildASTSchema(parse(sdl));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { FUNCTION_ENTRIES } from '../../infra/functions';
-import { BUNDLE_ALIASES } from '../../infra/lambda-bundling';
+import { lambdaBuildOptions } from '../../infra/lambda-bundling';
 import { PROJECT_ROOT } from '../../infra/paths';
 
 /*
@@ -18,21 +18,42 @@ describe('the deployed Lambda bundles', () => {
   it.each(Object.entries(FUNCTION_ENTRIES))('returns no portal or browser code in the %s bundle', async (_, entry) => {
     const result = await build({
       absWorkingDir: PROJECT_ROOT,
+      ...lambdaBuildOptions('prod'),
       entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
+      minify: false,
+      sourcemap: false,
       write: false,
       metafile: true,
       logLevel: 'silent',
-      external: ['@aws-sdk/*'],
-      alias: BUNDLE_ALIASES as Record<string, string>,
     });
     const inputs = Object.keys(result.metafile.inputs);
 
     expect(inputs.length).toBeGreaterThan(50);
     expect(inputs.some((input) => input.startsWith('functions/'))).toBe(true);
     expect(inputs.filter((input) => LOCAL_ONLY.some((pattern) => pattern.test(input)))).toEqual([]);
+  });
+});
+
+describe('the GraphQL function bundle', () => {
+  async function bundleText(stage: string): Promise<string> {
+    const result = await build({
+      ...lambdaBuildOptions(stage),
+      absWorkingDir: PROJECT_ROOT,
+      entryPoints: [FUNCTION_ENTRIES.graphql!],
+      sourcemap: false,
+      write: false,
+      logLevel: 'silent',
+    });
+    return result.outputFiles.map((file) => file.text).join('');
+  }
+  // A description from schema/activities.graphql, which only introspection shows.
+  const DESCRIPTION = 'Exercise, walking groups, sport.';
+
+  it('leaves the schema descriptions out for production, where introspection is off', async () => {
+    expect(await bundleText('prod')).not.toContain(DESCRIPTION);
+  });
+
+  it('keeps the schema descriptions for other stages', async () => {
+    expect(await bundleText('dev')).toContain(DESCRIPTION);
   });
 });

@@ -1,17 +1,4 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDeleteUserAttributesCommand,
-  AdminDeleteUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminUpdateUserAttributesCommand,
-  type AttributeType,
-  type CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '../entities/staff-user';
 import { SignInAccountExistsError } from '../errors';
 import type { SignInAccess, SignInAccount, SignInAccounts } from '../ports';
@@ -39,8 +26,18 @@ export const SIGN_IN_ACCOUNT_ACTIONS = [
   'cognito-idp:AdminUpdateUserAttributes',
 ] as const;
 
+/**
+ * The Cognito client and commands, loaded at the first staff administration call: a static import of an external
+ * package is required at module load, and only staff administration calls Cognito, so every other cold start of the
+ * GraphQL function (a caseload, a referral) loaded it for nothing (15-40 ms; docs/performance.md, "Cold start").
+ */
+function cognito(): typeof import('@aws-sdk/client-cognito-identity-provider') {
+  return require('@aws-sdk/client-cognito-identity-provider');
+}
+
 export interface CognitoSignInAccountsOptions {
-  client: CognitoIdentityProviderClient;
+  /** A client for the pool's region (made on first use, for the Lambda's own region, unless given). */
+  client?: CognitoIdentityProviderClient;
   userPoolId: string;
   /**
    * Send Cognito's invitation e-mail with a temporary password (what AWS deployments want). Off against the local
@@ -67,17 +64,23 @@ function isRole(group: string | undefined): group is Role {
  * also the staff record's `userId`, and an e-mail change could never leave the two pointing at different people.
  */
 export class CognitoSignInAccounts implements SignInAccounts {
-  private readonly client: CognitoIdentityProviderClient;
+  private givenClient: CognitoIdentityProviderClient | undefined;
   private readonly userPoolId: string;
   private readonly sendInvitation: boolean;
 
   constructor(options: CognitoSignInAccountsOptions) {
-    this.client = options.client;
+    this.givenClient = options.client;
     this.userPoolId = options.userPoolId;
     this.sendInvitation = options.sendInvitation;
   }
 
+  private get client(): CognitoIdentityProviderClient {
+    this.givenClient ??= new (cognito().CognitoIdentityProviderClient)({});
+    return this.givenClient;
+  }
+
   async createAccount(email: string, access: SignInAccess): Promise<{ userId: string }> {
+    const { AdminCreateUserCommand, AdminGetUserCommand } = cognito();
     let userId: string | undefined;
     try {
       const { User } = await this.client.send(
@@ -121,6 +124,7 @@ export class CognitoSignInAccounts implements SignInAccounts {
   }
 
   async findAccount(userId: string): Promise<SignInAccount | undefined> {
+    const { AdminGetUserCommand } = cognito();
     try {
       const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: userId }));
       const organisationId = attribute(user.UserAttributes, ORGANISATION_CLAIM);
@@ -138,6 +142,8 @@ export class CognitoSignInAccounts implements SignInAccounts {
   }
 
   async setAccess(userId: string, access: SignInAccess): Promise<void> {
+    const { AdminDeleteUserAttributesCommand, AdminRemoveUserFromGroupCommand, AdminUpdateUserAttributesCommand } =
+      cognito();
     // Join the new group before leaving the old: in between the account is refused for holding two roles, never
     // left holding none by a failure between the calls.
     await this.addToRoleGroup(userId, access.role);
@@ -168,6 +174,7 @@ export class CognitoSignInAccounts implements SignInAccounts {
   }
 
   async disable(userId: string): Promise<void> {
+    const { AdminDisableUserCommand } = cognito();
     try {
       await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: userId }));
     } catch (error) {
@@ -177,10 +184,12 @@ export class CognitoSignInAccounts implements SignInAccounts {
   }
 
   async enable(userId: string): Promise<void> {
+    const { AdminEnableUserCommand } = cognito();
     await this.client.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: userId }));
   }
 
   async deleteAccount(userId: string): Promise<void> {
+    const { AdminDeleteUserCommand } = cognito();
     try {
       await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: userId }));
     } catch (error) {
@@ -189,12 +198,14 @@ export class CognitoSignInAccounts implements SignInAccounts {
   }
 
   private async addToRoleGroup(userId: string, role: Role): Promise<void> {
+    const { AdminAddUserToGroupCommand } = cognito();
     await this.client.send(
       new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: userId, GroupName: role }),
     );
   }
 
   private async listGroups(userId: string): Promise<string[]> {
+    const { AdminListGroupsForUserCommand } = cognito();
     const groups: string[] = [];
     let nextToken: string | undefined;
     do {

@@ -1,9 +1,20 @@
-import { buildASTSchema, concatAST, isObjectType, parse } from 'graphql';
-import { typeDefs } from '../../../functions/graphql/generated/schema';
+import {
+  buildASTSchema,
+  findBreakingChanges,
+  findDangerousChanges,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+  isObjectType,
+  parse,
+  visit,
+} from 'graphql';
+import { sdl, sdlWithoutDescriptions } from '../../../functions/graphql/generated/schema';
 import { resolvers } from '../../../functions/graphql/resolvers';
+import { DateTimeScalar } from '../../../functions/graphql/scalars';
+import { executableSchema } from '../../../functions/graphql/schema';
 
 describe('schema', () => {
-  const schema = buildASTSchema(concatAST(typeDefs.map((sdl) => parse(sdl))));
+  const schema = buildASTSchema(parse(sdl));
   const resolverMap = resolvers as Record<string, Record<string, unknown> | undefined>;
 
   it('exposes the contracted operation names', () => {
@@ -69,5 +80,52 @@ describe('schema', () => {
     }
 
     expect(offenders).toEqual([]);
+  });
+
+  it('returns the same types, fields, arguments and directives without descriptions (what production serves)', () => {
+    const bare = buildASTSchema(parse(sdlWithoutDescriptions));
+    const changes = (from: GraphQLSchema, to: GraphQLSchema) => [
+      ...findBreakingChanges(from, to),
+      ...findDangerousChanges(from, to),
+    ];
+
+    expect(changes(schema, bare)).toEqual([]);
+    expect(changes(bare, schema)).toEqual([]);
+    let descriptions = 0;
+    visit(parse(sdlWithoutDescriptions), {
+      enter: (node) => {
+        if ('description' in node && node.description) descriptions++;
+      },
+    });
+    expect(descriptions).toBe(0);
+  });
+});
+
+describe('executableSchema', () => {
+  const saved = process.env.LINKWORK_SCHEMA_DESCRIPTIONS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.LINKWORK_SCHEMA_DESCRIPTIONS;
+    else process.env.LINKWORK_SCHEMA_DESCRIPTIONS = saved;
+  });
+
+  it('returns the schema with its descriptions and every resolver attached', () => {
+    delete process.env.LINKWORK_SCHEMA_DESCRIPTIONS;
+
+    const served = executableSchema();
+
+    expect(served.getQueryType()?.getFields().caseload?.description).toEqual(expect.any(String));
+    // graphql-tools binds each resolver it attaches: the field has one, where an unresolved field has none.
+    expect(served.getQueryType()?.getFields().caseload?.resolve).toEqual(expect.any(Function));
+    expect((served.getType('DateTime') as GraphQLScalarType).serialize).toBe(DateTimeScalar.serialize);
+  });
+
+  it('returns the schema without descriptions when the bundle says to omit them', () => {
+    process.env.LINKWORK_SCHEMA_DESCRIPTIONS = 'omit';
+
+    const served = executableSchema();
+
+    expect(served.getQueryType()?.getFields().caseload?.description).toBeUndefined();
+    // graphql-tools binds each resolver it attaches: the field has one, where an unresolved field has none.
+    expect(served.getQueryType()?.getFields().caseload?.resolve).toEqual(expect.any(Function));
   });
 });

@@ -33,4 +33,17 @@ describe('SIGN_IN_ACCOUNT_ACTIONS', () => {
     cognito.restore();
     expect([...sent].sort()).toEqual([...SIGN_IN_ACCOUNT_ACTIONS].sort());
   });
+
+  it('sends through a client of its own, made at the first call, when none is given', async () => {
+    const cognito = mockClient(CognitoIdentityProviderClient);
+    cognito.onAnyCommand().resolves({ UserAttributes: [{ Name: 'sub', Value: 'u-1' }], Enabled: true, Groups: [] });
+    const accounts = new CognitoSignInAccounts({ userPoolId: 'eu-west-2_pool', sendInvitation: false });
+
+    const account = await accounts.findAccount('u-1');
+
+    const sent = cognito.calls().map((call) => call.args[0].constructor.name);
+    cognito.restore();
+    expect(account).toMatchObject({ userId: 'u-1', enabled: true, roles: [] });
+    expect(sent).toEqual(['AdminGetUserCommand', 'AdminListGroupsForUserCommand']);
+  });
 });

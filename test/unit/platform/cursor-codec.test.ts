@@ -86,6 +86,40 @@ describe('CursorCodec', () => {
     await expect(codec.open('caseload', cursor)).resolves.toBe(POSITION);
     expect(calls).toBe(2);
   });
+  it('fetches the key once when asked ahead, and seals with it without asking again', async () => {
+    let calls = 0;
+    const key = new Uint8Array(32).fill(2);
+    const codec = new CursorCodec(async () => {
+      calls += 1;
+      return key;
+    });
+
+    codec.prefetchKey();
+    await new Promise((resolve) => setImmediate(resolve));
+    codec.prefetchKey();
+    const cursor = await codec.seal('caseload', POSITION);
+
+    await expect(new CursorCodec(async () => key).open('caseload', cursor)).resolves.toBe(POSITION);
+    expect(calls).toBe(1);
+  });
+
+  it('asks for the key again at the first seal after a fetch asked ahead failed', async () => {
+    let calls = 0;
+    const key = new Uint8Array(32).fill(3);
+    const codec = new CursorCodec(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('secret not reachable');
+      return key;
+    });
+
+    codec.prefetchKey();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const cursor = await codec.seal('caseload', POSITION);
+
+    await expect(codec.open('caseload', cursor)).resolves.toBe(POSITION);
+    expect(calls).toBe(2);
+  });
 });
 
 describe('cursorKeyFromSecret', () => {
