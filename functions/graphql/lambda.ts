@@ -4,7 +4,7 @@ import {
   type middleware,
   startServerAndCreateLambdaHandler,
 } from '@as-integrations/aws-lambda';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createLinkwork, type Linkwork, type LinkworkOptions } from '../app/composition-root';
 import { RequestAudit } from '../audit';
 import type { CheckInTelemetry } from '../checkins';
@@ -115,7 +115,7 @@ export function requestContext(linkwork: Linkwork, principal: Principal): GraphQ
 export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLLambdaHandler {
   const linkwork = options.linkwork ?? createLinkwork({ checkInTelemetry: apiCheckInTelemetry, ...options });
   const server = createApolloServer({ stage: options.stage, operations: options.operations ?? 'any' });
-  return startServerAndCreateLambdaHandler(server, requestHandler, {
+  const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: [bodySizeLimit, ...(options.operations === 'trusted' ? [trustedDocumentsOnly] : [])],
     context: async ({ event }): Promise<GraphQLContext> => {
       // At a cold start the cursor key is read while the caller's staff record and first page are (a no-op after).
@@ -130,4 +130,15 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): GraphQLLam
       }
     },
   });
+  return async (event, context, callback) =>
+    neverStored(await (handler(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>));
+}
+
+/**
+ * Every response says `Cache-Control: no-store`, answers and refusals alike (the middleware's early answers included):
+ * a response may carry a patient's record, and no browser or proxy between us and the caller may keep it. Apollo's
+ * cache-control plugin used to say so, and it is disabled (server.ts).
+ */
+function neverStored(result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  return { ...result, headers: { ...result.headers, 'cache-control': 'no-store' } };
 }

@@ -206,6 +206,28 @@ describe('graphql handler (DynamoDB Local)', () => {
       expect(response.json.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
     });
 
+    it('tells every cache not to keep a response (Cache-Control: no-store), answers and refusals alike', async () => {
+      const answered = await h.invoke(apiGatewayV2Event({ body: { query: ME }, claims: claims() }));
+      const unauthenticated = await h.invoke(apiGatewayV2Event({ body: { query: ME } }));
+      const tooLarge = await h.invoke(
+        apiGatewayV2Event({ body: { query: ME, extensions: { padding: 'x'.repeat(101 * 1024) } }, claims: claims() }),
+      );
+      const notJson = await h.invoke(
+        apiGatewayV2Event({
+          body: '{"query": "{ me',
+          headers: { 'content-type': 'application/json' },
+          claims: claims(),
+        }),
+      );
+
+      expect([answered, unauthenticated, tooLarge, notJson].map((result) => result.statusCode)).toEqual([
+        200, 401, 413, 400,
+      ]);
+      for (const result of [answered, unauthenticated, tooLarge, notJson]) {
+        expect(result.headers?.['cache-control']).toBe('no-store');
+      }
+    });
+
     it('refuses batched requests', async () => {
       const response = parseResult(
         await h.invoke(apiGatewayV2Event({ body: [{ query: ME }, { query: ME }], claims: claims() })),
