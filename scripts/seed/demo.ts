@@ -11,7 +11,7 @@ import type { StaffUser } from '../../functions/identity/entities/staff-user';
 import { registerOrganisation } from '../../functions/identity/use-cases/register-organisation';
 import { registerStaffUser } from '../../functions/identity/use-cases/register-staff-user';
 import type { DataStore } from '../../functions/platform/dynamodb/client';
-import { createTableInput } from '../../functions/platform/dynamodb/table-definition';
+import { createTableInput, tableDefinition } from '../../functions/platform/dynamodb/table-definition';
 import { type Clock, ManualClock } from '../../functions/shared/clock';
 import { createIdGenerator } from '../../functions/shared/ids';
 import { seedCare } from './care';
@@ -103,24 +103,25 @@ async function emptyIfHalfMade(store: DataStore): Promise<void> {
 }
 
 /**
- * Turns the table's stream off until `resume`, which turns it on again as it was (a new stream: the folding poller
- * starts from its latest record). A run stopped in between leaves no marker, so the next start makes the table again
- * from the shared definition, stream included.
+ * Turns the table's stream off until `resume`, which turns it on as the shared table definition has it (a new stream:
+ * the folding poller starts from its latest record). On, whatever it found: a run stopped after the stream went off
+ * and before the first item went in leaves an empty table without a stream and without a marker, which the next start
+ * loads into as it is. A run stopped between leaves no marker, so the next start begins again.
  */
 async function pauseStream(store: DataStore): Promise<{ resume(): Promise<void> }> {
   const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
-  const specification = Table?.StreamSpecification;
-  if (!specification?.StreamEnabled) return { resume: async () => {} };
-  await store.client.send(
-    new UpdateTableCommand({ TableName: store.tableName, StreamSpecification: { StreamEnabled: false } }),
-  );
-  await waitForTable(store, 'active');
+  if (Table?.StreamSpecification?.StreamEnabled) {
+    await store.client.send(
+      new UpdateTableCommand({ TableName: store.tableName, StreamSpecification: { StreamEnabled: false } }),
+    );
+    await waitForTable(store, 'active');
+  }
   return {
     resume: async () => {
       await store.client.send(
         new UpdateTableCommand({
           TableName: store.tableName,
-          StreamSpecification: { StreamEnabled: true, StreamViewType: specification.StreamViewType },
+          StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
         }),
       );
       await waitForTable(store, 'active');

@@ -44,4 +44,15 @@ describe('the demo data set from its snapshot (DynamoDB Local)', () => {
     expect((await startDemoSeed(store, systemClock)).source).toBe('already-there');
     await table.drop();
   }, 180_000);
+
+  it('ends with the stream on even when a stopped first run left an empty table without one', async () => {
+    // A Ctrl-C after the stream went off and before the first item went in: empty, no stream, no marker.
+    const table = await freshTable({ stream: false });
+    const store = createDataStore({ tableName: table.tableName, endpoint: table.endpoint });
+
+    expect((await startDemoSeed(store, systemClock)).source).toBe('snapshot');
+    const { Table } = await table.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    await table.drop();
+  }, 180_000);
 });
