@@ -2,7 +2,7 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { queryKeyPage } from '../../platform/dynamodb/key-paging';
 import { entityConfig } from '../../platform/dynamodb/service';
-import type { TransactItem } from '../../platform/dynamodb/transactions';
+import { conditionCheckAction, type TransactItem } from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type Activity, activityEntity } from '../entities/activity';
 import type { ActivityListQuery, ActivityPage, ActivityRepository } from '../ports';
@@ -69,16 +69,11 @@ export class DynamoDbActivityRepository implements ActivityRepository {
   }
 
   unchangedCondition(activityId: string, version: number): TransactItem {
-    const { Key, TableName } = this.activities.get({ activityId }).params();
-    return {
-      ConditionCheck: {
-        TableName,
-        Key,
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':version': version },
-      },
-    };
+    return conditionCheckAction(this.activities.get({ activityId }).params(), {
+      expression: '#version = :version',
+      names: { '#version': 'version' },
+      values: { ':version': version },
+    });
   }
 
   async list(query: ActivityListQuery): Promise<ActivityPage> {

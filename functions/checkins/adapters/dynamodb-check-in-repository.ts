@@ -4,7 +4,13 @@ import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
 import { DUE_INDEX_SHARDS } from '../../platform/dynamodb/table-definition';
-import { foldConditions, putAction, type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
+import {
+  conditionCheckAction,
+  foldConditions,
+  putAction,
+  type TransactItem,
+  updateAction,
+} from '../../platform/dynamodb/transactions';
 import { ConflictError } from '../../shared/errors';
 import { type CheckIn, checkInEntity } from '../entities/check-in';
 import { INBOUND_RECEIPT_TTL_SECONDS, inboundReceiptEntity } from '../entities/inbound-receipt';
@@ -344,16 +350,11 @@ export class DynamoDbCheckInRepository implements CheckInRepository {
 
   /** Holds while the patient's segments about the referral leave room for `segments` more under `cap`. */
   private segmentRoomCondition(room: { patientId: string; referralId: string; segments: number; cap: number }) {
-    const { Key, TableName } = this.usage.get({ patientId: room.patientId, referralId: room.referralId }).params();
-    return {
-      ConditionCheck: {
-        TableName,
-        Key,
-        ConditionExpression: 'attribute_not_exists(#segments) OR #segments <= :most',
-        ExpressionAttributeNames: { '#segments': 'segments' },
-        ExpressionAttributeValues: { ':most': room.cap - room.segments },
-      },
-    } satisfies TransactItem;
+    return conditionCheckAction(this.usage.get({ patientId: room.patientId, referralId: room.referralId }).params(), {
+      expression: 'attribute_not_exists(#segments) OR #segments <= :most',
+      names: { '#segments': 'segments' },
+      values: { ':most': room.cap - room.segments },
+    });
   }
 
   async getInboundMessages(

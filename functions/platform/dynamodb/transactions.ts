@@ -24,6 +24,26 @@ export function putAction(params: Params): TransactItem {
   return { Put: put as NonNullable<TransactItem['Put']> };
 }
 
+/**
+ * A condition on one item as a transaction action: the item's key and table from an ElectroDB `get` built with
+ * `.params()`, the condition written out (ElectroDB builds no ConditionCheck).
+ */
+export function conditionCheckAction(
+  params: Params,
+  condition: { expression: string; names: Record<string, string>; values?: Record<string, unknown> },
+): TransactItem {
+  const { Key, TableName } = params as { Key: Record<string, unknown>; TableName: string };
+  return {
+    ConditionCheck: {
+      TableName,
+      Key,
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: condition.names,
+      ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+    },
+  };
+}
+
 type Expressed = {
   Key?: Record<string, unknown>;
   ConditionExpression?: string;

@@ -3,7 +3,7 @@ import { batchGetAll } from '../../platform/dynamodb/batch-get';
 import type { DataStore } from '../../platform/dynamodb/client';
 import { isConditionalCheckFailure } from '../../platform/dynamodb/errors';
 import { entityConfig } from '../../platform/dynamodb/service';
-import { type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
+import { conditionCheckAction, type TransactItem, updateAction } from '../../platform/dynamodb/transactions';
 import type { MeasuredValue, NextCheckIn, ReferralVersionSeen } from '../../shared/care-events';
 import { DEFAULT_NATION } from '../../shared/uk-nation';
 import type { CareRecordReader, PatientContact, ReferralSummary, UnacknowledgedConcern } from '../care-record';
@@ -126,15 +126,10 @@ export class DynamoDbCareRecords implements CareRecordReader {
   }
 
   patientNotErasedCondition(patientId: string): TransactItem {
-    const { Key, TableName } = this.patients.get({ patientId }).params();
-    return {
-      ConditionCheck: {
-        TableName,
-        Key,
-        ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#erasedAt)',
-        ExpressionAttributeNames: { '#pk': 'pk', '#erasedAt': 'erasedAt' },
-      },
-    };
+    return conditionCheckAction(this.patients.get({ patientId }).params(), {
+      expression: 'attribute_exists(#pk) AND attribute_not_exists(#erasedAt)',
+      names: { '#pk': 'pk', '#erasedAt': 'erasedAt' },
+    });
   }
 
   /**
@@ -202,16 +197,11 @@ export class DynamoDbCareRecords implements CareRecordReader {
   }
 
   referralOpenCondition(referralId: string): TransactItem {
-    const { Key, TableName } = this.referrals.get({ referralId }).params();
-    return {
-      ConditionCheck: {
-        TableName,
-        Key,
-        ConditionExpression: 'attribute_exists(#pk) AND #caseState = :open AND attribute_not_exists(#erasedAt)',
-        ExpressionAttributeNames: { '#pk': 'pk', '#caseState': 'caseState', '#erasedAt': 'erasedAt' },
-        ExpressionAttributeValues: { ':open': 'OPEN' },
-      },
-    };
+    return conditionCheckAction(this.referrals.get({ referralId }).params(), {
+      expression: 'attribute_exists(#pk) AND #caseState = :open AND attribute_not_exists(#erasedAt)',
+      names: { '#pk': 'pk', '#caseState': 'caseState', '#erasedAt': 'erasedAt' },
+      values: { ':open': 'OPEN' },
+    });
   }
 
   /**
