@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freeLoopbackPort, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
+import { stopProcess } from '../../scripts/lib/stop-process';
 import type { BenchCase, BenchRow } from '../lib/report';
 
 /*
@@ -25,20 +26,6 @@ interface StartRun {
   firstExample: string;
   caseloadRows: number;
   source: string;
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<void> {
-  return new Promise((resolveExit) => {
-    if (child.exitCode !== null) return resolveExit();
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolveExit();
-    }, ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveExit();
-    });
-  });
 }
 
 async function graphql(url: string, token: string, query: string): Promise<Record<string, unknown>> {
@@ -119,8 +106,7 @@ async function firstStart(dataDir: string, log: (line: string) => void): Promise
     });
   } finally {
     child.removeAllListeners('exit');
-    child.kill('SIGINT');
-    await waitForExit(child, 20_000);
+    await stopProcess(child, { signal: 'SIGINT', graceMs: 20_000 });
     log(`start: stopped (${child.exitCode === 0 ? 'cleanly' : `exit ${child.exitCode ?? child.signalCode}`})`);
   }
 }

@@ -4,6 +4,7 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { stopProcess } from './stop-process';
 
 /**
  * DynamoDB Local, the official emulator, as a managed dependency of tests, `npm start` and benchmarks.
@@ -213,16 +214,4 @@ function requireDbPath(dbPath: string | undefined): string {
   if (!dbPath) throw new Error('startDynamoDbLocal: dbPath is required unless inMemory is true');
   mkdirSync(dbPath, { recursive: true });
   return dbPath;
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
 }

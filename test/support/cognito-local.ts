@@ -11,6 +11,7 @@ import {
 import { ORGANISATION_CLAIM } from '../../functions/identity/adapters/cognito-sign-in-accounts';
 import { ROLES } from '../../functions/identity/entities/staff-user';
 import { freeLoopbackPort } from '../../scripts/lib/dynamodb-local';
+import { stopProcess } from '../../scripts/lib/stop-process';
 
 /*
  * A local Cognito for tests: `cognito-local` (npm) in a child process on a free loopback port, keeping its data in a
@@ -120,16 +121,4 @@ async function waitUntilAnswering(
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
   }
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
 }
