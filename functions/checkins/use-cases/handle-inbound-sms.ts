@@ -6,7 +6,7 @@ import { keywordOf } from '../keywords';
 import type { CheckInDeps, NewInboxMessage, PatientContact } from '../ports';
 import { senderLabel, templates } from '../templates';
 import { isWorryingReply } from '../worrying-replies';
-import { answerCheckIn } from './inbound-answer';
+import { answerCheckIn, raiseConcernOnAnswer } from './inbound-answer';
 import {
   type InboundContext,
   type InboundOptions,
@@ -37,7 +37,8 @@ export type { InboundOptions, InboundResult, InboundSms } from './inbound-contex
  * Idempotency: the inbound receipt (keyed by the provider's inboundMessageId) is written in the SAME transaction as
  * the answer, the check-in's move, the outcome, the text in each thread and any inbox item, so a redelivery changes
  * nothing and sends nothing. Opt-outs are applied before the receipt (they are idempotent), so a crash can never lose
- * a STOP; a redelivered worrying text raises its concerns again (idempotent too), so a crash cannot lose one either.
+ * a STOP; a redelivered text that raised concerns (worrying words, or an answer in a concern band) raises them again
+ * (idempotent too) and signposts if that never went, so a crash after the commit cannot lose either.
  */
 
 const ATTEMPTS = 3;
@@ -65,7 +66,7 @@ export async function handleInboundSms(
     const result = await handle(context);
     if (result === 'duplicate') {
       deps.telemetry?.count('InboundDuplicate');
-      await raiseConcernsAgain(context);
+      await finishConcernsAgain(context);
       return 'duplicate';
     }
     // A check-in moved, or a record on the number was erased meanwhile: read everything again. (An answer commits
@@ -209,20 +210,42 @@ function commitTexts(context: InboundContext, records: NumberRecord[], inbox: Ne
 }
 
 /**
- * A redelivered worrying text raises its concerns again, where and when it was first kept (from the receipt): the
- * first delivery may have stopped between writing the text and raising them. The referrals context ignores a text it
- * already has, so this never raises a second concern.
+ * A redelivered text finishes what its first delivery may have left undone after the text was stored (a crash, a
+ * write refused after the SDK's retries): its concerns are raised again, where and when it was first kept (from the
+ * receipt), and the crisis signposting is sent if none followed it. Worrying words raise a concern on every record
+ * the text reached; an answer in a band marked as a concern raises one on the check-in it closed (that check-in says
+ * so: closed with CONCERN_RAISED at the text's time). The referrals context ignores a text it already has, so this
+ * never raises a second concern (docs/clinical-safety.md, H1).
  */
-async function raiseConcernsAgain(context: InboundContext): Promise<void> {
-  if (!isWorryingReply(context.sms.body)) return;
+async function finishConcernsAgain(context: InboundContext): Promise<void> {
+  const worrying = isWorryingReply(context.sms.body);
+  // Only a text that was waited for can be a concern-level answer; others need no read at all.
+  if (!worrying && !context.records.some((record) => record.checkIns.length > 0)) return;
   const receipt = await context.deps.checkIns.getInboundReceipt(context.sms.inboundMessageId);
   if (!receipt?.threads?.length) return;
   const byPatient = new Map(context.records.map((record) => [record.patient.patientId, record]));
-  const records = receipt.threads.flatMap(({ patientId, threadId }) => {
+  const reached = receipt.threads.flatMap(({ patientId, threadId }) => {
     const record = byPatient.get(patientId);
     return record ? [{ ...record, threadId }] : [];
   });
-  await raiseConcerns(context, records, 'WORRYING_TEXT', receipt.receivedAt);
+  if (worrying) {
+    await raiseConcerns(context, reached, 'WORRYING_TEXT', receipt.receivedAt);
+    if (reached[0]) await signpostUnlessSent(context, reached[0], receipt.receivedAt);
+    return;
+  }
+  for (const record of reached) {
+    const closed = record.checkIns.find((checkIn) => checkIn.checkInId === record.threadId);
+    if (closed?.closeReason !== 'CONCERN_RAISED' || closed.closedAt !== receipt.receivedAt) continue;
+    await raiseConcernOnAnswer(context, closed, receipt.receivedAt);
+    await signpostUnlessSent(context, record, receipt.receivedAt);
+  }
+}
+
+/** The crisis signposting for a text first kept at `keptAt`, unless its thread already shows it sent since. */
+async function signpostUnlessSent(context: InboundContext, record: NumberRecord, keptAt: string): Promise<void> {
+  const thread = await context.deps.checkIns.listThread(record.threadId);
+  const sent = thread.some((text) => text.direction === 'OUT' && text.kind === 'SIGNPOSTING' && text.at >= keptAt);
+  if (!sent) await signpostOnce(context, record);
 }
 
 async function replyOnce(context: InboundContext, kind: 'STOP_CONFIRMED' | 'START_CONFIRMED' | 'HELP', body: string) {

@@ -78,7 +78,7 @@ export async function answerCheckIn(context: InboundContext, record: NumberRecor
   if (measured) await deps.events.publish(carried ? { ...measured, inPublisherTransaction: true } : measured);
   const kept = { ...record, threadId: awaiting.checkInId };
   if (worrying) await raiseConcerns(context, [kept, ...alsoTo], 'WORRYING_TEXT');
-  else if (concernAnswer) await raiseConcernOnAnswer(context, kept);
+  else if (concernAnswer) await raiseConcernOnAnswer(context, awaiting, context.receivedAt);
   if (worrying || concernAnswer) await signpostOnce(context, kept);
   if (carried && ahead.reask) await reask(context, record, ahead.reask);
   else if (!carried || !ahead.next) await followUp(context, record, awaiting, advance, result);
@@ -254,15 +254,21 @@ async function reask(context: InboundContext, record: NumberRecord, body: string
   });
 }
 
-/** A concern-level answer belongs to the check-in's own referral: the person asked is the one who answered. */
-async function raiseConcernOnAnswer(context: InboundContext, record: NumberRecord): Promise<void> {
-  const awaiting = record.awaiting!;
+/**
+ * A concern-level answer belongs to the check-in's own referral: the person asked is the one who answered. `keptAt`
+ * is when the text was first kept (a redelivery raises it again from the receipt; handle-inbound-sms.ts).
+ */
+export async function raiseConcernOnAnswer(
+  context: Pick<InboundContext, 'deps' | 'sms'>,
+  checkIn: CheckIn,
+  keptAt: string,
+): Promise<void> {
   await context.deps.events.publish({
     type: 'ConcernRaised',
-    referralId: awaiting.referralId,
+    referralId: checkIn.referralId,
     reason: 'CONCERN_ANSWER',
-    text: { threadId: awaiting.checkInId, at: context.receivedAt, inboundMessageId: context.sms.inboundMessageId },
-    ...(awaiting.nation ? { nation: awaiting.nation } : {}),
+    text: { threadId: checkIn.checkInId, at: keptAt, inboundMessageId: context.sms.inboundMessageId },
+    ...(checkIn.nation ? { nation: checkIn.nation } : {}),
     at: context.deps.clock.now().toISOString(),
   });
   context.deps.telemetry?.count('ConcernRaised');

@@ -179,6 +179,81 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
     });
   });
 
+  /**
+   * The process dies after the text's commit, while the concern is raised: DynamoDB refuses the concern's write (as a
+   * throttle the SDK gave up on would), the handler fails, and SNS delivers the same text again.
+   */
+  function refuseTheFirstConcernWrite(): { refused: () => number } {
+    let refused = 0;
+    world.store.client.middlewareStack.add(
+      (next) => async (args) => {
+        const items = (args.input as { TransactItems?: { Put?: { Item?: Record<string, unknown> } }[] }).TransactItems;
+        const entity = (item?: Record<string, unknown>) => {
+          const marker = item?.__edb_e__ as { S?: string } | string | undefined;
+          return typeof marker === 'string' ? marker : marker?.S;
+        };
+        if (refused === 0 && items?.some((action) => entity(action.Put?.Item) === 'concern')) {
+          refused++;
+          throw Object.assign(new Error('Throughput exceeds the current capacity'), {
+            name: 'ProvisionedThroughputExceededException',
+          });
+        }
+        return next(args);
+      },
+      { step: 'build', name: 'refuseTheFirstConcernWrite' },
+    );
+    return { refused: () => refused };
+  }
+
+  it('raises the concern and signposts when a concern-level answer comes again after a crash lost both', async () => {
+    const { mobile, referralId, checkIn } = await asked(['ONS4.anxiety', 'ONS4.happiness']);
+    const crash = refuseTheFirstConcernWrite();
+
+    await expect(reply(mobile, '9', 'inbound-anxious')).rejects.toThrow();
+    expect(crash.refused()).toBe(1);
+    expect((await getReferral(world, referralId)).concernOpen).toBeFalsy();
+    expect(texts()).toHaveLength(1); // the question: the crash came before the signposting
+    world.clock.advance(60_000);
+    await reply(mobile, '9', 'inbound-anxious');
+    await reply(mobile, '9', 'inbound-anxious');
+
+    const referral = await getReferral(world, referralId);
+    expect(referral.concernOpen).toBe(true);
+    expect(referral.openConcernIds).toHaveLength(1);
+    expect(texts()).toHaveLength(2);
+    expect(texts()[1]).toContain('Samaritans: 116 123.');
+    expect(await outcomesOf(referralId)).toHaveLength(1);
+    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ closeReason: 'CONCERN_RAISED' });
+  });
+
+  it('raises the concern and signposts when a worrying text comes again after a crash lost both', async () => {
+    const { mobile, referralId } = await asked();
+    const crash = refuseTheFirstConcernWrite();
+
+    await expect(reply(mobile, 'I want to end it all', 'inbound-worrying')).rejects.toThrow();
+    expect(crash.refused()).toBe(1);
+    expect(texts()).toHaveLength(1);
+    world.clock.advance(60_000);
+    await reply(mobile, 'I want to end it all', 'inbound-worrying');
+    await reply(mobile, 'I want to end it all', 'inbound-worrying');
+
+    const referral = await getReferral(world, referralId);
+    expect(referral.concernOpen).toBe(true);
+    expect(referral.openConcernIds).toHaveLength(1);
+    expect(texts()).toHaveLength(2);
+    expect(texts()[1]).toContain('If you need help now call 111');
+  });
+
+  it('sends nothing more when an answer in an ordinary band comes again', async () => {
+    const { mobile, referralId } = await asked(['ONS4.anxiety', 'ONS4.happiness']);
+
+    await reply(mobile, '2', 'inbound-calm');
+    await reply(mobile, '2', 'inbound-calm');
+
+    expect((await getReferral(world, referralId)).concernOpen).toBeFalsy();
+    expect(texts()).toHaveLength(2); // the two questions
+  });
+
   it('signposts a worrying text even when no check-in is open', async () => {
     const { mobile, referralId } = await asked(['ONS4.happiness']);
     await reply(mobile, '8');
