@@ -17,6 +17,7 @@ export const BUNDLE_EXTERNALS: readonly string[] = ['@aws-sdk/*'];
 /** Packages swapped for a stand-in inside bundles, each with the reason in the stand-in's header. */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   jsonschema: join(PROJECT_ROOT, 'infra', 'bundle-stubs', 'jsonschema-validated-in-tests.js'),
+  '@apollo/utils.createhash': join(PROJECT_ROOT, 'infra', 'bundle-stubs', 'apollo-createhash-node-crypto.js'),
 };
 
 /**

@@ -31,6 +31,8 @@ describe('the deployed Lambda bundles', () => {
     expect(inputs.length).toBeGreaterThan(50);
     expect(inputs.some((input) => input.startsWith('functions/'))).toBe(true);
     expect(inputs.filter((input) => LOCAL_ONLY.some((pattern) => pattern.test(input)))).toEqual([]);
+    // Apollo's operation hash uses Node's crypto (infra/bundle-stubs/apollo-createhash-node-crypto.js), not sha.js.
+    expect(inputs.filter((input) => input.includes('node_modules/sha.js/'))).toEqual([]);
   });
 });
 
