@@ -1,7 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { auditingFieldResolver, structuralAuditPlugin } from './audit-plugin';
 import { isProduction, type OperationMode } from './config';
@@ -57,6 +60,12 @@ export function createApolloServer(options: ServerOptions): ApolloServer<GraphQL
       // We send no cache hints (a response of patient data is never cacheable), and the plugin's per-field hook made
       // Apollo wrap every field of every response (docs/performance.md).
       ApolloServerPluginCacheControlDisabled(),
+      // Nothing about our operations leaves for Apollo's cloud, even where an APOLLO_KEY is set by mistake: usage
+      // and schema reports name operations and fields and quote error messages, which are not Apollo's to hold.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      // Inline traces are for federated subgraphs, which this is not: nothing to load and ask at each start.
+      ApolloServerPluginInlineTraceDisabled(),
       inputHygienePlugin<GraphQLContext>({ hideSchemaDetails: production }),
       queryLimitsPlugin<GraphQLContext>(),
       structuralAuditPlugin<GraphQLContext>(),

@@ -209,3 +209,34 @@ describe('createApolloServer in production', () => {
     }
   });
 });
+
+describe('createApolloServer with an APOLLO_KEY in its environment', () => {
+  const saved = { key: process.env.APOLLO_KEY, ref: process.env.APOLLO_GRAPH_REF };
+  afterEach(() => {
+    for (const [name, value] of [
+      ['APOLLO_KEY', saved.key],
+      ['APOLLO_GRAPH_REF', saved.ref],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    jest.restoreAllMocks();
+  });
+
+  it('starts no usage or schema reporting to Apollo’s cloud, which would name our operations and quote errors', async () => {
+    process.env.APOLLO_KEY = 'service:linkwork:set-by-mistake';
+    process.env.APOLLO_GRAPH_REF = 'linkwork@current';
+    const said: string[] = [];
+    for (const level of ['debug', 'info', 'warn', 'error'] as const) {
+      jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => {
+        said.push(String(args[0]));
+      });
+    }
+    const server = createApolloServer({ stage: 'prod' });
+    await server.start();
+    await server.executeOperation({ query: '{ __typename }' }, { contextValue: fakeContext() });
+    await server.stop();
+
+    expect(said.filter((line) => /usage reporting|schema reporting|apollographql\.com/i.test(line))).toEqual([]);
+  });
+});
