@@ -1,7 +1,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleSizes, formatBytes } from '../../infra/report-bundle-sizes';
+import {
+  bareApolloBundle,
+  bundleSizes,
+  formatBytes,
+  MAX_GRAPHQL_TO_BARE_APOLLO,
+  productionGraphqlBytes,
+} from '../../infra/report-bundle-sizes';
 
 /** A cloud assembly with one stack holding a function per entry, each with a bundle of `size` bytes. */
 function fakeAssembly(functions: { logicalId: string; name?: unknown; hash: string; size: number }[]): string {
@@ -55,4 +61,13 @@ describe('formatBytes', () => {
     expect(formatBytes(993_280)).toBe('970.0 KiB');
     expect(formatBytes(1_363_149)).toBe('1.30 MiB');
   });
+});
+
+describe('the guard `npm run synth` applies', () => {
+  it('returns the GraphQL function, bundled for production, within the limit against bare Apollo', () => {
+    const ratio = productionGraphqlBytes() / bareApolloBundle().code;
+
+    expect(ratio).toBeGreaterThan(1);
+    expect(ratio).toBeLessThanOrEqual(MAX_GRAPHQL_TO_BARE_APOLLO);
+  }, 60_000);
 });
