@@ -2360,7 +2360,7 @@ export type Referral = {
   id: Scalars['ID']['output'];
   /** When the link worker last spoke with the person (moving to CONTACTED or ACCEPTED); null before any contact. */
   lastContactAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The latest answer to each outcome item, by text or in person, in `key` order; empty before any answer. */
+  /** The latest answer to each outcome item, by text or in person, in `key` order by character code (`ONS4.anxiety` before `ONS_LONELINESS.lonely`); empty before any answer. */
   latestOutcomes: Array<OutcomeAnswer>;
   /** Null while the referral waits in the PCN's unassigned queue. */
   linkWorker?: Maybe<StaffUser>;

@@ -34,20 +34,24 @@ function defined<T extends Record<string, unknown>>(input: T): { [K in keyof T]?
 
 /** `latestOutcomes` is keyed `<instrument>.<item>`; clients get one row per item. */
 export function outcomeAnswers(latest: LatestOutcomes | undefined): OutcomeAnswer[] {
-  return Object.entries(latest ?? {})
-    .map(([key, { value, measuredAt }]) => {
-      const dot = key.indexOf('.');
-      const score = typeof value === 'number' ? value : Number.NaN;
-      return {
-        key,
-        instrument: dot === -1 ? key : key.slice(0, dot),
-        item: dot === -1 ? key : key.slice(dot + 1),
-        value: String(value),
-        score: Number.isFinite(score) ? score : null,
-        measuredAt,
-      };
-    })
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return (
+    Object.entries(latest ?? {})
+      .map(([key, { value, measuredAt }]) => {
+        const dot = key.indexOf('.');
+        const score = typeof value === 'number' ? value : Number.NaN;
+        return {
+          key,
+          instrument: dot === -1 ? key : key.slice(0, dot),
+          item: dot === -1 ? key : key.slice(dot + 1),
+          value: String(value),
+          score: Number.isFinite(score) ? score : null,
+          measuredAt,
+        };
+      })
+      // By character code, not localeCompare: the same order whatever the server's locale, and no collator to load
+      // at a cold start's first caseload (about 10 ms).
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  );
 }
 
 /** A use case that returned a whole record saves the loader a Query when the client asks for events, notes or goals. */

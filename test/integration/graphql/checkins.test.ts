@@ -151,10 +151,10 @@ describe('check-in operations through the Lambda handler (DynamoDB Local)', () =
       ).recordOutcome;
       const caseload = (await ok(h.gql(h.staff.LINK_WORKER, CASELOAD_ROW))).caseload;
 
-      // In key order (locale order: `ONS_…` before `ONS4…`); an option question shows its canonical wording.
+      // In key order by character code (`ONS4…` before `ONS_…`); an option question shows its canonical wording.
       const expected = [
-        { key: 'ONS_LONELINESS.lonely', value: 'Some of the time', score: null },
         { key: 'ONS4.happiness', value: '7', score: 7 },
+        { key: 'ONS_LONELINESS.lonely', value: 'Some of the time', score: null },
       ];
       expect(referral.latestOutcomes).toEqual(expected.map((answer) => ({ ...answer, measuredAt })));
       expect(referral.outcomes.edges.map((edge: Data) => edge.node)).toEqual(

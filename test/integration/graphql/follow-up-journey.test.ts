@@ -122,9 +122,9 @@ describe('follow-up journey: referral → activity → SMS check-in → reply �
     // The answers are the referral's latest outcomes, through GraphQL; the baseline is complete.
     const answered = await followUp(referralId);
     expect(answered.latestOutcomes).toEqual([
-      { key: 'ONS_LONELINESS.lonely', value: 'Hardly ever', score: null, measuredAt: '2026-03-02T11:03:00.000Z' },
       { key: 'ONS4.anxiety', value: '2', score: 2, measuredAt: '2026-03-02T11:02:00.000Z' },
       { key: 'ONS4.happiness', value: '7', score: 7, measuredAt: '2026-03-02T11:01:00.000Z' },
+      { key: 'ONS_LONELINESS.lonely', value: 'Hardly ever', score: null, measuredAt: '2026-03-02T11:03:00.000Z' },
     ]);
     expect(answered.outcomes.edges.map((edge: Data) => [edge.node.key, edge.node.value, edge.node.source])).toEqual([
       ['ONS4.happiness', 7, 'SMS'],
