@@ -114,19 +114,42 @@ export function addCounters(into: Counters, add: Counters, sign = 1): Counters {
 
 /** Deltas merged per aggregate item (zero counters dropped). */
 export function mergeDeltas(deltas: Iterable<AggregateDelta>): Map<string, AggregateDelta> {
-  const merged = new Map<string, AggregateDelta>();
+  return mergeInto(new Map(), deltas);
+}
+
+/**
+ * Adds deltas into `merged`. The deltas of one fact share one counters object (contributionsOf), so its entries are
+ * listed once for the run of deltas that carry it rather than once per delta.
+ */
+function mergeInto(merged: Map<string, AggregateDelta>, deltas: Iterable<AggregateDelta>): Map<string, AggregateDelta> {
+  let listed: Counters | undefined;
+  let entries: [string, number][] = [];
   for (const delta of deltas) {
+    if (delta.counters !== listed) {
+      listed = delta.counters;
+      entries = Object.entries(delta.counters);
+    }
     const key = aggregateKeyString(delta);
     const existing = merged.get(key);
-    if (existing) addCounters(existing.counters, delta.counters);
-    else merged.set(key, { ...delta, counters: addCounters({}, delta.counters) });
+    const into = existing?.counters ?? {};
+    for (const [name, value] of entries) {
+      const next = (into[name] ?? 0) + value;
+      if (next === 0) delete into[name];
+      else into[name] = next;
+    }
+    if (!existing) merged.set(key, { ...delta, counters: into });
   }
   return merged;
 }
 
-/** The untagged deltas of many facts, merged per aggregate item (what reconciliation expects the items to hold). */
+/**
+ * The untagged deltas of many facts, merged per aggregate item (what reconciliation expects the items to hold). Fact
+ * by fact: a scope's facts give some forty deltas each, and listing them all first held millions at once.
+ */
 export function mergeContributions(facts: readonly Fact[]): Map<string, AggregateDelta> {
-  return mergeDeltas(facts.flatMap((fact) => contributionsOf(fact)));
+  const merged = new Map<string, AggregateDelta>();
+  for (const fact of facts) mergeInto(merged, contributionsOf(fact));
+  return merged;
 }
 
 /** An item's counters with revisions added into their counters: everything folded, whenever it is shown. */

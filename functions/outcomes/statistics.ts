@@ -105,12 +105,32 @@ export function studentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
+/**
+ * Quantiles found so far, by p and then df. Each takes a bisection of up to 200 evaluations of the CDF, and a
+ * summary asks for the same few (0.975 and its cells' degrees of freedom) once for every mean it releases.
+ */
+const knownQuantiles = new Map<number, Map<number, number>>();
+
 /** The `p` quantile of Student's t with `df` (> 0) degrees of freedom, for p in (0, 1); bisection to 1e-12. */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError('studentTQuantile: p must lie strictly between 0 and 1');
   if (!(df > 0)) throw new RangeError('studentTQuantile: df must be positive');
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let ofP = knownQuantiles.get(p);
+  if (!ofP) {
+    ofP = new Map();
+    knownQuantiles.set(p, ofP);
+  }
+  let quantile = ofP.get(df);
+  if (quantile === undefined) {
+    quantile = bisectStudentT(p, df);
+    ofP.set(df, quantile);
+  }
+  return quantile;
+}
+
+function bisectStudentT(p: number, df: number): number {
   let low = 0;
   let high = 1;
   while (studentTCdf(high, df) < p) high *= 2;

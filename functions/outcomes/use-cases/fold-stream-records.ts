@@ -162,12 +162,21 @@ async function syncReferral(deps: FoldDeps, referralId: string): Promise<FoldCou
   ]);
 }
 
-/** Every fact of a patient: each referral's, and their person and opt-out facts. */
-async function syncPatient(deps: FoldDeps, patientId: string): Promise<FoldCounts> {
+/**
+ * Every fact of a patient: their person and opt-out facts, and each referral's, except referrals that `syncedApart`
+ * says are synced on their own in the same batch (a patient and their referral are usually written together, and
+ * each was derived and folded twice). Returns the referrals it synced.
+ */
+async function syncPatient(
+  deps: FoldDeps,
+  patientId: string,
+  syncedApart: (referralId: string) => boolean = () => false,
+): Promise<FoldCounts & { referralIds: string[] }> {
   const { patient, referrals } = await deps.facts.patientRecord(patientId);
   const counts = await foldFacts(deps, patientFacts(patientId, patient, referrals));
-  for (const referral of referrals) add(counts, await syncReferral(deps, referral.referralId));
-  return counts;
+  const referralIds = referrals.map((referral) => referral.referralId).filter((id) => !syncedApart(id));
+  for (const referralId of referralIds) add(counts, await syncReferral(deps, referralId));
+  return { ...counts, referralIds };
 }
 
 /**
@@ -183,11 +192,15 @@ export function createStreamFolder(deps: FoldDeps) {
       if (trigger.kind === 'IGNORED') return { folded: 0, alreadyFolded: 0, ignored: true };
       const key = trigger.kind === 'REFERRAL' ? `R${trigger.referralId}` : `P${trigger.patientId}`;
       if (synced.has(key)) return { folded: 0, alreadyFolded: 0, ignored: false };
-      const counts =
-        trigger.kind === 'REFERRAL'
-          ? await syncReferral(deps, trigger.referralId)
-          : await syncPatient(deps, trigger.patientId);
+      if (trigger.kind === 'REFERRAL') {
+        const counts = await syncReferral(deps, trigger.referralId);
+        synced.add(key);
+        return { ...counts, ignored: false };
+      }
+      // A referral synced earlier in the batch is not synced again, and one synced here is not synced again later.
+      const { referralIds, ...counts } = await syncPatient(deps, trigger.patientId, (id) => synced.has(`R${id}`));
       synced.add(key);
+      for (const id of referralIds) synced.add(`R${id}`);
       return { ...counts, ignored: false };
     },
   };
@@ -213,7 +226,9 @@ export async function foldStreamRecords(deps: FoldDeps, records: readonly Stream
     const key = trigger.kind === 'REFERRAL' ? `R${trigger.referralId}` : `P${trigger.patientId}`;
     const entry = bySync.get(key) ?? {
       sync: () =>
-        trigger.kind === 'REFERRAL' ? syncReferral(deps, trigger.referralId) : syncPatient(deps, trigger.patientId),
+        trigger.kind === 'REFERRAL'
+          ? syncReferral(deps, trigger.referralId)
+          : syncPatient(deps, trigger.patientId, (id) => bySync.has(`R${id}`)),
       records: [],
     };
     entry.records.push(record);
