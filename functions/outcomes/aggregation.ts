@@ -104,7 +104,12 @@ export function contributionsOf(fact: Fact, options: { sign?: number; revision?:
 }
 
 export function addCounters(into: Counters, add: Counters, sign = 1): Counters {
-  for (const [name, value] of Object.entries(add)) {
+  return addEntries(into, Object.entries(add), sign);
+}
+
+/** addCounters for counters already listed (a run of deltas that share one counters object lists it once). */
+function addEntries(into: Counters, entries: readonly (readonly [string, number])[], sign = 1): Counters {
+  for (const [name, value] of entries) {
     const next = (into[name] ?? 0) + sign * value;
     if (next === 0) delete into[name];
     else into[name] = next;
@@ -131,13 +136,8 @@ function mergeInto(merged: Map<string, AggregateDelta>, deltas: Iterable<Aggrega
     }
     const key = aggregateKeyString(delta);
     const existing = merged.get(key);
-    const into = existing?.counters ?? {};
-    for (const [name, value] of entries) {
-      const next = (into[name] ?? 0) + value;
-      if (next === 0) delete into[name];
-      else into[name] = next;
-    }
-    if (!existing) merged.set(key, { ...delta, counters: into });
+    if (existing) addEntries(existing.counters, entries);
+    else merged.set(key, { ...delta, counters: addEntries({}, entries) });
   }
   return merged;
 }

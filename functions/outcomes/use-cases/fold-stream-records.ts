@@ -5,7 +5,7 @@ import { patientFacts, periodsOfReferral } from '../patient-facts';
 import { revisionOf } from '../periods';
 import { type AggregateStore, type FactSource, MAX_COUNTERS_PER_UPDATE, type ReceiptChange } from '../ports';
 import { referralFacts } from '../referral-facts';
-import { type StreamRecordInput, triggerOf } from '../stream-records';
+import { type StreamRecordInput, type StreamTrigger, triggerOf } from '../stream-records';
 
 export interface FoldDeps {
   facts: FactSource;
@@ -170,7 +170,7 @@ async function syncReferral(deps: FoldDeps, referralId: string): Promise<FoldCou
 async function syncPatient(
   deps: FoldDeps,
   patientId: string,
-  syncedApart: (referralId: string) => boolean = () => false,
+  syncedApart: (referralId: string) => boolean,
 ): Promise<FoldCounts & { referralIds: string[] }> {
   const { patient, referrals } = await deps.facts.patientRecord(patientId);
   const counts = await foldFacts(deps, patientFacts(patientId, patient, referrals));
@@ -190,20 +190,31 @@ export function createStreamFolder(deps: FoldDeps) {
     async foldRecord(record: StreamRecordInput): Promise<FoldCounts & { ignored: boolean }> {
       const trigger = triggerOf(record);
       if (trigger.kind === 'IGNORED') return { folded: 0, alreadyFolded: 0, ignored: true };
-      const key = trigger.kind === 'REFERRAL' ? `R${trigger.referralId}` : `P${trigger.patientId}`;
+      const key = syncKeyOf(trigger);
       if (synced.has(key)) return { folded: 0, alreadyFolded: 0, ignored: false };
-      if (trigger.kind === 'REFERRAL') {
-        const counts = await syncReferral(deps, trigger.referralId);
-        synced.add(key);
-        return { ...counts, ignored: false };
-      }
-      // A referral synced earlier in the batch is not synced again, and one synced here is not synced again later.
-      const { referralIds, ...counts } = await syncPatient(deps, trigger.patientId, (id) => synced.has(`R${id}`));
+      // A referral synced earlier in the batch is not synced again, and one a patient's sync covers is not later.
+      const { referralIds, ...counts } = await syncOf(deps, trigger, (id) => synced.has(referralKey(id)));
       synced.add(key);
-      for (const id of referralIds) synced.add(`R${id}`);
+      for (const id of referralIds) synced.add(referralKey(id));
       return { ...counts, ignored: false };
     },
   };
+}
+
+/** A referral's or patient's key among a batch's syncs (the two never collide). */
+const referralKey = (referralId: string) => `R${referralId}`;
+function syncKeyOf(trigger: Exclude<StreamTrigger, { kind: 'IGNORED' }>): string {
+  return trigger.kind === 'REFERRAL' ? referralKey(trigger.referralId) : `P${trigger.patientId}`;
+}
+
+/** The sync a trigger asks for, with the referrals it synced (a referral's own, or a patient's not synced apart). */
+async function syncOf(
+  deps: FoldDeps,
+  trigger: Exclude<StreamTrigger, { kind: 'IGNORED' }>,
+  syncedApart: (referralId: string) => boolean,
+): Promise<FoldCounts & { referralIds: string[] }> {
+  if (trigger.kind === 'PATIENT') return syncPatient(deps, trigger.patientId, syncedApart);
+  return { ...(await syncReferral(deps, trigger.referralId)), referralIds: [trigger.referralId] };
 }
 
 /** Syncs run at most this many at a time in `foldStreamRecords`. */
@@ -223,12 +234,9 @@ export async function foldStreamRecords(deps: FoldDeps, records: readonly Stream
       report.ignored += 1;
       continue;
     }
-    const key = trigger.kind === 'REFERRAL' ? `R${trigger.referralId}` : `P${trigger.patientId}`;
+    const key = syncKeyOf(trigger);
     const entry = bySync.get(key) ?? {
-      sync: () =>
-        trigger.kind === 'REFERRAL'
-          ? syncReferral(deps, trigger.referralId)
-          : syncPatient(deps, trigger.patientId, (id) => bySync.has(`R${id}`)),
+      sync: () => syncOf(deps, trigger, (id) => bySync.has(referralKey(id))),
       records: [],
     };
     entry.records.push(record);
