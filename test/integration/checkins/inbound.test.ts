@@ -181,7 +181,8 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
 
   /**
    * The process dies after the text's commit, while the concern is raised: DynamoDB refuses the concern's write (as a
-   * throttle the SDK gave up on would), the handler fails, and SNS delivers the same text again.
+   * throttle the SDK gave up on would), the handler fails with no concern and no signposting, and SNS delivers the
+   * same text again, twice.
    */
   function refuseTheFirstConcernWrite(): { refused: () => number } {
     let refused = 0;
@@ -205,39 +206,37 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
     return { refused: () => refused };
   }
 
-  it('raises the concern and signposts when a concern-level answer comes again after a crash lost both', async () => {
-    const { mobile, referralId, checkIn } = await asked(['ONS4.anxiety', 'ONS4.happiness']);
+  async function crashThenDeliverAgain(who: { mobile: string; referralId: string }, body: string, id: string) {
     const crash = refuseTheFirstConcernWrite();
-
-    await expect(reply(mobile, '9', 'inbound-anxious')).rejects.toThrow();
+    await expect(reply(who.mobile, body, id)).rejects.toThrow();
     expect(crash.refused()).toBe(1);
-    expect((await getReferral(world, referralId)).concernOpen).toBeFalsy();
+    expect((await getReferral(world, who.referralId)).concernOpen).toBeFalsy();
     expect(texts()).toHaveLength(1); // the question: the crash came before the signposting
     world.clock.advance(60_000);
-    await reply(mobile, '9', 'inbound-anxious');
-    await reply(mobile, '9', 'inbound-anxious');
+    await reply(who.mobile, body, id);
+    await reply(who.mobile, body, id);
+  }
 
-    const referral = await getReferral(world, referralId);
+  it('raises the concern and signposts when a concern-level answer comes again after a crash lost both', async () => {
+    const who = await asked(['ONS4.anxiety', 'ONS4.happiness']);
+
+    await crashThenDeliverAgain(who, '9', 'inbound-anxious');
+
+    const referral = await getReferral(world, who.referralId);
     expect(referral.concernOpen).toBe(true);
     expect(referral.openConcernIds).toHaveLength(1);
     expect(texts()).toHaveLength(2);
     expect(texts()[1]).toContain('Samaritans: 116 123.');
-    expect(await outcomesOf(referralId)).toHaveLength(1);
-    expect(await world.deps.checkIns.get(checkIn.checkInId)).toMatchObject({ closeReason: 'CONCERN_RAISED' });
+    expect(await outcomesOf(who.referralId)).toHaveLength(1);
+    expect(await world.deps.checkIns.get(who.checkIn.checkInId)).toMatchObject({ closeReason: 'CONCERN_RAISED' });
   });
 
   it('raises the concern and signposts when a worrying text comes again after a crash lost both', async () => {
-    const { mobile, referralId } = await asked();
-    const crash = refuseTheFirstConcernWrite();
+    const who = await asked();
 
-    await expect(reply(mobile, 'I want to end it all', 'inbound-worrying')).rejects.toThrow();
-    expect(crash.refused()).toBe(1);
-    expect(texts()).toHaveLength(1);
-    world.clock.advance(60_000);
-    await reply(mobile, 'I want to end it all', 'inbound-worrying');
-    await reply(mobile, 'I want to end it all', 'inbound-worrying');
+    await crashThenDeliverAgain(who, 'I want to end it all', 'inbound-worrying');
 
-    const referral = await getReferral(world, referralId);
+    const referral = await getReferral(world, who.referralId);
     expect(referral.concernOpen).toBe(true);
     expect(referral.openConcernIds).toHaveLength(1);
     expect(texts()).toHaveLength(2);
