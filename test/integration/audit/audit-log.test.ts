@@ -72,13 +72,10 @@ describe('audit log (DynamoDB Local)', () => {
     }
   });
 
-  it('writes records made in the same tick in one transaction of up to 100 events, each resolved once written', async () => {
-    const log = new DynamoDbAuditLog(world.store, world.newId);
-    const patientId = 'PATIENT-BATCH';
-    requests.reset();
-
-    await Promise.all(
-      Array.from({ length: 130 }, (_, i) =>
+  /** Records `count` READ events for one patient in the same tick, as a caseload page does. */
+  const recordTogether = (log: DynamoDbAuditLog, patientId: string, count: number) =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) =>
         log.record({
           actorUserId: world.users.lw1.userId,
           actorRole: 'LINK_WORKER',
@@ -92,21 +89,72 @@ describe('audit log (DynamoDB Local)', () => {
       ),
     );
 
-    expect(requests.counts.byCommand).toEqual({ TransactWriteItemsCommand: 2 });
+  async function storedEntityIds(log: DynamoDbAuditLog, patientId: string): Promise<string[]> {
     const first = await log.listByPatient(patientId, 100);
-    const rest = await log.listByPatient(patientId, 100, first.endCursor);
-    const entityIds = [...first.items, ...rest.items].map((event) => event.entityId);
+    const rest = first.hasNextPage ? (await log.listByPatient(patientId, 100, first.endCursor)).items : [];
+    return [...first.items, ...rest].map((event) => event.entityId);
+  }
+
+  it('writes up to 25 records made in the same tick in one BatchWriteItem, each resolved once written', async () => {
+    const log = new DynamoDbAuditLog(world.store, world.newId);
+    requests.reset();
+
+    await recordTogether(log, 'PATIENT-SMALL-PAGE', 25);
+
+    expect(requests.counts.byCommand).toEqual({ BatchWriteItemCommand: 1 });
+    const entityIds = await storedEntityIds(log, 'PATIENT-SMALL-PAGE');
+    expect(entityIds.sort()).toEqual(Array.from({ length: 25 }, (_, i) => `R${i}`).sort());
+  });
+
+  it('writes more than 25 records made in the same tick in one transaction of up to 100 each', async () => {
+    const log = new DynamoDbAuditLog(world.store, world.newId);
+    requests.reset();
+
+    await recordTogether(log, 'PATIENT-BATCH', 130);
+
+    // 100 in one transaction, then the 30 left over: more than one BatchWriteItem holds, so a transaction too.
+    expect(requests.counts.byCommand).toEqual({ TransactWriteItemsCommand: 2 });
+    const entityIds = await storedEntityIds(log, 'PATIENT-BATCH');
     expect(new Set(entityIds)).toEqual(new Set(Array.from({ length: 130 }, (_, i) => `R${i}`)));
     expect(entityIds).toHaveLength(130);
   });
 
-  describe('when DynamoDB refuses a transaction', () => {
-    /** Makes the next `failures.length` TransactWriteItems fail with these errors before reaching DynamoDB Local. */
-    function injectFailures(failures: Error[]) {
+  it('sends again what DynamoDB leaves unprocessed, until every record is stored', async () => {
+    const log = new DynamoDbAuditLog(world.store, world.newId);
+    // The first two BatchWriteItems reach DynamoDB Local with only their first put; the rest come back unprocessed,
+    // as DynamoDB returns them when a partition is throttled.
+    let cut = 2;
+    const name = `auditUnprocessed${Math.random()}`;
+    world.store.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'BatchWriteItemCommand' || cut === 0) return next(args);
+        cut -= 1;
+        const input = args.input as { RequestItems: Record<string, unknown[]> };
+        const [table, puts] = Object.entries(input.RequestItems)[0]!;
+        const result = await next({ ...args, input: { ...input, RequestItems: { [table]: puts.slice(0, 1) } } });
+        (result.output as { UnprocessedItems?: unknown }).UnprocessedItems = { [table]: puts.slice(1) };
+        return result;
+      },
+      { step: 'initialize', name },
+    );
+    requests.reset();
+    try {
+      await recordTogether(log, 'PATIENT-UNPROCESSED', 5);
+    } finally {
+      world.store.client.middlewareStack.remove(name);
+    }
+
+    expect(requests.counts.byCommand).toEqual({ BatchWriteItemCommand: 3 });
+    expect((await storedEntityIds(log, 'PATIENT-UNPROCESSED')).sort()).toEqual(['R0', 'R1', 'R2', 'R3', 'R4']);
+  });
+
+  describe('when DynamoDB refuses a write', () => {
+    /** Makes the next `failures.length` requests of this command fail with these errors before reaching DynamoDB Local. */
+    function injectFailures(commandName: string, failures: Error[]) {
       const name = `auditFault${Math.random()}`;
       world.store.client.middlewareStack.add(
         (next, context) => async (args) => {
-          if (context.commandName === 'TransactWriteItemsCommand' && failures.length > 0) throw failures.shift();
+          if (context.commandName === commandName && failures.length > 0) throw failures.shift();
           return next(args);
         },
         { step: 'initialize', name },
@@ -124,38 +172,86 @@ describe('audit log (DynamoDB Local)', () => {
       patientId,
       at: world.clock.now().toISOString(),
     });
+    const recordAll = (log: DynamoDbAuditLog, patientId: string, count: number) =>
+      Promise.allSettled(Array.from({ length: count }, (_, i) => log.record(event(patientId, `R${i}`))));
+    const expected = (count: number) => Array.from({ length: count }, (_, i) => `R${i}`).sort();
 
-    it('retries throttling and transaction conflicts, and writes each event once', async () => {
-      const log = new DynamoDbAuditLog(world.store, world.newId);
-      const remove = injectFailures([
-        error('TransactionCanceledException', { CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }] }),
-        error('ProvisionedThroughputExceededException'),
-        error('TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] }),
-      ]);
-      try {
-        await Promise.all([log.record(event('PATIENT-RETRY', 'R1')), log.record(event('PATIENT-RETRY', 'R2'))]);
-      } finally {
-        remove();
-      }
+    describe.each([
+      {
+        path: 'a batch (up to 25 records)',
+        count: 2,
+        command: 'BatchWriteItemCommand',
+        transient: [error('ProvisionedThroughputExceededException'), error('ThrottlingException')],
+      },
+      {
+        path: 'a transaction (more than 25 records)',
+        count: 30,
+        command: 'TransactWriteItemsCommand',
+        transient: [
+          error('TransactionCanceledException', {
+            CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }],
+          }),
+          error('ProvisionedThroughputExceededException'),
+          error('TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] }),
+        ],
+      },
+    ])('in $path', ({ count, command, transient }) => {
+      it('retries throttling and conflicts, and writes each event once', async () => {
+        const log = new DynamoDbAuditLog(world.store, world.newId);
+        const patientId = `PATIENT-RETRY-${count}`;
+        const remove = injectFailures(command, [...transient]);
+        try {
+          const results = await recordAll(log, patientId, count);
+          expect(results.every((result) => result.status === 'fulfilled')).toBe(true);
+        } finally {
+          remove();
+        }
 
-      const { items } = await log.listByPatient('PATIENT-RETRY', 100);
-      expect(items.map((item) => item.entityId).sort()).toEqual(['R1', 'R2']);
+        expect((await storedEntityIds(log, patientId)).sort()).toEqual(expected(count));
+      });
+
+      it('rejects every caller of the batch, writing nothing, on an error that retrying cannot fix', async () => {
+        const log = new DynamoDbAuditLog(world.store, world.newId);
+        const patientId = `PATIENT-REFUSED-${count}`;
+        const remove = injectFailures(command, [error('ValidationException')]);
+        try {
+          const results = await recordAll(log, patientId, count);
+          expect(results.map((result) => result.status)).toEqual(Array(count).fill('rejected'));
+        } finally {
+          remove();
+        }
+
+        expect(await storedEntityIds(log, patientId)).toEqual([]);
+      });
     });
 
-    it('rejects every caller of the batch, writing nothing, on an error that retrying cannot fix', async () => {
+    it('rejects every caller when DynamoDB never processes part of a batch, so no response leaves unaudited', async () => {
       const log = new DynamoDbAuditLog(world.store, world.newId);
-      const remove = injectFailures([error('ValidationException')]);
+      const sent: number[] = [];
+      const name = `auditNeverProcessed${Math.random()}`;
+      world.store.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName !== 'BatchWriteItemCommand') return next(args);
+          const input = args.input as { RequestItems: Record<string, unknown[]> };
+          const [table, puts] = Object.entries(input.RequestItems)[0]!;
+          sent.push(puts.length);
+          // The first request stores its first put; after that DynamoDB processes nothing.
+          if (sent.length > 1) return { output: { UnprocessedItems: { [table]: puts }, $metadata: {} }, response: {} };
+          const result = await next({ ...args, input: { ...input, RequestItems: { [table]: puts.slice(0, 1) } } });
+          (result.output as { UnprocessedItems?: unknown }).UnprocessedItems = { [table]: puts.slice(1) };
+          return result;
+        },
+        { step: 'initialize', name },
+      );
       try {
-        const results = await Promise.allSettled([
-          log.record(event('PATIENT-REFUSED', 'R1')),
-          log.record(event('PATIENT-REFUSED', 'R2')),
-        ]);
-        expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+        const results = await recordAll(log, 'PATIENT-NEVER', 3);
+        expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
       } finally {
-        remove();
+        world.store.client.middlewareStack.remove(name);
       }
-
-      expect((await log.listByPatient('PATIENT-REFUSED', 100)).items).toEqual([]);
+      // Six tries, the first with all three puts and every later one with the two left; one of three was stored.
+      expect(sent).toEqual([3, 2, 2, 2, 2, 2]);
+      expect(await storedEntityIds(log, 'PATIENT-NEVER')).toEqual(['R0']);
     });
   });
 

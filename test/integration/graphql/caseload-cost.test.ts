@@ -54,9 +54,12 @@ const RENAME_ACTIVITY = `mutation Rename($input: UpdateActivityInput!) { updateA
 
 const REFERRALS = 105;
 
-/** Reads only: the audit trail writes one event per patient on the page, all in one transaction. */
+/**
+ * Reads only: the audit trail writes one event per patient on the page, all in one request (a BatchWriteItem for up
+ * to 25, a transaction above that).
+ */
 function reads(counts: RequestCounts): Record<string, number> {
-  const { TransactWriteItemsCommand: _writes, ...rest } = counts.byCommand;
+  const { TransactWriteItemsCommand: _transaction, BatchWriteItemCommand: _batch, ...rest } = counts.byCommand;
   return rest;
 }
 
@@ -154,9 +157,12 @@ describe('caseload page cost (DynamoDB Local, counted through SDK middleware)', 
     // Staff user (authentication) and the caseload Query; nothing per row, nothing per related record.
     expect(reads(ten.counts)).toEqual({ GetItemCommand: 1, QueryCommand: 1 });
     expect(reads(hundred.counts)).toEqual(reads(ten.counts));
-    // Audit events (one per patient read) go in one transaction, whatever the page size.
-    expect(ten.counts.byCommand.TransactWriteItemsCommand).toBe(1);
-    expect(hundred.counts.byCommand.TransactWriteItemsCommand).toBe(1);
+    // Audit events (one per patient read) go in one write request, whatever the page size: a BatchWriteItem while
+    // they fit one (25), a transaction above that.
+    expect(ten.counts.byCommand).toMatchObject({ BatchWriteItemCommand: 1 });
+    expect(ten.counts.byCommand.TransactWriteItemsCommand).toBeUndefined();
+    expect(hundred.counts.byCommand).toMatchObject({ TransactWriteItemsCommand: 1 });
+    expect(hundred.counts.byCommand.BatchWriteItemCommand).toBeUndefined();
     expect([ten.counts.requests, hundred.counts.requests]).toEqual([3, 3]);
   });
 
