@@ -12,6 +12,7 @@ import { load } from './cases/load';
 import { outcomes } from './cases/outcomes';
 import { smsPlan } from './cases/sms-plan';
 import { start } from './cases/start';
+import { testLoop } from './cases/test-loop';
 import { type BenchCase, type BenchRow, missedGoals, renderTable } from './lib/report';
 
 /*
@@ -30,6 +31,7 @@ const CASES: Record<string, BenchCase> = {
   'sms-plan': smsPlan,
   load,
   start,
+  'test-loop': testLoop,
 };
 
 const ROOT = resolve(__dirname, '..');
