@@ -124,4 +124,42 @@ describe('structural audit: one event per patient per request', () => {
     expect(response.json.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(response.raw).not.toMatch(/Given805|Example/);
   });
+
+  it('withholds a caseload page when DynamoDB never stores its audit batch (each try left unprocessed)', async () => {
+    const { patientId } = await newReferral(h, 806);
+    // DynamoDB Local stores nothing of any BatchWriteItem, and answers that all of it is unprocessed, as DynamoDB
+    // does for a throttled partition.
+    const name = `auditBatchNeverStored${Math.random()}`;
+    let tries = 0;
+    h.store.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'BatchWriteItemCommand') return next(args);
+        tries += 1;
+        const { RequestItems } = args.input as { RequestItems: Record<string, unknown[]> };
+        return { output: { UnprocessedItems: RequestItems, $metadata: {} }, response: {} };
+      },
+      { step: 'initialize', name },
+    );
+    let response: ReturnType<typeof parseResult<Data>>;
+    try {
+      response = parseResult<Data>(
+        (await h.handler(
+          graphqlEvent('{ caseload(first: 25) { edges { node { id patient { name } } } } }', undefined, {
+            claims: staffClaims(h.staff.LINK_WORKER),
+          }),
+          lambdaContext(),
+          () => {},
+        )) as HandlerResult,
+      );
+    } finally {
+      h.store.client.middlewareStack.remove(name);
+    }
+
+    expect(tries).toBe(6);
+    expect(response.status).toBe(500);
+    expect(response.json.data).toBeUndefined();
+    expect(response.json.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(response.raw).not.toMatch(/Given806|Example/);
+    expect((await trail(patientId)).filter((event) => event.operation.startsWith('caseload'))).toEqual([]);
+  });
 });
