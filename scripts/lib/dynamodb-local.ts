@@ -62,7 +62,25 @@ export function assertJava(): void {
   }
 }
 
+/**
+ * Ports this process has handed out. An emulator that has just stopped can leave its port held for a while by its
+ * closing connections, and the kernel may offer that same port again at once: DynamoDB Local then fails to bind and
+ * never answers (seen in a full bench run, one case's emulator after the last).
+ */
+const portsHandedOut = new Set<number>();
+
+/** A loopback port free now that this process has not handed out before (so not one an emulator of ours just left). */
 export async function freeLoopbackPort(): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await anyFreeLoopbackPort();
+    if (!portsHandedOut.has(port) || attempt >= 20) {
+      portsHandedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function anyFreeLoopbackPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -106,7 +124,18 @@ export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials, maxAttempts: 3 });
 }
 
-async function waitUntilAnswering(endpoint: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+/** DynamoDB Local could not listen on its port (taken meanwhile): its JVM lives on without listening. */
+class PortTakenError extends Error {}
+
+/** What DynamoDB Local prints when its port is taken, before its JVM goes on without listening. */
+const BIND_FAILED = /Failed to bind|BindException|Address already in use/;
+
+async function waitUntilAnswering(
+  endpoint: string,
+  timeoutMs: number,
+  child?: ChildProcess,
+  stderr: () => string = () => '',
+): Promise<void> {
   const client = localClient(endpoint);
   const deadline = Date.now() + timeoutMs;
   try {
@@ -114,8 +143,11 @@ async function waitUntilAnswering(endpoint: string, timeoutMs: number, child?: C
       if (child && child.exitCode !== null) {
         throw new Error(`DynamoDB Local exited with code ${child.exitCode} before it answered`);
       }
+      if (BIND_FAILED.test(stderr())) throw new PortTakenError(`DynamoDB Local could not listen at ${endpoint}`);
       try {
-        await client.send(new ListTablesCommand({ Limit: 1 }));
+        // Each probe gives up after 2 s: something else listening on the port may take the connection and never
+        // answer (the SDK's own request timeout did not end such a request here; an abort signal does).
+        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2_000) });
         return;
       } catch (error) {
         if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}`, { cause: error });
@@ -149,7 +181,19 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
   }
   assertJava();
   const dir = ensureEmulatorJar(log);
-  const port = options.port ?? (await freeLoopbackPort());
+  // A port taken between our choosing it and the emulator listening: choose another, a few times.
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freeLoopbackPort());
+    try {
+      return await launch(dir, port, options);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || options.port !== undefined || attempt >= 3) throw error;
+      log(`DynamoDB Local could not listen on port ${port}; trying another`);
+    }
+  }
+}
+
+async function launch(dir: string, port: number, options: StartOptions): Promise<DynamoDbLocal> {
   const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', requireDbPath(options.dbPath)];
   const child = spawn(
     'java',
@@ -176,9 +220,10 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
   leaveNoOrphan(child);
   const stop = () => stopProcess(child);
   try {
-    await waitUntilAnswering(endpoint, options.readyTimeoutMs ?? 30_000, child);
+    await waitUntilAnswering(endpoint, options.readyTimeoutMs ?? 30_000, child, () => stderr);
   } catch (error) {
     await stop();
+    if (error instanceof PortTakenError) throw error;
     throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   if (options.endsWithProcess) {
