@@ -1,5 +1,6 @@
 import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { AUDIT_BATCH_LIMIT } from '../../functions/audit';
 import { auditEventEntity } from '../../functions/audit/entities/audit-event';
 import { createGraphQLHandler } from '../../functions/graphql/lambda';
 import { entityConfig } from '../../functions/platform/dynamodb/service';
@@ -95,7 +96,7 @@ export const caseload: BenchCase = async ({ quick, endpoint, log }) => {
         })
         .params().Item;
     });
-    if (rows <= 25) {
+    if (rows <= AUDIT_BATCH_LIMIT) {
       const batch = new BatchWriteCommand({
         RequestItems: { [store.tableName]: items.map((Item) => ({ PutRequest: { Item } })) },
       });

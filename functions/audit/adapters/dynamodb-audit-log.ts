@@ -9,8 +9,8 @@ import type { AuditEvent, AuditLog, AuditRecord, AuditTrailPage, AuditTrailReade
 
 /** DynamoDB's limit on actions in one TransactWriteItems, and the largest page any list returns. */
 const TRANSACTION_LIMIT = 100;
-/** DynamoDB's limit on puts in one BatchWriteItem. */
-const BATCH_LIMIT = 25;
+/** DynamoDB's limit on puts in one BatchWriteItem: up to this many events go in one batch, more in a transaction. */
+export const AUDIT_BATCH_LIMIT = 25;
 const MAX_ATTEMPTS = 6;
 /** Cancellation reasons that say nothing was written and trying again can succeed. */
 const TRANSIENT_REASONS = new Set(['None', 'ThrottlingError', 'TransactionConflict', 'ProvisionedThroughputExceeded']);
@@ -71,7 +71,7 @@ export class DynamoDbAuditLog implements AuditLog, AuditTrailReader {
     const items = events.map(
       ({ patientId, ...event }) => this.events.put({ ...event, auditPatientId: patientId }).params().Item,
     );
-    if (items.length <= BATCH_LIMIT) await this.putInBatch(items);
+    if (items.length <= AUDIT_BATCH_LIMIT) await this.putInBatch(items);
     else await this.putInTransaction(items, events[0].auditId);
     return events.map(() => undefined);
   }

@@ -95,29 +95,34 @@ describe('audit log (DynamoDB Local)', () => {
     return [...first.items, ...rest].map((event) => event.entityId);
   }
 
-  it('writes up to 25 records made in the same tick in one BatchWriteItem, each resolved once written', async () => {
-    const log = new DynamoDbAuditLog(world.store, world.newId);
-    requests.reset();
-
-    await recordTogether(log, 'PATIENT-SMALL-PAGE', 25);
-
-    expect(requests.counts.byCommand).toEqual({ BatchWriteItemCommand: 1 });
-    const entityIds = await storedEntityIds(log, 'PATIENT-SMALL-PAGE');
-    expect(entityIds.sort()).toEqual(Array.from({ length: 25 }, (_, i) => `R${i}`).sort());
-  });
-
-  it('writes more than 25 records made in the same tick in one transaction of up to 100 each', async () => {
-    const log = new DynamoDbAuditLog(world.store, world.newId);
-    requests.reset();
-
-    await recordTogether(log, 'PATIENT-BATCH', 130);
-
+  it.each([
+    // Up to 25 fit one BatchWriteItem.
+    {
+      path: 'up to 25 in one BatchWriteItem',
+      patientId: 'PATIENT-SMALL-PAGE',
+      count: 25,
+      requests: { BatchWriteItemCommand: 1 },
+    },
     // 100 in one transaction, then the 30 left over: more than one BatchWriteItem holds, so a transaction too.
-    expect(requests.counts.byCommand).toEqual({ TransactWriteItemsCommand: 2 });
-    const entityIds = await storedEntityIds(log, 'PATIENT-BATCH');
-    expect(new Set(entityIds)).toEqual(new Set(Array.from({ length: 130 }, (_, i) => `R${i}`)));
-    expect(entityIds).toHaveLength(130);
-  });
+    {
+      path: 'more than 25 in transactions of up to 100',
+      patientId: 'PATIENT-BATCH',
+      count: 130,
+      requests: { TransactWriteItemsCommand: 2 },
+    },
+  ])(
+    'writes records made in the same tick $path, each resolved once written',
+    async ({ patientId, count, requests: expected }) => {
+      const log = new DynamoDbAuditLog(world.store, world.newId);
+      requests.reset();
+
+      await recordTogether(log, patientId, count);
+
+      expect(requests.counts.byCommand).toEqual(expected);
+      const entityIds = await storedEntityIds(log, patientId);
+      expect(entityIds.sort()).toEqual(Array.from({ length: count }, (_, i) => `R${i}`).sort());
+    },
+  );
 
   it('sends again what DynamoDB leaves unprocessed, until every record is stored', async () => {
     const log = new DynamoDbAuditLog(world.store, world.newId);

@@ -217,16 +217,21 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
     await reply(who.mobile, body, id);
   }
 
+  /** After the two deliveries: one concern open on the referral, and one text sent after the question (returned). */
+  async function oneConcernAndTheTextAfterTheQuestion(referralId: string): Promise<string> {
+    const referral = await getReferral(world, referralId);
+    expect(referral.concernOpen).toBe(true);
+    expect(referral.openConcernIds).toHaveLength(1);
+    expect(texts()).toHaveLength(2);
+    return texts()[1]!;
+  }
+
   it('raises the concern and signposts when a concern-level answer comes again after a crash lost both', async () => {
     const who = await asked(['ONS4.anxiety', 'ONS4.happiness']);
 
     await crashThenDeliverAgain(who, '9', 'inbound-anxious');
 
-    const referral = await getReferral(world, who.referralId);
-    expect(referral.concernOpen).toBe(true);
-    expect(referral.openConcernIds).toHaveLength(1);
-    expect(texts()).toHaveLength(2);
-    expect(texts()[1]).toContain('Samaritans: 116 123.');
+    expect(await oneConcernAndTheTextAfterTheQuestion(who.referralId)).toContain('Samaritans: 116 123.');
     expect(await outcomesOf(who.referralId)).toHaveLength(1);
     expect(await world.deps.checkIns.get(who.checkIn.checkInId)).toMatchObject({ closeReason: 'CONCERN_RAISED' });
   });
@@ -236,11 +241,7 @@ describe('inbound SMS handler (DynamoDB Local, SNS events)', () => {
 
     await crashThenDeliverAgain(who, 'I want to end it all', 'inbound-worrying');
 
-    const referral = await getReferral(world, who.referralId);
-    expect(referral.concernOpen).toBe(true);
-    expect(referral.openConcernIds).toHaveLength(1);
-    expect(texts()).toHaveLength(2);
-    expect(texts()[1]).toContain('If you need help now call 111');
+    expect(await oneConcernAndTheTextAfterTheQuestion(who.referralId)).toContain('If you need help now call 111');
   });
 
   it('sends nothing more when an answer in an ordinary band comes again', async () => {
